@@ -27,7 +27,8 @@ public sealed record TaskFailureDetails(string ErrorType, string ErrorMessage, s
     /// <summary>Details of an exception, its inner exceptions included.</summary>
     public static TaskFailureDetails FromException(Exception exception) => exception switch
     {
-        TaskFailedException failed => failed.FailureDetails,
+        // Keeps which task failed, with the task's own failure inside.
+        TaskFailedException failed => new(typeof(TaskFailedException).FullName!, failed.Message, failed.StackTrace, failed.FailureDetails),
         _ => new(exception.GetType().FullName ?? exception.GetType().Name, exception.Message, exception.StackTrace,
             exception.InnerException is null ? null : FromException(exception.InnerException)),
     };

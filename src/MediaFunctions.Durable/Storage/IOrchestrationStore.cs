@@ -22,6 +22,9 @@ public interface IOrchestrationStore
     /// <summary>State, current-execution history and inbox of the instance; null when it does not exist.</summary>
     Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>The inbox of the instance, in arrival order; empty when it does not exist.</summary>
+    Task<IReadOnlyList<InboxMessage>> ReadInboxAsync(string instanceId, CancellationToken cancellationToken = default);
+
     /// <summary>Writes one step atomically and returns the new ETag; throws <see cref="StoreConflictException"/> when the ETag no longer matches.</summary>
     Task<string> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
 

@@ -1,0 +1,54 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MediaFunctions.Durable.Client;
+using MediaFunctions.Durable.Diagnostics;
+using MediaFunctions.Durable.Execution;
+using MediaFunctions.Durable.Runtime;
+using MediaFunctions.Durable.Storage;
+using MediaFunctions.Orchestration;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Durable;
+
+/// <summary>Wires the embedded durable engine into a host.</summary>
+public static class DurableEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine as a hosted service and <see cref="IOrchestrationClient"/>. Settings come
+    /// from the "Durable" section; the Azure Storage store uses <c>Storage:ConnectionString</c>.
+    /// </summary>
+    public static IServiceCollection AddDurableEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DurableOptions>().Bind(configuration.GetSection(DurableOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>()));
+        services.AddSingleton<IOrchestrationStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<DurableOptions>>().Value;
+            if (options.Store == "InMemory")
+            {
+                return new InMemoryOrchestrationStore();
+            }
+
+            var connectionString = configuration["Storage:ConnectionString"];
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new OptionsValidationException("Storage:ConnectionString", typeof(DurableOptions),
+                    ["Storage:ConnectionString is required when Durable:Store is AzureStorage."]);
+            }
+
+            throw new NotSupportedException("pending merge");
+        });
+        services.AddSingleton<DurableEngine>();
+        services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());
+        services.AddSingleton<IOrchestrationClient, EmbeddedOrchestrationClient>();
+        if (configuration.GetValue<bool>($"{DurableOptions.SectionName}:{nameof(DurableOptions.EnableDiagnosticWorkflows)}"))
+        {
+            services.AddDiagnosticWorkflows();
+        }
+
+        return services;
+    }
+}
