@@ -39,7 +39,7 @@ public static class DurableEngineServiceCollectionExtensions
                     ["Storage:ConnectionString is required when Durable:Store is AzureStorage."]);
             }
 
-            throw new NotSupportedException("pending merge");
+            return new AzureStorageOrchestrationStore(new TableServiceClient(connectionString), new BlobServiceClient(connectionString), options.TaskHub);
         });
         services.AddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());

@@ -9,7 +9,6 @@ namespace MediaFunctions.Durable.Client;
 public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, DurableEngine engine) : IOrchestrationClient
 {
     private static readonly TimeSpan CompletionPollInterval = TimeSpan.FromMilliseconds(500);
-    private static readonly char[] ForbiddenIdCharacters = ['/', '\\', '#', '?'];
 
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -19,7 +18,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
         }
 
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
-        ValidateInstanceId(instanceId);
+        InstanceKey.Validate(instanceId);
         await engine.EnsureStartedAsync(cancellationToken);
         var now = DateTimeOffset.UtcNow;
         var serializedInput = OrchestrationJson.Serialize(input);
@@ -46,7 +45,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default)
     {
         await engine.EnsureStartedAsync(cancellationToken);
-        return IsValidInstanceId(instanceId) && await store.GetStateAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } state
+        return InstanceKey.IsValid(instanceId) && await store.GetStateAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } state
             ? ToMetadata(state)
             : null;
     }
@@ -63,7 +62,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
     public async Task<IReadOnlyList<OrchestrationHistoryEvent>> GetInstanceHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await engine.EnsureStartedAsync(cancellationToken);
-        return IsValidInstanceId(instanceId)
+        return InstanceKey.IsValid(instanceId)
             ? [.. (await store.GetHistoryAsync(instanceId, cancellationToken)).Select(ToHistoryEvent)]
             : [];
     }
@@ -86,7 +85,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default)
     {
         await engine.EnsureStartedAsync(cancellationToken);
-        if (!IsValidInstanceId(instanceId) || await store.GetStateAsync(instanceId, includePayloads: false, cancellationToken) is not { } state
+        if (!InstanceKey.IsValid(instanceId) || await store.GetStateAsync(instanceId, includePayloads: false, cancellationToken) is not { } state
             || !state.Status.IsTerminal())
         {
             return false;
@@ -116,20 +115,9 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
     private async Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken)
     {
         await engine.EnsureStartedAsync(cancellationToken);
-        if (IsValidInstanceId(instanceId) && await store.SendMessageAsync(instanceId, message with { Timestamp = DateTime.UtcNow }, cancellationToken))
+        if (InstanceKey.IsValid(instanceId) && await store.SendMessageAsync(instanceId, message with { Timestamp = DateTime.UtcNow }, cancellationToken))
         {
             await engine.WakeAsync(instanceId, cancellationToken);
-        }
-    }
-
-    private static bool IsValidInstanceId(string instanceId) =>
-        !string.IsNullOrEmpty(instanceId) && instanceId.Length <= 256 && instanceId.IndexOfAny(ForbiddenIdCharacters) < 0 && !instanceId.Any(char.IsControl);
-
-    private static void ValidateInstanceId(string instanceId)
-    {
-        if (!IsValidInstanceId(instanceId))
-        {
-            throw new ArgumentException("An instance id is 1–256 characters without '/', '\\', '#', '?' or control characters.", nameof(instanceId));
         }
     }
 
