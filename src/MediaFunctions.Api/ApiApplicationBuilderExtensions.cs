@@ -1,0 +1,33 @@
+using MediaFunctions.Api.Endpoints;
+using MediaFunctions.Api.Errors;
+using Microsoft.AspNetCore.Builder;
+using Scalar.AspNetCore;
+
+namespace MediaFunctions.Api;
+
+/// <summary>Adds the API's middleware and routes to the host's pipeline.</summary>
+public static class ApiApplicationBuilderExtensions
+{
+    /// <summary>The route of the interactive API page.</summary>
+    public const string DocsRoute = "/docs";
+
+    /// <summary>
+    /// Error envelope for exceptions and bodiless errors, authentication and authorization, the
+    /// OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health
+    /// the instance API and the admin start route. Call before mapping other endpoints.
+    /// </summary>
+    public static WebApplication MapMediaFunctionsApi(this WebApplication app)
+    {
+        // The handler logs what it maps itself; the middleware's own error log would repeat every 4xx.
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync, SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodePages(StatusCodeEnvelopeWriter.WriteAsync);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapScalarApiReference(DocsRoute, options => options.WithTitle("MediaFunctions API"));
+        app.MapHealthEndpoints();
+        app.MapInstanceEndpoints();
+        app.MapOrchestratorEndpoints();
+        return app;
+    }
+}

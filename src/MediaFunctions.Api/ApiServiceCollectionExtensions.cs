@@ -1,0 +1,41 @@
+using MediaFunctions.Api.Auth;
+using MediaFunctions.Api.Health;
+using MediaFunctions.Api.OpenApi;
+using MediaFunctions.Core.Keys;
+using MediaFunctions.Core.Storage;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaFunctions.Api;
+
+/// <summary>Registers everything the HTTP surface needs, except the orchestration engine the host picks.</summary>
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>
+    /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
+    /// authentication, the error envelope for exceptions, health checks and the OpenAPI document.
+    /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
+    /// </summary>
+    public static IServiceCollection AddMediaFunctionsApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddMediaFunctionsStorage(configuration);
+        services.AddApiKeys(configuration);
+        services.AddApiKeyAuthentication();
+        // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout * 2);
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "MediaFunctions API";
+                document.Info.Description = "Media jobs that run as durable orchestrations. Every route but /api/health needs an API key.";
+                return Task.CompletedTask;
+            });
+            options.AddDocumentTransformer<ApiKeySecurityTransformer>();
+            options.AddOperationTransformer<ApiKeySecurityTransformer>();
+        });
+        return services;
+    }
+}

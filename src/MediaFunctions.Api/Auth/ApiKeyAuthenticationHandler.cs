@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using MediaFunctions.Api.Errors;
+using MediaFunctions.Core.Keys;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Api.Auth;
+
+/// <summary>
+/// Authenticates a request by the API key it presents (see <see cref="ApiKeyCredential"/>), checked
+/// against <see cref="ApiKeyStore"/>. A challenge answers 401 with the error envelope, saying whether
+/// the key was missing or wrong, and a <c>WWW-Authenticate</c> header for each scheme.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyStore store)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!ApiKeyCredential.TryRead(Request, out var credential, out var error))
+        {
+            return error is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(error);
+        }
+
+        var key = await store.FindBySecretAsync(credential!.Secret, Context.RequestAborted);
+        if (key is null)
+        {
+            return AuthenticateResult.Fail($"The API key in the {credential.Source} is not valid.");
+        }
+
+        return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(key, Scheme.Name), Scheme.Name));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync();
+        var message = result.Failure?.Message ?? $"An API key is required: send it as {ApiKeyCredential.AcceptedForms}.";
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = new([
+            $"Bearer realm=\"{ApiKeyAuthenticationDefaults.Realm}\"",
+            $"Basic realm=\"{ApiKeyAuthenticationDefaults.Realm}\", charset=\"UTF-8\"",
+        ]);
+        await Response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.Unauthorized, message)), Context.RequestAborted);
+    }
+
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.Forbidden, "This route needs an admin key.")), Context.RequestAborted);
+    }
+
+    /// <summary>The principal a key signs in as.</summary>
+    public static ClaimsPrincipal ToPrincipal(ApiKey key, string authenticationType = ApiKeyAuthenticationDefaults.Scheme)
+    {
+        List<Claim> claims = [new(ApiKeyAuthenticationDefaults.KeyIdClaim, key.Id), new(ClaimTypes.Name, key.Id)];
+        if (key.IsAdmin)
+        {
+            claims.Add(new Claim(ApiKeyAuthenticationDefaults.AdminClaim, "true"));
+        }
+
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, null));
+    }
+}

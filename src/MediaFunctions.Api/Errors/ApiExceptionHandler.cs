@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace MediaFunctions.Api.Errors;
+
+/// <summary>
+/// Writes every exception that escapes an endpoint as the error envelope: known ones with their own
+/// status (see <see cref="ApiExceptionMapping"/>), anything else as a logged 500 that names the
+/// trace id and reveals nothing else.
+/// </summary>
+internal static class ApiExceptionHandler
+{
+    /// <summary>The exception handler middleware's handler.</summary>
+    public static async Task HandleAsync(HttpContext context)
+    {
+        if (context.Features.Get<IExceptionHandlerFeature>()?.Error is not { } exception
+            || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        {
+            // Nothing to report, or the client went away and there is nobody to answer.
+            return;
+        }
+
+        var logger = context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiExceptionHandler));
+        int statusCode;
+        ApiError error;
+        if (ApiExceptionMapping.Map(exception) is { } known)
+        {
+            (statusCode, error) = known;
+            Logs.RequestRejected(logger, context.Request.Method, context.Request.Path, statusCode, error.Message);
+        }
+        else
+        {
+            statusCode = StatusCodes.Status500InternalServerError;
+            error = new ApiError(ApiErrorCodes.InternalError,
+                $"An unexpected error occurred. It has been logged with trace id {context.TraceIdentifier}.");
+            Logs.UnhandledException(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);
+        }
+
+        context.Response.StatusCode = statusCode;
+        await context.Response.WriteAsJsonAsync(new ApiErrorResponse(error), context.RequestAborted);
+    }
+}

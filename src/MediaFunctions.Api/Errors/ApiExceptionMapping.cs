@@ -1,0 +1,31 @@
+using System.Text.Json;
+using MediaFunctions.Orchestration;
+using Microsoft.AspNetCore.Http;
+
+namespace MediaFunctions.Api.Errors;
+
+/// <summary>Which status and error an exception becomes; null for exceptions nobody expected (a 500).</summary>
+public static class ApiExceptionMapping
+{
+    /// <summary>The status code and error for a known exception, or null.</summary>
+    public static (int StatusCode, ApiError Error)? Map(Exception exception) => exception switch
+    {
+        ApiException api => (api.StatusCode, new ApiError(api.Code, api.Message)),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
+            new ApiError(ApiErrorCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.")),
+        BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
+        BadHttpRequestException bad => (bad.StatusCode, new ApiError(ApiErrorCodes.ForStatus(bad.StatusCode), bad.Message)),
+        JsonException json => InvalidJson(json),
+        InstanceExistsException exists => (StatusCodes.Status409Conflict,
+            new ApiError(ApiErrorCodes.Conflict, $"An instance with id '{exists.InstanceId}' already exists and has not finished.")),
+        _ => null,
+    };
+
+    private static (int, ApiError) InvalidJson(JsonException exception)
+    {
+        // The JSON reader's own message says where the problem is; anything else it might carry stays out.
+        var where = exception.Path is null ? "" : $" at {exception.Path}";
+        var line = exception.LineNumber is { } number ? $" (line {number + 1}, position {exception.BytePositionInLine + 1})" : "";
+        return (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidJson, $"The request body is not valid JSON{where}{line}."));
+    }
+}
