@@ -27,8 +27,6 @@ public sealed class HostFixture : IAsyncLifetime
             ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey}",
             ["Auth__AdminKeys"] = $"root={AdminKey}",
             ["Durable__TaskHub"] = "HostTests",
-            // NOTE: the Azure Storage store of the engine is not merged yet; switch to "AzureStorage" once it is.
-            ["Durable__Store"] = "InMemory",
             ["Durable__EnableDiagnosticWorkflows"] = "true",
         });
         await Host.StartAsync();

@@ -1,0 +1,231 @@
+using MediaFunctions.Durable.History;
+using MediaFunctions.Durable.Storage;
+using MediaFunctions.Orchestration;
+
+namespace MediaFunctions.Durable.Tests.Storage;
+
+/// <summary>The semantics every store must have; run against each store by a derived class.</summary>
+public abstract class OrchestrationStoreContract
+{
+    protected abstract Task<IOrchestrationStore> CreateStoreAsync();
+
+    private static InstanceState NewState(string id, string execution = "e1", int partition = 0) => new()
+    {
+        InstanceId = id,
+        Name = "Test",
+        ExecutionId = execution,
+        Status = OrchestrationRuntimeStatus.Pending,
+        Partition = partition,
+        CreatedAt = DateTimeOffset.UtcNow,
+        LastUpdatedAt = DateTimeOffset.UtcNow,
+        Input = "\"in\"",
+    };
+
+    private static ExecutionStarted Started(string? input = "\"in\"") => new("Test", input) { Timestamp = DateTime.UtcNow };
+
+    [Fact]
+    public async Task CreateInstance_NewId_IsPendingWithStartInInbox()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.True(await store.CreateInstanceAsync(NewState("a"), Started()));
+
+        var snapshot = await store.LoadAsync("a");
+        Assert.NotNull(snapshot);
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, snapshot.State.Status);
+        Assert.Equal("\"in\"", snapshot.State.Input);
+        Assert.Empty(snapshot.History);
+        Assert.IsType<ExecutionStarted>(Assert.Single(snapshot.Inbox).Event);
+        Assert.NotNull(snapshot.State.ETag);
+    }
+
+    [Fact]
+    public async Task CreateInstance_LiveDuplicate_IsRefused_ButAFinishedOneIsReplaced()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateInstanceAsync(NewState("dup"), Started());
+
+        Assert.False(await store.CreateInstanceAsync(NewState("dup", "e2"), Started()));
+
+        var loaded = (await store.LoadAsync("dup"))!;
+        await store.CommitAsync(new InstanceCommit
+        {
+            State = loaded.State with { Status = OrchestrationRuntimeStatus.Completed, HistoryCount = 1 },
+            ExpectedETag = loaded.State.ETag!,
+            NewEvents = [new ExecutionCompleted(OrchestrationRuntimeStatus.Completed, "1", null)],
+            ConsumedMessageIds = [loaded.Inbox[0].Id],
+        });
+        Assert.True(await store.CreateInstanceAsync(NewState("dup", "e2"), Started("\"second\"")));
+
+        var replaced = (await store.LoadAsync("dup"))!;
+        Assert.Equal("e2", replaced.State.ExecutionId);
+        Assert.Empty(replaced.History);
+        Assert.Equal("\"second\"", Assert.IsType<ExecutionStarted>(Assert.Single(replaced.Inbox).Event).Input);
+    }
+
+    [Fact]
+    public async Task Commit_AppendsHistoryInOrder_ConsumesMessages_AndRefusesAStaleETag()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateInstanceAsync(NewState("c"), Started());
+        var first = (await store.LoadAsync("c"))!;
+
+        var etag = await store.CommitAsync(new InstanceCommit
+        {
+            State = first.State with { Status = OrchestrationRuntimeStatus.Running, HistoryCount = 3 },
+            ExpectedETag = first.State.ETag!,
+            NewEvents = [new OrchestratorStarted(), first.Inbox[0].Event, new TaskScheduled(0, "A", null)],
+            ConsumedMessageIds = [first.Inbox[0].Id],
+        });
+        await store.CommitAsync(new InstanceCommit
+        {
+            State = first.State with { Status = OrchestrationRuntimeStatus.Running, HistoryCount = 5, CustomStatus = "{\"stage\":\"x\"}" },
+            ExpectedETag = etag,
+            NewEvents = [new OrchestratorStarted(), new TaskCompleted(0, "42")],
+        });
+
+        var stale = new InstanceCommit
+        {
+            State = first.State with { HistoryCount = 4 },
+            ExpectedETag = etag,
+            NewEvents = [new OrchestratorStarted()],
+        };
+        await Assert.ThrowsAsync<StoreConflictException>(() => store.CommitAsync(stale));
+
+        var loaded = (await store.LoadAsync("c"))!;
+        Assert.Equal(["OrchestratorStarted", "ExecutionStarted", "TaskScheduled", "OrchestratorStarted", "TaskCompleted"],
+            loaded.History.Select(e => e.GetType().Name));
+        Assert.Equal("42", Assert.IsType<TaskCompleted>(loaded.History[4]).Result);
+        Assert.Empty(loaded.Inbox);
+        Assert.Equal("{\"stage\":\"x\"}", (await store.GetStateAsync("c", includePayloads: false))?.CustomStatus);
+        Assert.Equal(5, (await store.GetHistoryAsync("c")).Count);
+    }
+
+    [Fact]
+    public async Task LargePayloadsAndSteps_RoundTrip()
+    {
+        var store = await CreateStoreAsync();
+        var bigInput = OrchestrationJson.Serialize(new string('i', 200_000));
+        await store.CreateInstanceAsync(NewState("big") with { Input = bigInput }, Started(bigInput));
+        var loaded = (await store.LoadAsync("big"))!;
+        var fanOut = Enumerable.Range(0, 1000).Select(i => (HistoryEvent)new TaskScheduled(i, "Work", $"{{\"item\":{i},\"pad\":\"{new string('p', 60)}\"}}")).ToList();
+        var bigOutput = OrchestrationJson.Serialize(new string('o', 100_000));
+
+        await store.CommitAsync(new InstanceCommit
+        {
+            State = loaded.State with { Status = OrchestrationRuntimeStatus.Completed, HistoryCount = fanOut.Count, Output = bigOutput },
+            ExpectedETag = loaded.State.ETag!,
+            NewEvents = fanOut,
+            ConsumedMessageIds = [loaded.Inbox[0].Id],
+        });
+
+        var state = await store.GetStateAsync("big", includePayloads: true);
+        Assert.Equal(bigInput, state?.Input);
+        Assert.Equal(bigOutput, state?.Output);
+        Assert.Null((await store.GetStateAsync("big", includePayloads: false))?.Output);
+        var history = await store.GetHistoryAsync("big");
+        Assert.Equal(1000, history.Count);
+        Assert.Equal(999, Assert.IsType<TaskScheduled>(history[999]).TaskId);
+    }
+
+    [Fact]
+    public async Task Messages_ArriveInOrder_AndOnlyForExistingInstances()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateInstanceAsync(NewState("m"), Started());
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.True(await store.SendMessageAsync("m", new EventRaised($"e{i}", null)));
+        }
+
+        Assert.False(await store.SendMessageAsync("nobody", new EventRaised("x", null)));
+        var inbox = await store.ReadInboxAsync("m");
+        Assert.Equal(["e0", "e1", "e2", "e3", "e4"], inbox.Skip(1).Select(m => ((EventRaised)m.Event).Name));
+    }
+
+    [Fact]
+    public async Task Query_FiltersAndPagesWithoutSkippingOrRepeating()
+    {
+        var store = await CreateStoreAsync();
+        for (var i = 0; i < 12; i++)
+        {
+            await store.CreateInstanceAsync(NewState($"q-{i:D2}"), Started());
+        }
+
+        await store.CreateInstanceAsync(NewState("other-1"), Started());
+        var seen = new List<string>();
+        string? token = null;
+        do
+        {
+            var (states, next) = await store.QueryAsync(new InstanceQuery { InstanceIdPrefix = "q-", PageSize = 5, ContinuationToken = token });
+            Assert.True(states.Count <= 5);
+            seen.AddRange(states.Select(s => s.InstanceId));
+            token = next;
+        }
+        while (token is not null);
+
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"q-{i:D2}"), seen.Order());
+        var (none, _) = await store.QueryAsync(new InstanceQuery { Statuses = [OrchestrationRuntimeStatus.Completed] });
+        Assert.Empty(none);
+        var (future, _) = await store.QueryAsync(new InstanceQuery { CreatedFrom = DateTimeOffset.UtcNow.AddHours(1) });
+        Assert.Empty(future);
+    }
+
+    [Fact]
+    public async Task Purge_RemovesStateHistoryInboxAndPayloads()
+    {
+        var store = await CreateStoreAsync();
+        var bigInput = OrchestrationJson.Serialize(new string('i', 50_000));
+        await store.CreateInstanceAsync(NewState("p") with { Input = bigInput }, Started(bigInput));
+
+        Assert.True(await store.PurgeAsync("p"));
+
+        Assert.Null(await store.LoadAsync("p"));
+        Assert.False(await store.PurgeAsync("p"));
+        Assert.True(await store.CreateInstanceAsync(NewState("p"), Started()));
+    }
+
+    [Fact]
+    public async Task ActiveInstances_AreListedPerPartition()
+    {
+        var store = await CreateStoreAsync();
+        await store.CreateInstanceAsync(NewState("act-1", partition: 1), Started());
+        await store.CreateInstanceAsync(NewState("act-2", partition: 2), Started());
+
+        Assert.Equal(["act-1"], await store.ListActiveInstancesAsync(1));
+        Assert.Equal(["act-2"], await store.ListActiveInstancesAsync(2));
+    }
+
+    [Fact]
+    public async Task Signal_ClearedWithAnOldToken_Survives()
+    {
+        var store = await CreateStoreAsync();
+        await store.SignalAsync(3, "s");
+        var first = Assert.Single(await store.ReadSignalsAsync(3));
+        await store.SignalAsync(3, "s");
+
+        await store.ClearSignalAsync(first);
+        var second = Assert.Single(await store.ReadSignalsAsync(3));
+        await store.ClearSignalAsync(second);
+
+        Assert.Empty(await store.ReadSignalsAsync(3));
+    }
+
+    [Fact]
+    public async Task Lease_IsExclusiveUntilExpiryOrRelease()
+    {
+        var store = await CreateStoreAsync();
+
+        Assert.True(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(1)));
+        Assert.True(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(1)));
+        Assert.False(await store.TryAcquireLeaseAsync(0, "b", TimeSpan.FromSeconds(30)));
+        await Task.Delay(1200);
+        Assert.True(await store.TryAcquireLeaseAsync(0, "b", TimeSpan.FromSeconds(30)));
+        Assert.False(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(30)));
+
+        await store.ReleaseLeaseAsync(0, "a");
+        Assert.False(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(30)));
+        await store.ReleaseLeaseAsync(0, "b");
+        Assert.True(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(30)));
+    }
+}
