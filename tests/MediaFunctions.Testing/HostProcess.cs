@@ -88,6 +88,8 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (started.HasExited)
             {
+                // Without a timeout this also waits for the output readers to drain, so the message has the whole story.
+                await started.WaitForExitAsync(CancellationToken.None);
                 throw new InvalidOperationException($"The host exited with code {started.ExitCode} before it answered.\n{Output}");
             }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -16,10 +17,16 @@ public static class ApiExceptionMapping
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),
         BadHttpRequestException bad => (bad.StatusCode, new ApiError(ApiErrorCodes.ForStatus(bad.StatusCode), bad.Message)),
         JsonException json => InvalidJson(json),
+        RequestFailedException { Status: 0 } => StorageUnreachable(),
+        AggregateException aggregate when aggregate.InnerExceptions.All(e => e is RequestFailedException { Status: 0 }) => StorageUnreachable(),
         InstanceExistsException exists => (StatusCodes.Status409Conflict,
             new ApiError(ApiErrorCodes.Conflict, $"An instance with id '{exists.InstanceId}' already exists and has not finished.")),
         _ => null,
     };
+
+    // Status 0: the storage service gave no HTTP answer at all (refused, reset, timed out), after the SDK's retries.
+    private static (int, ApiError) StorageUnreachable() =>
+        (StatusCodes.Status503ServiceUnavailable, new ApiError(ApiErrorCodes.ServiceUnavailable, "Storage is unreachable right now; try again shortly."));
 
     private static (int, ApiError) InvalidJson(JsonException exception)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Azure;
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,8 @@ public sealed class ApiExceptionMappingTests
         { new BadHttpRequestException("Failed to bind parameter \"int top\" from \"x\".", StatusCodes.Status400BadRequest), 400, "bad_request" },
         { new JsonException("bad"), 400, "invalid_json" },
         { new InstanceExistsException("alice-1"), 409, "conflict" },
+        { new RequestFailedException("Connection refused"), 503, "service_unavailable" },
+        { new AggregateException(new RequestFailedException("Connection refused"), new RequestFailedException("Connection refused")), 503, "service_unavailable" },
     };
 
     [Theory]
@@ -41,6 +44,10 @@ public sealed class ApiExceptionMappingTests
 
         Assert.Equal("The request body is not valid JSON at $.answer (line 1, position 12).", mapped!.Value.Error.Message);
     }
+
+    [Fact]
+    public void Map_StorageAnsweredWithAnError_IsNotMistakenForAnOutage() =>
+        Assert.Null(ApiExceptionMapping.Map(new RequestFailedException(500, "Internal error")));
 
     [Fact]
     public void Map_UnexpectedException_ReturnsNull() => Assert.Null(ApiExceptionMapping.Map(new InvalidOperationException("boom")));
