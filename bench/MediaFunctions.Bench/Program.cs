@@ -1,0 +1,29 @@
+using MediaFunctions.Bench.Engine;
+using MediaFunctions.Testing;
+
+// Prints `name value unit` lines for the benchmark named on the command line.
+var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordinal)
+{
+    ["engine"] = async output =>
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            await EngineBenchmark.RunAsync(azurite.ConnectionString, output);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    },
+};
+
+if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+{
+    await Console.Error.WriteLineAsync($"usage: bench.sh NAME, where NAME is one of: {string.Join(", ", benchmarks.Keys)}");
+    return 2;
+}
+
+await run(Console.Out);
+return 0;
