@@ -33,12 +33,9 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
             LastUpdatedAt = now,
             Input = serializedInput,
         };
-        if (!await store.CreateInstanceAsync(state, new ExecutionStarted(orchestratorName, serializedInput) { Timestamp = now.UtcDateTime }, cancellationToken))
-        {
-            throw new InstanceExistsException(instanceId);
-        }
-
-        await engine.WakeAsync(instanceId, cancellationToken);
+        var created = await store.CreateInstanceAsync(state, new ExecutionStarted(orchestratorName, serializedInput) { Timestamp = now.UtcDateTime }, cancellationToken)
+            ?? throw new InstanceExistsException(instanceId);
+        await engine.OnCreatedAsync(created, cancellationToken);
         return instanceId;
     }
 

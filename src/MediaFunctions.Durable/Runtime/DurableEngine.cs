@@ -85,6 +85,20 @@ public sealed class DurableEngine : BackgroundService
         }
     }
 
+    /// <summary>Hands a new instance to its worker with what was just stored, so its first step reads nothing.</summary>
+    internal async Task OnCreatedAsync(InstanceSnapshot created, CancellationToken cancellationToken)
+    {
+        var partition = PartitionOf(created.State.InstanceId);
+        if (Volatile.Read(ref _owned[partition]))
+        {
+            WorkerFor(created.State.InstanceId, partition).Prime(created);
+        }
+        else
+        {
+            await Store.SignalAsync(partition, created.State.InstanceId, cancellationToken);
+        }
+    }
+
     /// <summary>Completes when this process sees the instance end (other processes' instances are polled by the client).</summary>
     internal Task WhenEndedLocallyAsync(string instanceId) =>
         _endWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
@@ -290,13 +304,14 @@ public sealed class DurableEngine : BackgroundService
             Input = child.Input,
             ParentInstanceId = parentId,
         };
-        if (!await Store.CreateInstanceAsync(state, new ExecutionStarted(child.Name, child.Input, parentId, child.TaskId) { Timestamp = now.UtcDateTime }, cancellationToken))
+        var created = await Store.CreateInstanceAsync(state, new ExecutionStarted(child.Name, child.Input, parentId, child.TaskId) { Timestamp = now.UtcDateTime }, cancellationToken);
+        if (created is null)
         {
             return new SubOrchestrationFailed(child.TaskId, new TaskFailureDetails(typeof(InstanceExistsException).FullName!,
                 $"An orchestration with id '{child.InstanceId}' already exists and belongs to another parent.")) { Timestamp = DateTime.UtcNow };
         }
 
-        await WakeAsync(child.InstanceId, cancellationToken);
+        await OnCreatedAsync(created, cancellationToken);
         return null;
     }
 

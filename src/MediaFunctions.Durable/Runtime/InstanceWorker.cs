@@ -21,9 +21,11 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
     private readonly ConcurrentQueue<(string ExecutionId, CompletionEvent Event)> _results = new();
     private readonly HashSet<int> _started = [];
     private int _running;
-    private volatile bool _inboxDirty = true;
+    // A worker without a loaded execution loads first anyway; this flag is for messages after that.
+    private volatile bool _inboxDirty;
     private volatile bool _retired;
     private OrchestrationExecution? _execution;
+    private InstanceSnapshot? _primed;
     private InstanceState? _state;
     private int _failedSteps;
 
@@ -37,6 +39,13 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
     public void NotifyInbox()
     {
         _inboxDirty = true;
+        Schedule();
+    }
+
+    /// <summary>Gives a worker its instance as just created, in place of its first load.</summary>
+    public void Prime(InstanceSnapshot created)
+    {
+        Volatile.Write(ref _primed, created);
         Schedule();
     }
 
@@ -137,8 +146,14 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
         IReadOnlyList<InboxMessage> inbox = [];
         if (_execution is null || _state is null)
         {
-            _inboxDirty = false;
-            var snapshot = await engine.Store.LoadAsync(InstanceId, cancellationToken);
+            // A primed snapshot leaves the flag alone: messages sent after the creation are read next.
+            var snapshot = Interlocked.Exchange(ref _primed, null);
+            if (snapshot is null)
+            {
+                _inboxDirty = false;
+                snapshot = await engine.Store.LoadAsync(InstanceId, cancellationToken);
+            }
+
             if (snapshot is null || snapshot.State.Status.IsTerminal())
             {
                 engine.RemoveWorker(this);

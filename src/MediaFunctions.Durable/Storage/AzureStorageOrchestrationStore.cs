@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Azure;
@@ -9,16 +10,22 @@ using MediaFunctions.Orchestration;
 namespace MediaFunctions.Durable.Storage;
 
 /// <summary>
-/// The engine's state in Azure Storage (or Azurite). Each instance is one table partition —
-/// a "state" row, one row per committed step of history, one row per inbox message — so every
-/// step commits as a single entity-group transaction. Text too large for a table property
-/// goes to a blob first, under a name derived from what it belongs to, so a retried write
-/// overwrites rather than duplicates.
+/// The engine's state in Azure Storage (or Azurite). Each instance is one table partition: a
+/// "state" row, history rows, and one row per inbox message, so every step commits atomically.
+/// The newest history events ride in the state row itself (its "tail") until they outgrow it and
+/// move to a history row, so most steps are a single conditional update rather than a batch.
+/// Text too large for a table property goes to a blob first, under a name derived from what it
+/// belongs to, so a retried write overwrites rather than duplicates. A new instance's start
+/// message lives in its state row too (it has all the start needs), so creating an instance
+/// is one insert and its first step one update.
 /// </summary>
 public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
 {
     private const string StateRow = "state";
+    private const string StartMessageId = "start";
     private const string LeasePartition = "lease";
+    // Kept small: the tail is rewritten with every step.
+    private const int MaxTailCharacters = 8_000;
     private static readonly OrchestrationRuntimeStatus[] ActiveStatuses =
         [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running, OrchestrationRuntimeStatus.Suspended];
 
@@ -26,7 +33,11 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly TableClient _wake;
     private readonly TableClient _leases;
     private readonly LargeText _text;
+    // The tail of each instance this process last wrote or read, keyed by the state row's ETag it belongs to.
+    private readonly ConcurrentDictionary<string, Tail> _tails = new(StringComparer.Ordinal);
     private long _messageCounter;
+
+    private sealed record Tail(string ETag, string Json, int Start);
 
     public AzureStorageOrchestrationStore(TableServiceClient tables, BlobServiceClient blobs, string taskHub)
     {
@@ -49,41 +60,52 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         await _text.InitializeAsync(cancellationToken);
     }
 
-    public async Task<bool> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default)
+    public async Task<InstanceSnapshot?> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default)
     {
         InstanceKey.Validate(state.InstanceId);
-        var existing = await _instances.GetEntityIfExistsAsync<TableEntity>(state.InstanceId, StateRow, cancellationToken: cancellationToken);
-        if (existing.HasValue && !ParseStatus(existing.Value!).IsTerminal())
+        var stateRow = await ToStateEntityAsync(state, cancellationToken);
+        stateRow["StartPending"] = true;
+        stateRow["StartedAt"] = started.Timestamp;
+        stateRow["ParentTaskId"] = started.ParentTaskId;
+        try
         {
-            return false;
+            // Most ids are new: try that first and read only when the id is taken.
+            return Created(await _instances.AddEntityAsync(stateRow, cancellationToken));
+        }
+        catch (RequestFailedException failure) when (failure.Status is 409)
+        {
         }
 
-        var actions = new List<TableTransactionAction>
+        var existing = await _instances.GetEntityIfExistsAsync<TableEntity>(state.InstanceId, StateRow, cancellationToken: cancellationToken);
+        if (!existing.HasValue || !ParseStatus(existing.Value!).IsTerminal())
         {
-            new(existing.HasValue ? TableTransactionActionType.UpdateReplace : TableTransactionActionType.Add,
-                await ToStateEntityAsync(state, cancellationToken), existing.HasValue ? existing.Value!.ETag : default),
-            new(TableTransactionActionType.Add, await ToMessageEntityAsync(state.InstanceId, started, cancellationToken)),
-        };
-        if (existing.HasValue)
+            return null;
+        }
+
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, stateRow, existing.Value!.ETag) };
+        // Messages left for the previous execution do not belong to the new one.
+        await foreach (var stale in _instances.QueryAsync<TableEntity>(MessageFilter(state.InstanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
         {
-            // Messages left for the previous execution do not belong to the new one.
-            await foreach (var stale in _instances.QueryAsync<TableEntity>(MessageFilter(state.InstanceId), select: ["PartitionKey", "RowKey"], cancellationToken: cancellationToken))
+            if (actions.Count < 100)
             {
-                if (actions.Count < 99)
-                {
-                    actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, stale));
-                }
+                actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, stale, ETag.All));
             }
         }
 
         try
         {
-            await _instances.SubmitTransactionAsync(actions, cancellationToken);
-            return true;
+            return Created((await _instances.SubmitTransactionAsync(actions, cancellationToken)).Value[0]);
         }
         catch (RequestFailedException failure) when (failure.Status is 409 or 412)
         {
-            return false;
+            return null;
+        }
+
+        InstanceSnapshot Created(Response response)
+        {
+            var etag = EtagOf(response);
+            _tails[state.InstanceId] = new Tail(etag, "", 0);
+            return new InstanceSnapshot(state with { ETag = etag }, [], [new InboxMessage(StartMessageId, started)]);
         }
     }
 
@@ -114,45 +136,92 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         }
 
         var state = await ToStateAsync(stateRow, includePayloads: true, cancellationToken);
-        var history = await ReadHistoryAsync(chunks, state.ExecutionId, cancellationToken);
-        var inbox = await ReadMessagesAsync(messages, cancellationToken);
+        var history = await ReadHistoryAsync(chunks, stateRow, cancellationToken);
+        var inbox = await ReadMessagesAsync(messages, StartMessageOf(stateRow, state.Input), cancellationToken);
+        _tails[state.InstanceId] = TailOf(stateRow);
         return new InstanceSnapshot(state, history, inbox);
     }
 
     public async Task<IReadOnlyList<InboxMessage>> ReadInboxAsync(string instanceId, CancellationToken cancellationToken = default)
     {
+        TableEntity? stateRow = null;
         var rows = new List<TableEntity>();
-        await foreach (var row in _instances.QueryAsync<TableEntity>(MessageFilter(instanceId), cancellationToken: cancellationToken))
+        await foreach (var row in _instances.QueryAsync<TableEntity>(
+            TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and (RowKey eq {StateRow} or (RowKey ge {"m"} and RowKey lt {"n"}))"), cancellationToken: cancellationToken))
         {
-            rows.Add(row);
+            if (row.RowKey == StateRow)
+            {
+                stateRow = row;
+            }
+            else
+            {
+                rows.Add(row);
+            }
         }
 
-        return await ReadMessagesAsync(rows, cancellationToken);
+        var start = stateRow is null ? null : StartMessageOf(stateRow, await _text.GetAsync(stateRow, "Input", cancellationToken));
+        return await ReadMessagesAsync(rows, start, cancellationToken);
     }
+
+    // The start message of an instance that has not taken its first step yet.
+    private static InboxMessage? StartMessageOf(TableEntity stateRow, string? input) =>
+        stateRow.GetBoolean("StartPending") == true
+            ? new InboxMessage(StartMessageId, new ExecutionStarted(stateRow.GetString("Name"), input, stateRow.GetString("ParentInstanceId"), stateRow.GetInt32("ParentTaskId"))
+            {
+                Timestamp = stateRow.GetDateTimeOffset("StartedAt")?.UtcDateTime ?? default,
+            })
+            : null;
 
     public async Task<string> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default)
     {
         var state = commit.State;
-        var firstSequence = commit.StartsNewExecution ? 0 : state.HistoryCount - commit.NewEvents.Count;
-        var chunk = new TableEntity(state.InstanceId, ChunkRowKey(state.ExecutionId, firstSequence));
-        await _text.PutAsync(chunk, "Events", JsonSerializer.Serialize(commit.NewEvents, OrchestrationJson.Options),
-            $"{state.InstanceId}/{state.ExecutionId}/history-{firstSequence:D8}", cancellationToken);
-        var actions = new List<TableTransactionAction>
+        var tail = commit.StartsNewExecution ? new Tail(commit.ExpectedETag, "", 0) : await CurrentTailAsync(state.InstanceId, commit.ExpectedETag, cancellationToken);
+        var events = AppendJsonArrays(tail.Json, JsonSerializer.Serialize(commit.NewEvents, OrchestrationJson.Options));
+        var row = await ToStateEntityAsync(state, cancellationToken);
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, row, new ETag(commit.ExpectedETag)) };
+        if (events.Length <= MaxTailCharacters)
         {
-            new(TableTransactionActionType.UpdateReplace, await ToStateEntityAsync(state, cancellationToken), new ETag(commit.ExpectedETag)),
-            new(TableTransactionActionType.UpsertReplace, chunk),
-        };
-        actions.AddRange(commit.ConsumedMessageIds.Select(id =>
+            row["Tail"] = events;
+            row["TailStart"] = tail.Start;
+        }
+        else
+        {
+            var chunk = new TableEntity(state.InstanceId, ChunkRowKey(state.ExecutionId, tail.Start));
+            await _text.PutAsync(chunk, "Events", events, $"{state.InstanceId}/{state.ExecutionId}/history-{tail.Start:D8}", cancellationToken);
+            actions.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, chunk));
+            row["Tail"] = "";
+            row["TailStart"] = state.HistoryCount;
+        }
+
+        // The start message lives in the state row, which this commit rewrites.
+        if (!commit.StartsNewExecution && state.HistoryCount == commit.NewEvents.Count && !commit.ConsumedMessageIds.Contains(StartMessageId))
+        {
+            throw new InvalidOperationException($"The first step of instance '{state.InstanceId}' must consume its start message.");
+        }
+
+        actions.AddRange(commit.ConsumedMessageIds.Where(id => id != StartMessageId).Select(id =>
             new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(state.InstanceId, id), ETag.All)));
 
-        Response<IReadOnlyList<Response>> response;
+        string etag;
         try
         {
-            response = await _instances.SubmitTransactionAsync(actions, cancellationToken);
+            etag = actions.Count == 1
+                ? EtagOf(await _instances.UpdateEntityAsync(row, new ETag(commit.ExpectedETag), TableUpdateMode.Replace, cancellationToken))
+                : EtagOf((await _instances.SubmitTransactionAsync(actions, cancellationToken)).Value[0]);
         }
         catch (RequestFailedException failure) when (failure.Status is 404 or 409 or 412)
         {
+            _tails.TryRemove(state.InstanceId, out _);
             throw new StoreConflictException(state.InstanceId);
+        }
+
+        if (state.Status.IsTerminal())
+        {
+            _tails.TryRemove(state.InstanceId, out _);
+        }
+        else
+        {
+            _tails[state.InstanceId] = new Tail(etag, row.GetString("Tail"), row.GetInt32("TailStart") ?? 0);
         }
 
         if (commit.StartsNewExecution)
@@ -160,8 +229,29 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
             await DeleteOtherExecutionsAsync(state.InstanceId, state.ExecutionId, cancellationToken);
         }
 
-        return response.Value[0].Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for the state row.");
+        return etag;
     }
+
+    private async Task<Tail> CurrentTailAsync(string instanceId, string expectedETag, CancellationToken cancellationToken)
+    {
+        if (_tails.TryGetValue(instanceId, out var cached) && cached.ETag == expectedETag)
+        {
+            return cached;
+        }
+
+        var row = await _instances.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRow, select: ["Tail", "TailStart"], cancellationToken: cancellationToken);
+        return row.HasValue ? TailOf(row.Value!) with { ETag = expectedETag } : new Tail(expectedETag, "", 0);
+    }
+
+    private static Tail TailOf(TableEntity stateRow) =>
+        new(stateRow.ETag.ToString(), stateRow.GetString("Tail") ?? "", stateRow.GetInt32("TailStart") ?? 0);
+
+    // Joins two JSON arrays as text, so the tail is extended without parsing it.
+    private static string AppendJsonArrays(string first, string second) =>
+        first.Length <= 2 ? second : second.Length <= 2 ? first : string.Concat(first.AsSpan(0, first.Length - 1), ",", second.AsSpan(1));
+
+    private static string EtagOf(Response response) =>
+        response.Headers.ETag?.ToString() ?? throw new InvalidOperationException("The table service returned no ETag for the state row.");
 
     public async Task<bool> SendMessageAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken = default)
     {
@@ -188,20 +278,26 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
 
     public async Task<IReadOnlyList<HistoryEvent>> GetHistoryAsync(string instanceId, CancellationToken cancellationToken = default)
     {
-        if (await GetStateAsync(instanceId, includePayloads: false, cancellationToken) is not { } state)
+        if (!InstanceKey.IsValid(instanceId))
+        {
+            return [];
+        }
+
+        var stateRow = await _instances.GetEntityIfExistsAsync<TableEntity>(instanceId, StateRow, select: ["ExecutionId", "Tail", "TailStart"], cancellationToken: cancellationToken);
+        if (!stateRow.HasValue)
         {
             return [];
         }
 
         var chunks = new List<TableEntity>();
-        var prefix = $"h{state.ExecutionId}-";
+        var prefix = $"h{stateRow.Value!.GetString("ExecutionId")}-";
         await foreach (var row in _instances.QueryAsync<TableEntity>(
             TableClient.CreateQueryFilter($"PartitionKey eq {instanceId} and RowKey ge {prefix} and RowKey lt {prefix + "~"}"), cancellationToken: cancellationToken))
         {
             chunks.Add(row);
         }
 
-        return await ReadHistoryAsync(chunks, state.ExecutionId, cancellationToken);
+        return await ReadHistoryAsync(chunks, stateRow.Value, cancellationToken);
     }
 
     public async Task<(IReadOnlyList<InstanceState> States, string? ContinuationToken)> QueryAsync(InstanceQuery query, CancellationToken cancellationToken = default)
@@ -275,6 +371,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         }
 
         await _text.DeleteUnderAsync($"{instanceId}/", cancellationToken);
+        _tails.TryRemove(instanceId, out _);
         return true;
     }
 
@@ -426,22 +523,32 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         return row;
     }
 
-    private async Task<List<HistoryEvent>> ReadHistoryAsync(List<TableEntity> chunks, string executionId, CancellationToken cancellationToken)
+    private async Task<List<HistoryEvent>> ReadHistoryAsync(List<TableEntity> chunks, TableEntity stateRow, CancellationToken cancellationToken)
     {
         var history = new List<HistoryEvent>();
-        var prefix = $"h{executionId}-";
+        var prefix = $"h{stateRow.GetString("ExecutionId")}-";
         foreach (var chunk in chunks.Where(c => c.RowKey.StartsWith(prefix, StringComparison.Ordinal)).OrderBy(c => c.RowKey, StringComparer.Ordinal))
         {
             var json = await _text.GetAsync(chunk, "Events", cancellationToken);
             history.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(json!, OrchestrationJson.Options)!);
         }
 
+        if (stateRow.GetString("Tail") is { Length: > 2 } tail)
+        {
+            history.AddRange(JsonSerializer.Deserialize<List<HistoryEvent>>(tail, OrchestrationJson.Options)!);
+        }
+
         return history;
     }
 
-    private async Task<IReadOnlyList<InboxMessage>> ReadMessagesAsync(List<TableEntity> rows, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<InboxMessage>> ReadMessagesAsync(List<TableEntity> rows, InboxMessage? start, CancellationToken cancellationToken)
     {
         var messages = new List<InboxMessage>();
+        if (start is not null)
+        {
+            messages.Add(start);
+        }
+
         foreach (var row in rows.OrderBy(r => r.RowKey, StringComparer.Ordinal))
         {
             var json = await _text.GetAsync(row, "Event", cancellationToken);

@@ -15,9 +15,9 @@ public interface IOrchestrationStore
     /// <summary>
     /// Creates the instance in state Pending with <paramref name="started"/> in its inbox, atomically.
     /// An instance with that id in a terminal state is replaced (new execution); one that is not
-    /// terminal is left alone and false is returned.
+    /// terminal is left alone and null is returned. Returns what was stored, ETag included.
     /// </summary>
-    Task<bool> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default);
+    Task<InstanceSnapshot?> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default);
 
     /// <summary>State, current-execution history and inbox of the instance; null when it does not exist.</summary>
     Task<InstanceSnapshot?> LoadAsync(string instanceId, CancellationToken cancellationToken = default);
@@ -25,7 +25,10 @@ public interface IOrchestrationStore
     /// <summary>The inbox of the instance, in arrival order; empty when it does not exist.</summary>
     Task<IReadOnlyList<InboxMessage>> ReadInboxAsync(string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes one step atomically and returns the new ETag; throws <see cref="StoreConflictException"/> when the ETag no longer matches.</summary>
+    /// <summary>
+    /// Writes one step atomically and returns the new ETag; throws <see cref="StoreConflictException"/>
+    /// when the ETag no longer matches. The first step of an execution consumes its start message.
+    /// </summary>
     Task<string> CommitAsync(InstanceCommit commit, CancellationToken cancellationToken = default);
 
     /// <summary>Appends a message to the inbox of an existing instance; false when the instance does not exist.</summary>

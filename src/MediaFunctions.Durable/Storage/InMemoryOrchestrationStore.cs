@@ -21,19 +21,20 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
 
     public Task InitializeAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
 
-    public Task<bool> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default)
+    public Task<InstanceSnapshot?> CreateInstanceAsync(InstanceState state, ExecutionStarted started, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
             if (_instances.TryGetValue(state.InstanceId, out var existing) && !existing.State.Status.IsTerminal())
             {
-                return Task.FromResult(false);
+                return Task.FromResult<InstanceSnapshot?>(null);
             }
 
             var entry = new Entry { State = state with { ETag = NextETag() } };
-            entry.Inbox[NextMessageId()] = started;
+            var messageId = NextMessageId();
+            entry.Inbox[messageId] = started;
             _instances[state.InstanceId] = entry;
-            return Task.FromResult(true);
+            return Task.FromResult<InstanceSnapshot?>(new InstanceSnapshot(entry.State, [], [new InboxMessage(messageId, started)]));
         }
     }
 

@@ -5,13 +5,15 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaFunctions.Durable.Tests.Runtime;
 
-/// <summary>The engine's guarantees, end to end in this process over the in-memory store.</summary>
-public class EmbeddedEngineTests
+/// <summary>The engine's guarantees, end to end in this process, over each store.</summary>
+public abstract class EmbeddedEngineTests
 {
     private static CancellationToken Within(int seconds = 30) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
-    private static Task<EngineHost> StartAsync(Action<IServiceCollection>? register = null, IOrchestrationStore? store = null, Dictionary<string, string?>? settings = null) =>
-        EngineHost.StartAsync(store ?? new InMemoryOrchestrationStore(), register ?? (_ => { }), settings);
+    protected abstract Task<IOrchestrationStore> CreateStoreAsync();
+
+    private async Task<EngineHost> StartAsync(Action<IServiceCollection>? register = null, IOrchestrationStore? store = null, Dictionary<string, string?>? settings = null) =>
+        await EngineHost.StartAsync(store ?? await CreateStoreAsync(), register ?? (_ => { }), settings);
 
     [Fact]
     public async Task Chain_TwentyActivities_CompletesWithTheirSum()
@@ -271,7 +273,7 @@ public class EmbeddedEngineTests
     [Fact]
     public async Task Restart_UnfinishedInstancesResumeTimersAndActivities()
     {
-        var store = new InMemoryOrchestrationStore();
+        var store = await CreateStoreAsync();
         string timerId, chainId, eventId;
         await using (var first = await StartAsync(store: store))
         {
@@ -292,7 +294,7 @@ public class EmbeddedEngineTests
     [Fact]
     public async Task CodeChangedUnderARunningInstance_FailsItAsNonDeterministic()
     {
-        var store = new InMemoryOrchestrationStore();
+        var store = await CreateStoreAsync();
         string id;
         await using (var v1 = await StartAsync(services => services.AddOrchestrator("Versioned", async c =>
         {

@@ -28,10 +28,12 @@ public abstract class OrchestrationStoreContract
     {
         var store = await CreateStoreAsync();
 
-        Assert.True(await store.CreateInstanceAsync(NewState("a"), Started()));
+        var created = await store.CreateInstanceAsync(NewState("a"), Started());
 
         var snapshot = await store.LoadAsync("a");
         Assert.NotNull(snapshot);
+        Assert.Equal(created?.State.ETag, snapshot.State.ETag);
+        Assert.Equal(created?.Inbox.Single().Id, snapshot.Inbox.Single().Id);
         Assert.Equal(OrchestrationRuntimeStatus.Pending, snapshot.State.Status);
         Assert.Equal("\"in\"", snapshot.State.Input);
         Assert.Empty(snapshot.History);
@@ -45,7 +47,7 @@ public abstract class OrchestrationStoreContract
         var store = await CreateStoreAsync();
         await store.CreateInstanceAsync(NewState("dup"), Started());
 
-        Assert.False(await store.CreateInstanceAsync(NewState("dup", "e2"), Started()));
+        Assert.Null(await store.CreateInstanceAsync(NewState("dup", "e2"), Started()));
 
         var loaded = (await store.LoadAsync("dup"))!;
         await store.CommitAsync(new InstanceCommit
@@ -55,7 +57,7 @@ public abstract class OrchestrationStoreContract
             NewEvents = [new ExecutionCompleted(OrchestrationRuntimeStatus.Completed, "1", null)],
             ConsumedMessageIds = [loaded.Inbox[0].Id],
         });
-        Assert.True(await store.CreateInstanceAsync(NewState("dup", "e2"), Started("\"second\"")));
+        Assert.NotNull(await store.CreateInstanceAsync(NewState("dup", "e2") with { Input = "\"second\"" }, Started("\"second\"")));
 
         var replaced = (await store.LoadAsync("dup"))!;
         Assert.Equal("e2", replaced.State.ExecutionId);
@@ -99,6 +101,32 @@ public abstract class OrchestrationStoreContract
         Assert.Empty(loaded.Inbox);
         Assert.Equal("{\"stage\":\"x\"}", (await store.GetStateAsync("c", includePayloads: false))?.CustomStatus);
         Assert.Equal(5, (await store.GetHistoryAsync("c")).Count);
+    }
+
+    [Fact]
+    public async Task ManySteps_HistoryStaysInOrder_AsItMovesFromTheStateRowToHistoryRows()
+    {
+        var store = await CreateStoreAsync();
+        var created = (await store.CreateInstanceAsync(NewState("steps"), Started()))!;
+        var etag = created.State.ETag!;
+        var count = 0;
+        for (var step = 0; step < 40; step++)
+        {
+            List<HistoryEvent> events = [new OrchestratorStarted(), new TaskCompleted(step, OrchestrationJson.Serialize(new string('r', 400)))];
+            count += events.Count;
+            etag = await store.CommitAsync(new InstanceCommit
+            {
+                State = created.State with { Status = OrchestrationRuntimeStatus.Running, HistoryCount = count },
+                ExpectedETag = etag,
+                NewEvents = events,
+                ConsumedMessageIds = step == 0 ? [created.Inbox[0].Id] : [],
+            });
+        }
+
+        var history = await store.GetHistoryAsync("steps");
+        Assert.Equal(80, history.Count);
+        Assert.Equal(Enumerable.Range(0, 40), history.OfType<TaskCompleted>().Select(e => e.TaskId));
+        Assert.Equal(80, (await store.LoadAsync("steps"))!.History.Count);
     }
 
     [Fact]
@@ -182,7 +210,7 @@ public abstract class OrchestrationStoreContract
 
         Assert.Null(await store.LoadAsync("p"));
         Assert.False(await store.PurgeAsync("p"));
-        Assert.True(await store.CreateInstanceAsync(NewState("p"), Started()));
+        Assert.NotNull(await store.CreateInstanceAsync(NewState("p"), Started()));
     }
 
     [Fact]

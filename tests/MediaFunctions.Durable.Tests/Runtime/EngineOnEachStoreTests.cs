@@ -1,0 +1,19 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using MediaFunctions.Durable.Storage;
+using MediaFunctions.Testing;
+
+namespace MediaFunctions.Durable.Tests.Runtime;
+
+public class EngineInMemoryTests : EmbeddedEngineTests
+{
+    protected override Task<IOrchestrationStore> CreateStoreAsync() => Task.FromResult<IOrchestrationStore>(new InMemoryOrchestrationStore());
+}
+
+[Collection(AzuriteCollection.Name)]
+public class EngineOnAzuriteTests(AzuriteFixture azurite) : EmbeddedEngineTests
+{
+    protected override Task<IOrchestrationStore> CreateStoreAsync() =>
+        Task.FromResult<IOrchestrationStore>(new AzureStorageOrchestrationStore(new TableServiceClient(azurite.ConnectionString),
+            new BlobServiceClient(azurite.ConnectionString), AzuriteCollection.NewTaskHub()));
+}
