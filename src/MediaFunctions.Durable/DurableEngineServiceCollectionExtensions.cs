@@ -8,7 +8,6 @@ using MediaFunctions.Durable.Storage;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Durable;

@@ -1,5 +1,3 @@
-using MediaFunctions.Orchestration;
-
 namespace MediaFunctions.Orchestration.Tests;
 
 public class RetryPolicyTests

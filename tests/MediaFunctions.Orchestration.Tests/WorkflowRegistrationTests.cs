@@ -1,4 +1,3 @@
-using MediaFunctions.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaFunctions.Orchestration.Tests;

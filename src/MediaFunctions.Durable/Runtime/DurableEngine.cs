@@ -286,7 +286,8 @@ public sealed class DurableEngine : BackgroundService
             {
                 OrchestrationRuntimeStatus.Completed => new SubOrchestrationCompleted(child.TaskId, existing.Output) { Timestamp = DateTime.UtcNow },
                 { } status when status.IsTerminal() => new SubOrchestrationFailed(child.TaskId,
-                    existing.Failure ?? new TaskFailureDetails("Terminated", $"Orchestration '{child.InstanceId}' ended as {status}.")) { Timestamp = DateTime.UtcNow },
+                    existing.Failure ?? new TaskFailureDetails("Terminated", $"Orchestration '{child.InstanceId}' ended as {status}."))
+                { Timestamp = DateTime.UtcNow },
                 _ => null,
             };
         }
@@ -308,7 +309,8 @@ public sealed class DurableEngine : BackgroundService
         if (created is null)
         {
             return new SubOrchestrationFailed(child.TaskId, new TaskFailureDetails(typeof(InstanceExistsException).FullName!,
-                $"An orchestration with id '{child.InstanceId}' already exists and belongs to another parent.")) { Timestamp = DateTime.UtcNow };
+                $"An orchestration with id '{child.InstanceId}' already exists and belongs to another parent."))
+            { Timestamp = DateTime.UtcNow };
         }
 
         await OnCreatedAsync(created, cancellationToken);

@@ -207,7 +207,8 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
         if (execution.NonDeterminism is { } nonDeterminism)
         {
             var failure = new ExecutionCompleted(OrchestrationRuntimeStatus.Failed, null,
-                new TaskFailureDetails(NonDeterministicOrchestrationException.ErrorType, nonDeterminism)) { Timestamp = now };
+                new TaskFailureDetails(NonDeterministicOrchestrationException.ErrorType, nonDeterminism))
+            { Timestamp = now };
             step.Add(failure);
             Logs.InstanceFailed(engine.Logger, InstanceId, nonDeterminism);
             await CommitAsync(execution, state, step, consumed, failure, cancellationToken);
