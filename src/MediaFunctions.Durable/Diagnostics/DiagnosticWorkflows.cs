@@ -15,6 +15,8 @@ public static class DiagnosticWorkflows
     public const string Chain = "Diagnostics.Chain";
     public const string FanOut = "Diagnostics.FanOut";
     public const string Add = "Diagnostics.Add";
+    public const string Mixed = "Diagnostics.Mixed";
+    public const string SlowAdd = "Diagnostics.SlowAdd";
 
     public static IServiceCollection AddDiagnosticWorkflows(this IServiceCollection services)
     {
@@ -47,6 +49,27 @@ public static class DiagnosticWorkflows
             var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => context.CallActivityAsync<int>(Add, new AddInput(i, 0))));
             return results.Sum();
         });
+        // A chain of slow steps, a durable timer, then a fan-out of slow steps: returns Steps + (0 + 1 + … + FanOut-1).
+        services.AddOrchestrator(Mixed, async context =>
+        {
+            var input = context.GetInput<MixedInput>()!;
+            var sum = 0;
+            for (var i = 0; i < input.Steps; i++)
+            {
+                sum = await context.CallActivityAsync<int>(SlowAdd, new SlowAddInput(sum, 1, input.DelayMilliseconds));
+            }
+
+            await context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(input.TimerSeconds));
+            var fanned = await Task.WhenAll(Enumerable.Range(0, input.FanOut)
+                .Select(i => context.CallActivityAsync<int>(SlowAdd, new SlowAddInput(i, 0, input.DelayMilliseconds))));
+            return sum + fanned.Sum();
+        });
+        services.AddActivity(SlowAdd, async (context, cancellationToken) =>
+        {
+            var input = context.GetInput<SlowAddInput>()!;
+            await Task.Delay(input.DelayMilliseconds, cancellationToken);
+            return input.A + input.B;
+        });
         services.AddActivity(Add, (context, _) =>
         {
             var input = context.GetInput<AddInput>()!;
@@ -57,4 +80,10 @@ public static class DiagnosticWorkflows
 
     /// <summary>The input of <see cref="Add"/>.</summary>
     public sealed record AddInput(int A, int B);
+
+    /// <summary>The input of <see cref="SlowAdd"/>.</summary>
+    public sealed record SlowAddInput(int A, int B, int DelayMilliseconds);
+
+    /// <summary>The input of <see cref="Mixed"/>.</summary>
+    public sealed record MixedInput(int Steps, int FanOut, int DelayMilliseconds, double TimerSeconds);
 }
