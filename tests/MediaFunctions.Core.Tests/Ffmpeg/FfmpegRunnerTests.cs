@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
@@ -12,12 +11,6 @@ public class FfmpegRunnerTests(GeneratedMedia media)
     private static string[] EndlessRun(string marker) =>
         ["-hide_banner", "-nostats", "-re", "-f", "lavfi", "-i", "sine=duration=3600", "-metadata", $"comment={marker}", "-f", "null", "-"];
 
-    private sealed class ProgressRecorder : IProgress<FfmpegProgress>
-    {
-        public ConcurrentQueue<FfmpegProgress> Reports { get; } = new();
-
-        public void Report(FfmpegProgress value) => Reports.Enqueue(value);
-    }
 
     [Fact]
     public async Task RunAsync_ProgressOnStdout_ReportsUpToCompletion()

@@ -128,6 +128,23 @@ public class ExtractAudioPlannerTests
         Assert.Equal(expected, group[group.IndexOf("-ac") + 1]);
     }
 
+    [Theory]
+    [InlineData(AudioFormat.Wma, 96000, "48000")]
+    [InlineData(AudioFormat.Mp3, 96000, "48000")]
+    [InlineData(AudioFormat.Ogg, 96000, null)]
+    [InlineData(AudioFormat.Wma, 44100, null)]
+    [InlineData(AudioFormat.Wma, 8000, "44100")]
+    [InlineData(AudioFormat.Aac, 16000, "44100")]
+    [InlineData(AudioFormat.Aac, 48000, null)]
+    [InlineData(AudioFormat.Mp3, 8000, null)]
+    public void Plan_SampleRateOutsideWhatTheEncoderTakesWell_Resamples(AudioFormat format, int sampleRate, string? expected)
+    {
+        var plan = Plan(Probe("pcm_s24le", sampleRate: sampleRate), Full(format));
+
+        var group = OutputGroup(plan, plan.Outputs[0].Path);
+        Assert.Equal(expected, group.Contains("-ar") ? group[group.IndexOf("-ar") + 1] : null);
+    }
+
     [Fact]
     public void Plan_Clip_SeeksAndLimitsTheInputBeforeItIsOpened()
     {

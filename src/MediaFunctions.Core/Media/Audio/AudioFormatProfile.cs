@@ -31,6 +31,15 @@ public sealed record AudioFormatProfile
     /// <summary>The most channels the codec carries; more are downmixed.</summary>
     public required int MaxChannels { get; init; }
 
+    /// <summary>
+    /// The lowest sample rate encoded; lower input is resampled up to it. Set where the codec's frames are
+    /// so long at low rates that the file's length would miss a clip by more than 50 ms.
+    /// </summary>
+    public int? MinSampleRate { get; init; }
+
+    /// <summary>The highest sample rate the encoder takes; higher input is resampled to it.</summary>
+    public int? MaxSampleRate { get; init; }
+
     /// <summary>The one sample rate the codec takes, when it has just one.</summary>
     public int? SampleRate { get; init; }
 

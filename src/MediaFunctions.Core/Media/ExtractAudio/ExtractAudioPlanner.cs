@@ -111,6 +111,12 @@ public static class ExtractAudioPlanner
                     arguments.AddRange(["-ac", profile.MaxChannels.ToString(CultureInfo.InvariantCulture)]);
                 }
 
+                if (audio.SampleRate > profile.MaxSampleRate || audio.SampleRate < profile.MinSampleRate)
+                {
+                    var rate = Math.Clamp(audio.SampleRate!.Value, profile.MinSampleRate ?? 0, profile.MaxSampleRate ?? int.MaxValue);
+                    arguments.AddRange(["-ar", rate.ToString(CultureInfo.InvariantCulture)]);
+                }
+
                 arguments.AddRange(["-f", profile.Muxer, path]);
             }
             else

@@ -40,6 +40,9 @@ public sealed class GeneratedMedia : IAsyncLifetime
     /// <summary>H.263 + AMR-NB 8 kHz mono (the AMR made by <see cref="AmrNbEncoder"/>).</summary>
     public string ThreeGp => Path.Combine(Folder, "h263-amrnb.3gp");
 
+    /// <summary>H.264 + PCM s24le 96 kHz 5.1: more channels and a higher rate than several encoders take.</summary>
+    public string MkvHighRate => Path.Combine(Folder, "h264-pcm96k51.mkv");
+
     /// <summary>H.264 and no audio at all.</summary>
     public string VideoOnly => Path.Combine(Folder, "video-only.mp4");
 
@@ -51,7 +54,15 @@ public sealed class GeneratedMedia : IAsyncLifetime
     /// <summary>Every video in <see cref="Folder"/> with audio, by container.</summary>
     public IReadOnlyDictionary<string, string> Videos => new Dictionary<string, string>
     {
-        ["mp4"] = Mp4, ["mkv"] = Mkv, ["mkv-flac"] = MkvFlac, ["webm"] = Webm, ["avi"] = Avi, ["flv"] = Flv, ["mov"] = Mov, ["3gp"] = ThreeGp,
+        ["mp4"] = Mp4,
+        ["mkv"] = Mkv,
+        ["mkv-flac"] = MkvFlac,
+        ["webm"] = Webm,
+        ["avi"] = Avi,
+        ["flv"] = Flv,
+        ["mov"] = Mov,
+        ["3gp"] = ThreeGp,
+        ["mkv-96k-5.1"] = MkvHighRate,
     };
 
     public async Task InitializeAsync()
@@ -75,6 +86,8 @@ public sealed class GeneratedMedia : IAsyncLifetime
             Make(Avi, picture, stereo, ["-c:v", "mpeg4", "-c:a", "libmp3lame", "-b:a", "128k"]),
             Make(Flv, picture, stereo, ["-c:v", "flv1", "-c:a", "libmp3lame", "-b:a", "128k"]),
             Make(Mov, picture, stereo, ["-c:v", "mpeg4", "-c:a", "pcm_s16le"]),
+            Make(MkvHighRate, picture, ["-f", "lavfi", "-i", $"aevalsrc=exprs='{string.Join('|', Enumerable.Repeat(Tone, 6))}':s=96000:d={LengthSeconds}"],
+                h264, ["-c:a", "pcm_s24le"]),
             Make(VideoOnly, picture, h264));
 
         // 3GP's usual audio is AMR-NB, which this ffmpeg cannot encode: encode it ourselves, then mux by copy.
