@@ -21,7 +21,9 @@ public sealed class AmrNbEncoder
 
     private static readonly byte[] FileHeader = "#!AMR\n"u8.ToArray();
 
-    private static readonly Lazy<bool> LibraryLoads = new(() => NativeLibrary.TryLoad(AmrNbNative.LibraryName, out _));
+    // Probed the way the LibraryImport calls will be: the app's folder (a bundled copy), then the system's.
+    private static readonly Lazy<bool> LibraryLoads = new(() =>
+        NativeLibrary.TryLoad(AmrNbNative.LibraryName, typeof(AmrNbEncoder).Assembly, searchPath: null, out _));
 
     /// <summary>True when the native library can be loaded.</summary>
     public static bool IsAvailable => LibraryLoads.Value;
