@@ -1,0 +1,24 @@
+namespace MediaFunctions.Core.Ffmpeg;
+
+/// <summary>How one ffmpeg run is fed, watched and bounded.</summary>
+public sealed class FfmpegRunOptions
+{
+    /// <summary>Overrides <see cref="FfmpegOptions.DefaultTimeout"/> for this run.</summary>
+    public TimeSpan? Timeout { get; init; }
+
+    /// <summary>The length of the output timeline, so progress can be reported as a fraction.</summary>
+    public TimeSpan? ExpectedDuration { get; init; }
+
+    /// <summary>Receives the reports of the <c>-progress pipe:1</c> (or <c>pipe:2</c>) output named in the arguments.</summary>
+    public IProgress<FfmpegProgress>? Progress { get; init; }
+
+    /// <summary>Copied into ffmpeg's stdin (for an input of <c>pipe:0</c>), then stdin is closed.</summary>
+    /// <remarks>With stdin in use for media, a cancelled run cannot be asked to quit with <c>q</c> and is killed.</remarks>
+    public Stream? StandardInput { get; init; }
+
+    /// <summary>
+    /// Reads ffmpeg's stdout (an output of <c>pipe:1</c>) while ffmpeg runs; the arguments must then send
+    /// progress to <c>pipe:2</c>. If it throws, ffmpeg is stopped and the exception surfaces.
+    /// </summary>
+    public Func<Stream, CancellationToken, Task>? StandardOutput { get; init; }
+}

@@ -1,0 +1,32 @@
+namespace MediaFunctions.Core.Ffmpeg;
+
+/// <summary>What ffprobe found in a media file or URL. Made only by <see cref="MediaProber"/>.</summary>
+public sealed record MediaProbe
+{
+    /// <summary>The demuxer's names, e.g. <c>mov, mp4, m4a, 3gp, 3g2, mj2</c>.</summary>
+    public required IReadOnlyList<string> FormatNames { get; init; }
+
+    public string? FormatLongName { get; init; }
+
+    public TimeSpan? Duration { get; init; }
+
+    /// <summary>Size in bytes, when known.</summary>
+    public long? Size { get; init; }
+
+    /// <summary>Overall bits per second, when known.</summary>
+    public long? BitRate { get; init; }
+
+    public required IReadOnlyList<MediaStream> Streams { get; init; }
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+
+    public IEnumerable<MediaStream> AudioStreams => Streams.Where(stream => stream.Kind == MediaStreamKind.Audio);
+
+    /// <summary>Video streams that are moving pictures, not cover art.</summary>
+    public IEnumerable<MediaStream> VideoStreams =>
+        Streams.Where(stream => stream.Kind == MediaStreamKind.Video && !stream.IsAttachedPicture);
+
+    /// <summary>The audio stream ffmpeg would pick: the first marked default, else the first.</summary>
+    public MediaStream? PrimaryAudioStream =>
+        AudioStreams.FirstOrDefault(stream => stream.IsDefault) ?? AudioStreams.FirstOrDefault();
+}

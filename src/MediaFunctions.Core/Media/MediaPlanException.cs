@@ -1,0 +1,26 @@
+using System.Globalization;
+
+namespace MediaFunctions.Core.Media;
+
+/// <summary>
+/// Thrown by a planner when a valid request cannot be carried out on this input (no audio, start past the
+/// end). The message is fit to show a user; the code is stable for clients.
+/// </summary>
+public sealed class MediaPlanException : Exception
+{
+    public MediaPlanException(string code, string message)
+        : base(message)
+    {
+        Code = code;
+    }
+
+    /// <summary>A stable, snake_case error code, e.g. <c>no_audio_stream</c>.</summary>
+    public string Code { get; }
+
+    internal static MediaPlanException NoAudioStream() =>
+        new("no_audio_stream", "The video has no audio stream.");
+
+    internal static MediaPlanException StartPastEnd(TimeSpan start, TimeSpan mediaDuration) =>
+        new("start_past_end", string.Create(CultureInfo.InvariantCulture,
+            $"start_time ({start.TotalSeconds:0.###} s) is at or past the end of the media ({mediaDuration.TotalSeconds:0.###} s)."));
+}

@@ -1,0 +1,26 @@
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Media.Audio;
+using MediaFunctions.Core.Media.ExtractAudio;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaFunctions.Core.Media;
+
+/// <summary>Registers the ffmpeg runner, the prober and the media executors.</summary>
+public static class MediaServiceCollectionExtensions
+{
+    /// <summary>Binds and validates <see cref="FfmpegOptions"/> (section "Ffmpeg") on start and adds the media services.</summary>
+    public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FfmpegOptions>()
+            .Bind(configuration.GetSection(FfmpegOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<FfmpegLocator>();
+        services.AddSingleton<FfmpegRunner>();
+        services.AddSingleton<MediaProber>();
+        services.AddSingleton<AmrNbEncoder>();
+        services.AddSingleton<ExtractAudioExecutor>();
+        return services;
+    }
+}

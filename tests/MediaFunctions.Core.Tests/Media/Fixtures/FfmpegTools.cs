@@ -1,0 +1,43 @@
+using MediaFunctions.Core.Ffmpeg;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Core.Tests.Media.Fixtures;
+
+/// <summary>The real runner and prober, with ffmpeg found the way the service finds it.</summary>
+public static class FfmpegTools
+{
+    public static FfmpegRunner Runner(FfmpegOptions? options = null)
+    {
+        var wrapped = Options.Create(options ?? new FfmpegOptions());
+        return new FfmpegRunner(new FfmpegLocator(wrapped), wrapped);
+    }
+
+    public static MediaProber Prober(FfmpegOptions? options = null)
+    {
+        var wrapped = Options.Create(options ?? new FfmpegOptions());
+        return new MediaProber(new FfmpegLocator(wrapped), wrapped);
+    }
+
+    /// <summary>A token that ends a test that hangs.</summary>
+    public static CancellationToken Timeout(int seconds = 60) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
+
+    /// <summary>True while any process has <paramref name="marker"/> in its command line.</summary>
+    public static bool IsProcessRunningWith(string marker) =>
+        Directory.EnumerateDirectories("/proc")
+            .Where(directory => int.TryParse(Path.GetFileName(directory), out _))
+            .Any(directory =>
+            {
+                try
+                {
+                    return File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal);
+                }
+                catch (IOException)
+                {
+                    return false;
+                }
+                catch (UnauthorizedAccessException)
+                {
+                    return false;
+                }
+            });
+}
