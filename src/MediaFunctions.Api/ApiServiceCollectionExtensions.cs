@@ -2,7 +2,9 @@ using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Health;
 using MediaFunctions.Api.OpenApi;
 using MediaFunctions.Core.Keys;
+using MediaFunctions.Core.Media;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,8 @@ public static class ApiServiceCollectionExtensions
     public static IServiceCollection AddMediaFunctionsApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMediaFunctionsStorage(configuration);
+        services.AddMedia(configuration);
+        services.AddMediaJobs(configuration);
         services.AddApiKeys(configuration);
         services.AddApiKeyAuthentication();
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MediaFunctions.Core.Ffmpeg;
 
 /// <summary>What ffprobe found in a media file or URL. Made only by <see cref="MediaProber"/>.</summary>
@@ -20,13 +22,16 @@ public sealed record MediaProbe
 
     public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
 
+    [JsonIgnore]
     public IEnumerable<MediaStream> AudioStreams => Streams.Where(stream => stream.Kind == MediaStreamKind.Audio);
 
     /// <summary>Video streams that are moving pictures, not cover art.</summary>
+    [JsonIgnore]
     public IEnumerable<MediaStream> VideoStreams =>
         Streams.Where(stream => stream.Kind == MediaStreamKind.Video && !stream.IsAttachedPicture);
 
     /// <summary>The audio stream ffmpeg would pick: the first marked default, else the first.</summary>
+    [JsonIgnore]
     public MediaStream? PrimaryAudioStream =>
         AudioStreams.FirstOrDefault(stream => stream.IsDefault) ?? AudioStreams.FirstOrDefault();
 }

@@ -6,8 +6,13 @@ namespace MediaFunctions.Core.Keys;
 /// </summary>
 public static class InstanceIds
 {
-    /// <summary>A new instance id owned by the key.</summary>
-    public static string NewFor(string keyId) => PrefixFor(keyId) + Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// A new instance id owned by the key. The first 16 hex digits count down with time, so a
+    /// key's instances list newest first in id order; the last 16 are random.
+    /// </summary>
+    public static string NewFor(string keyId) =>
+        PrefixFor(keyId) + (long.MaxValue - DateTime.UtcNow.Ticks).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
+        + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>The prefix every instance id of the key starts with.</summary>
     public static string PrefixFor(string keyId)

@@ -1,0 +1,7 @@
+namespace MediaFunctions.Core.Jobs;
+
+/// <summary>The kinds of job, by their wire names.</summary>
+public static class JobKind
+{
+    public const string ExtractAudio = "extract-audio";
+}

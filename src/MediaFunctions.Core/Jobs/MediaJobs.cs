@@ -1,0 +1,152 @@
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Keys;
+using MediaFunctions.Core.Links;
+using MediaFunctions.Core.Media.Audio;
+using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Workflows;
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Orchestration;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Core.Jobs;
+
+/// <summary>
+/// The jobs of the service, as every endpoint (native or dialect) uses them: accept (probe and
+/// validate before anything starts), read, list, delete, and resolve stable file links.
+/// A job's id is its orchestration's instance id and carries its owner's key id.
+/// </summary>
+public sealed class MediaJobs(
+    IOrchestrationClient orchestrations,
+    JobFiles files,
+    MediaProber prober,
+    SasLinkIssuer links,
+    FileLinkSigner signer,
+    IOptions<JobOptions> options)
+{
+    private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
+
+    /// <summary>A new job id for the key.</summary>
+    public static string NewJobId(string keyId) => InstanceIds.NewFor(keyId);
+
+    /// <summary>
+    /// Probes the input, checks the request against it and starts the job. A staged input is
+    /// deleted when the job is refused, so a refused request leaves nothing behind.
+    /// </summary>
+    /// <exception cref="InvalidJobInputException">The input is not media, has no audio, or is shorter than the start time.</exception>
+    public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
+        bool persistent, string? fileName, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var probe = await ProbeAsync(source, cancellationToken);
+            try
+            {
+                // Planning is pure: done here it refuses what the render would fail on, before anything starts.
+                ExtractAudioPlanner.Plan(request, probe, "input", request.Formats.ToDictionary(f => f, f => $"output.{AudioFormatCatalog.Get(f).Extension}"));
+            }
+            catch (Media.MediaPlanException planError)
+            {
+                throw new InvalidJobInputException(planError.Code, planError.Message, planError);
+            }
+
+            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName));
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+            return (await GetAsync(keyId, jobId, cancellationToken))!;
+        }
+        catch when (source.InputBlob is not null)
+        {
+            await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>The job, or null when there is none with that id for this key.</summary>
+    public async Task<JobView?> GetAsync(string keyId, string jobId, CancellationToken cancellationToken = default)
+    {
+        if (!InstanceIds.BelongsTo(jobId, keyId))
+        {
+            return null;
+        }
+
+        var metadata = await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
+        return metadata is not null && WorkflowCatalog.JobOrchestrators.Contains(metadata.Name) ? JobView.From(metadata) : null;
+    }
+
+    /// <summary>One page of the key's jobs, newest first.</summary>
+    public async Task<(IReadOnlyList<JobView> Jobs, string? ContinuationToken)> ListAsync(string keyId, int pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+    {
+        var page = await orchestrations.QueryInstancesAsync(new InstanceQuery
+        {
+            InstanceIdPrefix = InstanceIds.PrefixFor(keyId),
+            PageSize = pageSize,
+            ContinuationToken = continuationToken,
+            FetchInputsAndOutputs = true,
+        }, cancellationToken);
+        return ([.. page.Instances.Where(i => WorkflowCatalog.JobOrchestrators.Contains(i.Name)).Select(JobView.From)], page.ContinuationToken);
+    }
+
+    /// <summary>Cancels the job if it runs, deletes its files and forgets it; false when there is no such job.</summary>
+    public async Task<bool> DeleteAsync(string keyId, string jobId, CancellationToken cancellationToken = default)
+    {
+        if (await GetAsync(keyId, jobId, cancellationToken) is not { } job)
+        {
+            return false;
+        }
+
+        if (job.State is JobState.Pending or JobState.InProgress)
+        {
+            await orchestrations.TerminateInstanceAsync(jobId, "The job was deleted.", cancellationToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            wait.CancelAfter(TimeSpan.FromSeconds(30));
+            await orchestrations.WaitForInstanceCompletionAsync(jobId, cancellationToken: wait.Token);
+        }
+
+        var cleanupId = JobCleanup.InstanceIdFor(jobId);
+        if (await orchestrations.GetInstanceAsync(cleanupId, cancellationToken: cancellationToken) is { IsRunning: true })
+        {
+            await orchestrations.TerminateInstanceAsync(cleanupId, "The job was deleted.", cancellationToken);
+            await orchestrations.WaitForInstanceCompletionAsync(cleanupId, cancellationToken: cancellationToken);
+        }
+
+        await files.DeleteAllAsync(keyId, jobId, cancellationToken);
+        await orchestrations.PurgeInstanceAsync(cleanupId, cancellationToken);
+        await orchestrations.PurgeInstanceAsync(jobId, cancellationToken);
+        return true;
+    }
+
+    /// <summary>A fresh short-lived link for a stable file link's token; null when the token is forged or the file is gone.</summary>
+    public async Task<Uri?> ResolveFileLinkAsync(string token, CancellationToken cancellationToken = default)
+    {
+        if (await signer.VerifyAsync(token, cancellationToken) is not { } blobName || !await files.OutputExistsAsync(blobName, cancellationToken))
+        {
+            return null;
+        }
+
+        return await links.IssueReadLinkAsync(MediaContainers.Outputs, blobName, DateTimeOffset.UtcNow + options.Value.RedirectLinkLifetime,
+            Path.GetFileName(blobName), cancellationToken);
+    }
+
+    private async Task<MediaProbe> ProbeAsync(JobSource source, CancellationToken cancellationToken)
+    {
+        var input = source.Url
+            ?? (await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken)).AbsoluteUri;
+        try
+        {
+            return await prober.ProbeAsync(input, cancellationToken);
+        }
+        catch (MediaProbeException probeError)
+        {
+            throw new InvalidJobInputException("invalid_media", probeError.Message, probeError);
+        }
+    }
+
+    // Output files are named after the upload (letters, digits, '-', '_' and '.'), else "audio".
+    private static string OutputBaseName(string? fileName)
+    {
+        var stem = Path.GetFileNameWithoutExtension(fileName ?? "");
+        var safe = new string([.. stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).Trim('.', '_');
+        return safe.Length is 0 ? "audio" : safe[..Math.Min(safe.Length, 100)];
+    }
+}

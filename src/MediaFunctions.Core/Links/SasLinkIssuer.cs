@@ -1,0 +1,35 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Sas;
+
+namespace MediaFunctions.Core.Links;
+
+/// <summary>
+/// Issues read-only SAS links to blobs: signed with the account key where the client has one
+/// (Azurite, connection strings), otherwise with a user delegation key (managed identity in Azure).
+/// </summary>
+public sealed class SasLinkIssuer(BlobServiceClient blobs)
+{
+    // Clock skew between this machine and storage must not make a fresh link invalid.
+    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+
+    /// <summary>A link that reads the blob until <paramref name="expiresAt"/>; with a file name, browsers save it under that name.</summary>
+    public async Task<Uri> IssueReadLinkAsync(string container, string blobName, DateTimeOffset expiresAt, string? downloadFileName = null, CancellationToken cancellationToken = default)
+    {
+        var blob = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
+        var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresAt)
+        {
+            BlobContainerName = container,
+            BlobName = blobName,
+            Resource = "b",
+            StartsOn = DateTimeOffset.UtcNow - Skew,
+            ContentDisposition = downloadFileName is null ? null : $"attachment; filename=\"{downloadFileName}\"",
+        };
+        if (blob.CanGenerateSasUri)
+        {
+            return blob.GenerateSasUri(sas);
+        }
+
+        var key = await blobs.GetUserDelegationKeyAsync(DateTimeOffset.UtcNow - Skew, expiresAt, cancellationToken);
+        return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, blobs.AccountName) }.ToUri();
+    }
+}

@@ -1,0 +1,68 @@
+using Azure.Storage;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using MediaFunctions.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Core.Storage;
+
+/// <summary>A job's blobs: staging an upload, and deleting everything a job left.</summary>
+public sealed class JobFiles(BlobServiceClient blobs, IOptions<JobOptions> options)
+{
+    // Two 4 MiB blocks in flight bound the memory an upload takes, whatever its size.
+    private static readonly StorageTransferOptions UploadTransfer = new()
+    {
+        InitialTransferSize = 4 * 1024 * 1024,
+        MaximumTransferSize = 4 * 1024 * 1024,
+        MaximumConcurrency = 2,
+    };
+
+    /// <summary>
+    /// Streams an upload into the inputs container as it arrives. An empty upload or one over
+    /// the size cap leaves nothing behind.
+    /// </summary>
+    public async Task<string> StageUploadAsync(string keyId, string jobId, Stream content, CancellationToken cancellationToken = default)
+    {
+        var blobName = MediaContainers.InputBlob(keyId, jobId);
+        var blob = blobs.GetBlobContainerClient(MediaContainers.Inputs).GetBlobClient(blobName);
+        var limited = new SizeLimitedStream(content, options.Value.MaxUploadBytes);
+        try
+        {
+            await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
+        }
+        catch
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+            throw;
+        }
+
+        if (limited.BytesRead == 0)
+        {
+            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+            throw new InvalidJobInputException("empty_file", "The uploaded file is empty.");
+        }
+
+        return blobName;
+    }
+
+    /// <summary>Deletes every blob of a job in every container; returns how many there were.</summary>
+    public async Task<int> DeleteAllAsync(string keyId, string jobId, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        var prefix = MediaContainers.JobPrefix(keyId, jobId);
+        foreach (var name in new[] { MediaContainers.Inputs, MediaContainers.Work, MediaContainers.Outputs })
+        {
+            var container = blobs.GetBlobContainerClient(name);
+            await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+            {
+                deleted += await container.DeleteBlobIfExistsAsync(blob.Name, cancellationToken: cancellationToken) ? 1 : 0;
+            }
+        }
+
+        return deleted;
+    }
+
+    /// <summary>True when the output blob is still there.</summary>
+    public async Task<bool> OutputExistsAsync(string blobName, CancellationToken cancellationToken = default) =>
+        await blobs.GetBlobContainerClient(MediaContainers.Outputs).GetBlobClient(blobName).ExistsAsync(cancellationToken);
+}

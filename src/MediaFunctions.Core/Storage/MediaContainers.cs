@@ -1,0 +1,18 @@
+namespace MediaFunctions.Core.Storage;
+
+/// <summary>The blob containers of jobs and how their blobs are named: every name starts with the owner's key id.</summary>
+public static class MediaContainers
+{
+    public const string Inputs = "inputs";
+    public const string Outputs = "outputs";
+    public const string Work = "work";
+
+    /// <summary>The prefix of every blob of one job in any container.</summary>
+    public static string JobPrefix(string keyId, string jobId) => $"{keyId}/{jobId}/";
+
+    /// <summary>Where an uploaded input is staged.</summary>
+    public static string InputBlob(string keyId, string jobId) => JobPrefix(keyId, jobId) + "source";
+
+    /// <summary>Where an output file of a job is kept.</summary>
+    public static string OutputBlob(string keyId, string jobId, string fileName) => JobPrefix(keyId, jobId) + fileName;
+}

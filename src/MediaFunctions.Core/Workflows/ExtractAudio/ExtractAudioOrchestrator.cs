@@ -1,0 +1,55 @@
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Orchestration;
+
+namespace MediaFunctions.Core.Workflows.ExtractAudio;
+
+/// <summary>
+/// Extract audio: render every format in one ffmpeg run, publish the files, schedule their
+/// deletion when they are not persistent, and always drop the staged input.
+/// </summary>
+public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
+{
+    /// <summary>The event the render activity raises with its progress (0–99).</summary>
+    public const string ProgressEvent = "progress";
+
+    public override async Task<JobResult> RunAsync(IOrchestrationContext context, ExtractAudioJob job)
+    {
+        context.SetCustomStatus(new JobProgress(JobStage.Extracting, 0));
+        try
+        {
+            var rendering = context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(ExtractAudioActivity), job);
+            // Progress arrives as events while the render runs; the loop ends with the render.
+            while (true)
+            {
+                var progress = context.WaitForExternalEvent<int>(ProgressEvent);
+                if (await Task.WhenAny(rendering, progress) == rendering)
+                {
+                    break;
+                }
+
+                context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp(await progress, 0, 99)));
+            }
+
+            var files = await rendering;
+            context.SetCustomStatus(new JobProgress(JobStage.Publishing, 99));
+            var published = await context.CallActivityAsync<IReadOnlyList<JobOutput>>(
+                nameof(PublishOutputsActivity), new PublishOutputsInput(job.Persistent, files), RetryPolicies.Storage);
+            if (!job.Persistent)
+            {
+                var deleteAt = published.Max(output => output.ExpiresAt!.Value);
+                await context.CallActivityAsync(nameof(ScheduleJobCleanupActivity), new JobCleanup(job.KeyId, job.JobId, deleteAt), RetryPolicies.Storage);
+            }
+
+            context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
+            return new JobResult(published);
+        }
+        finally
+        {
+            if (job.Source.InputBlob is { } input)
+            {
+                await context.CallActivityAsync(nameof(DeleteJobInputActivity), input, RetryPolicies.Storage);
+            }
+        }
+    }
+}

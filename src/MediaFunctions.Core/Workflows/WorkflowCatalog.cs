@@ -1,0 +1,25 @@
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+
+namespace MediaFunctions.Core.Workflows;
+
+/// <summary>
+/// Every orchestrator and activity of the service, by the name engines call it. Both hosts
+/// register exactly these; the Azure host needs one function per name.
+/// </summary>
+public static class WorkflowCatalog
+{
+    /// <summary>The orchestrators whose instances are user jobs.</summary>
+    public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator) };
+
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(JobCleanupOrchestrator)];
+
+    public static IReadOnlyList<string> Activities { get; } =
+    [
+        nameof(ExtractAudioActivity),
+        nameof(PublishOutputsActivity),
+        nameof(DeleteJobInputActivity),
+        nameof(ScheduleJobCleanupActivity),
+        nameof(DeleteJobFilesActivity),
+    ];
+}
