@@ -31,6 +31,12 @@ public static class DurableEngineServiceCollectionExtensions
                 return new InMemoryOrchestrationStore();
             }
 
+            // The host's shared clients when it has them (managed identity in Azure), else the connection string.
+            if (sp.GetService<TableServiceClient>() is { } tables && sp.GetService<BlobServiceClient>() is { } blobs)
+            {
+                return new AzureStorageOrchestrationStore(tables, blobs, options.TaskHub);
+            }
+
             var connectionString = configuration["Storage:ConnectionString"];
             if (string.IsNullOrWhiteSpace(connectionString))
             {

@@ -1,0 +1,106 @@
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Workflows;
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Orchestration;
+using Moq;
+
+namespace MediaFunctions.Core.Tests.Workflows;
+
+public class ExtractAudioOrchestratorTests
+{
+    private static readonly MediaProbe Probe = new() { FormatNames = ["mov", "mp4"], Streams = [], Duration = TimeSpan.FromSeconds(10) };
+    private static readonly DateTimeOffset ExpiresAt = new(2026, 1, 1, 0, 15, 0, TimeSpan.Zero);
+
+    private static ExtractAudioJob Job(bool persistent, JobSource? source = null) =>
+        new("alice-1", "alice", source ?? JobSource.Staged("alice/alice-1/source"), new ExtractAudioRequest(), Probe, persistent, "clip");
+
+    private static JobOutput Rendered => new("mp3", "alice/alice-1/clip.mp3", "clip.mp3", "audio/mpeg", 1000, 2.0, "mp3", false);
+
+    private static Mock<IOrchestrationContext> Context(ExtractAudioJob job, Task<IReadOnlyList<JobOutput>> rendering)
+    {
+        var context = new Mock<IOrchestrationContext>(MockBehavior.Strict);
+        context.Setup(c => c.SetCustomStatus(It.IsAny<JobProgress>()));
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(ExtractAudioActivity), job, null)).Returns(rendering);
+        context.Setup(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), It.IsAny<object>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+        return context;
+    }
+
+    [Fact]
+    public async Task Run_NonPersistent_PublishesSchedulesCleanupAtExpiryAndDeletesInput()
+    {
+        var job = Job(persistent: false);
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.Is<PublishOutputsInput>(p => !p.Persistent), RetryPolicies.Storage))
+            .ReturnsAsync([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]);
+        context.Setup(c => c.CallActivityAsync(nameof(ScheduleJobCleanupActivity), new JobCleanup("alice", "alice-1", ExpiresAt), RetryPolicies.Storage))
+            .Returns(Task.CompletedTask);
+
+        var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
+        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), "alice/alice-1/source", RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Completed, 100)), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_Persistent_SchedulesNoCleanup()
+    {
+        var job = Job(persistent: true);
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.Is<PublishOutputsInput>(p => p.Persistent), RetryPolicies.Storage))
+            .ReturnsAsync([Rendered with { FileToken = "token" }]);
+
+        var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal("token", Assert.Single(result.Outputs).FileToken);
+        // The strict mock fails the run on any call not set up, the cleanup included.
+    }
+
+    [Fact]
+    public async Task Run_ProgressEventsWhileRendering_BecomeCustomStatus()
+    {
+        var job = Job(persistent: true, JobSource.FromUrl(new Uri("https://media.example/video.mp4")));
+        var render = new TaskCompletionSource<IReadOnlyList<JobOutput>>();
+        var context = Context(job, render.Task);
+        var events = new Queue<TaskCompletionSource<int>>();
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(() =>
+        {
+            var next = new TaskCompletionSource<int>();
+            events.Enqueue(next);
+            return next.Task;
+        });
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.IsAny<PublishOutputsInput>(), RetryPolicies.Storage))
+            .ReturnsAsync([Rendered]);
+
+        var run = new ExtractAudioOrchestrator().RunAsync(context.Object, job);
+        events.Dequeue().SetResult(40);
+        events.Dequeue().SetResult(80);
+        render.SetResult([Rendered]);
+        await run;
+
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Extracting, 40)), Times.Once);
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Extracting, 80)), Times.Once);
+        // A URL source has no staged input to delete.
+        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), It.IsAny<object>(), It.IsAny<RetryPolicy>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_RenderFails_DeletesInputAndFails()
+    {
+        var job = Job(persistent: false);
+        var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
+        var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+
+        var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new ExtractAudioOrchestrator().RunAsync(context.Object, job));
+
+        Assert.Same(failure, thrown);
+        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), "alice/alice-1/source", RetryPolicies.Storage), Times.Once);
+        Assert.Equal("processing_failed", JobError.From(TaskFailureDetails.FromException(thrown)).Code);
+    }
+}
