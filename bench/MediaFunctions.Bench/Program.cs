@@ -1,4 +1,5 @@
 using MediaFunctions.Bench.Engine;
+using MediaFunctions.Bench.Extract;
 using MediaFunctions.Testing;
 
 // Prints `name value unit` lines for the benchmark named on the command line.
@@ -17,6 +18,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
             await azurite.DisposeAsync();
         }
     },
+    ["extract"] = ExtractBenchmark.RunAsync,
 };
 
 if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))

@@ -32,6 +32,9 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Everything the current (or last) process wrote to stdout and stderr.</summary>
     public string Output => output.ToString();
 
+    /// <summary>The running host's process id (for measuring it).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("The host is not running.");
+
     /// <summary>True while the process runs.</summary>
     public bool IsRunning => process is { HasExited: false };
 

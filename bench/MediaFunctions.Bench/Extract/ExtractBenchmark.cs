@@ -1,0 +1,158 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediaFunctions.Testing;
+
+namespace MediaFunctions.Bench.Extract;
+
+/// <summary>
+/// `./bench.sh extract`: the extract-audio job through the real host over HTTP against Azurite,
+/// each figure a ratio against bare ffmpeg doing the same work on the same file in this run.
+/// </summary>
+internal static class ExtractBenchmark
+{
+    private const string Key = "bench-extract-key";
+    private static readonly string MediaFolder = Path.Combine(RepositoryPaths.Root, ".bench");
+
+    public static async Task RunAsync(TextWriter output)
+    {
+        Directory.CreateDirectory(MediaFolder);
+        var long720p = await GenerateAsync("h264-aac-720p-600s.mp4", 600);
+        var short720p = await GenerateAsync("h264-aac-720p-10s.mp4", 10);
+
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            await using var host = new HostProcess(new Dictionary<string, string>
+            {
+                ["Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Auth__BootstrapKeys"] = $"bench={Key}",
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+            await host.StartAsync();
+            using var client = host.CreateClient();
+            client.Timeout = TimeSpan.FromMinutes(10);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+
+            // Warm-up: the first job pays for JIT and connection set-up.
+            await RunJobAsync(client, short720p, "mp3");
+
+            var bareMp3 = await BareFfmpegAsync(long720p, ["-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"]);
+            var jobMp3 = await RunJobAsync(client, long720p, "mp3");
+            output.WriteLine($"extract.mp3_600s_ratio {jobMp3 / bareMp3:F2} ratio");
+
+            var jobAac = await RunJobAsync(client, long720p, "aac");
+            output.WriteLine($"extract.copy_vs_encode_ratio {jobAac / jobMp3:F2} ratio");
+
+            var bareSmall = await BareFfmpegAsync(short720p, ["-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"]);
+            var jobSmall = await RunJobAsync(client, short720p, "mp3");
+            output.WriteLine($"extract.small_job_ratio {jobSmall / bareSmall:F2} ratio");
+
+            output.WriteLine($"extract.upload_1gb_peak_rss_mb {await UploadPeakRssAsync(client, host):F0} MB");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    // Seconds from the job's 202 to its completed status, polled every 20 ms.
+    private static async Task<double> RunJobAsync(HttpClient client, string file, string format)
+    {
+        using var form = new MultipartFormDataContent();
+        await using var video = File.OpenRead(file);
+        form.Add(new StreamContent(video), "video", Path.GetFileName(file));
+        form.Add(new StringContent("true"), "full_audio");
+        form.Add(new StringContent(format), "output_format");
+        using var accepted = await client.PostAsync(new Uri("/api/jobs/extract-audio", UriKind.Relative), form);
+        var watch = Stopwatch.StartNew();
+        if (accepted.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"The job was not accepted: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
+        }
+
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        while (true)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/jobs/{id}", UriKind.Relative));
+            switch (job.GetProperty("state").GetString())
+            {
+                case "completed":
+                    return watch.Elapsed.TotalSeconds;
+                case "failed" or "cancelled":
+                    throw new InvalidOperationException($"The job ended {job}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<double> BareFfmpegAsync(string input, string[] outputArguments)
+    {
+        var watch = Stopwatch.StartNew();
+        await RunToolAsync("ffmpeg", ["-v", "error", "-y", "-i", input, .. outputArguments, Path.Combine(MediaFolder, "bare.out")]);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    // Peak RSS of the host while it receives a 1 GB upload, from the kernel's high-water mark.
+    private static async Task<double> UploadPeakRssAsync(HttpClient client, HostProcess host)
+    {
+        var big = Path.Combine(MediaFolder, "upload-1gb.bin");
+        if (!File.Exists(big) || new FileInfo(big).Length != 1L << 30)
+        {
+            await using var file = File.Create(big);
+            var block = new byte[1 << 20];
+            for (var i = 0; i < 1024; i++)
+            {
+                Random.Shared.NextBytes(block);
+                await file.WriteAsync(block);
+            }
+        }
+
+        using var form = new MultipartFormDataContent();
+        await using var content = File.OpenRead(big);
+        form.Add(new StreamContent(content), "video", "big.mp4");
+        // Not media: the host stages all of it, then refuses it (400). The upload is what is measured.
+        using var response = await client.PostAsync(new Uri("/api/jobs/extract-audio", UriKind.Relative), form);
+        var status = await File.ReadAllLinesAsync($"/proc/{host.ProcessId}/status");
+        var peakKb = long.Parse(status.Single(line => line.StartsWith("VmHWM:", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[1],
+            System.Globalization.CultureInfo.InvariantCulture);
+        return peakKb / 1024.0;
+    }
+
+    private static async Task<string> GenerateAsync(string name, int seconds)
+    {
+        var path = Path.Combine(MediaFolder, name);
+        if (!File.Exists(path))
+        {
+            await RunToolAsync("ffmpeg", ["-v", "error", "-y",
+                "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=24:duration={seconds}",
+                "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
+                "-movflags", "+faststart", path + ".part"]);
+            File.Move(path + ".part", path);
+        }
+
+        return path;
+    }
+
+    private static async Task RunToolAsync(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed: {errors}");
+        }
+    }
+}
