@@ -8,7 +8,7 @@ source scripts/setup.sh
 setup_prerequisites
 
 echo "Building the host..."
-dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
+quietly dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p .azurite
 pids=()

@@ -18,7 +18,8 @@ if [ -x ffmpeg-layer/dist/ffmpeg ]; then
   done
 fi
 
-dotnet build MediaFunctions.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+echo "Building MediaFunctions.sln (Release)..."
+quietly dotnet build MediaFunctions.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet format MediaFunctions.sln --verify-no-changes --no-restore -v quiet ||
   { echo "Formatting differs from .editorconfig: run 'dotnet format MediaFunctions.sln'." >&2; exit 1; }
 

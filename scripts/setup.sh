@@ -12,16 +12,9 @@ apt_install_missing() {
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     echo "Installing ${missing[*]} from apt..."
-    local log
-    log=$(mktemp)
-    if ! { "${sudo[@]}" apt-get update -qq &&
-      "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
-        apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
-      cat "$log" >&2
-      rm -f "$log"
-      return 1
-    fi
-    rm -f "$log"
+    quietly "${sudo[@]}" apt-get update -qq
+    quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 }
 
@@ -30,8 +23,18 @@ npm_install_tools() {
   # writes node_modules/.package-lock.json, so a lock file newer than it means a stale install.
   if [ ! -x tools/node_modules/.bin/azurite ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
     echo "Installing Azurite into tools/..."
-    npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
+    quietly npm ci --prefix tools --no-audit --no-fund --loglevel=error
   fi
+}
+
+# Runs a command with its output held back, and shows that output only when the command fails.
+quietly() {
+  local log status=0
+  log=$(mktemp)
+  "$@" >"$log" 2>&1 || status=$?
+  ((status == 0)) || cat "$log" >&2
+  rm -f "$log"
+  return "$status"
 }
 
 setup_prerequisites() {
