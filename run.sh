@@ -8,21 +8,29 @@ source scripts/setup.sh
 setup_prerequisites
 
 echo "Building the host..."
-dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
+dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly -clp:NoSummary
 
 mkdir -p .azurite
-pids=()
+host_pid="" azurite_pid=""
+# The host stops first, while its storage is still there; then Azurite.
 stop() {
   trap - EXIT INT TERM
-  ((${#pids[@]})) && kill "${pids[@]}" 2>/dev/null
-  wait 2>/dev/null || true
+  if [ -n "$host_pid" ]; then kill -TERM "$host_pid" 2>/dev/null; wait "$host_pid" 2>/dev/null; fi
+  if [ -n "$azurite_pid" ]; then
+    kill -TERM "$azurite_pid" 2>/dev/null
+    for _ in $(seq 50); do kill -0 "$azurite_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$azurite_pid" 2>/dev/null || true
+  fi
 }
 trap stop EXIT INT TERM
 
 if [ -z "${Storage__ConnectionString:-}" ]; then
-  tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
+  # In a process group of its own (set -m), so Ctrl-C reaches the host, and Azurite is stopped after it.
+  set -m
+  tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
-  pids+=($!)
+  azurite_pid=$!
+  set +m
   for port in 10000 10001 10002; do wait_for_port "$port" 30; done
   export Storage__ConnectionString="UseDevelopmentStorage=true"
 fi
@@ -46,6 +54,7 @@ MediaFunctions is starting on $base
 Press Ctrl-C to stop.
 
 INFO
-dotnet src/MediaFunctions.Host/bin/Release/net10.0/MediaFunctions.Host.dll &
-pids+=($!)
-wait "${pids[-1]}"
+host=src/MediaFunctions.Host/bin/Release/net10.0
+dotnet "$host/MediaFunctions.Host.dll" --contentRoot "$PWD/$host" &
+host_pid=$!
+wait "$host_pid"

@@ -137,17 +137,21 @@ public sealed class DurableEngine : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // Releasing only lets another process take over sooner; it must not hold up a shutdown.
+        using var release = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        release.CancelAfter(TimeSpan.FromSeconds(2));
         for (var partition = 0; partition < _owned.Length; partition++)
         {
             if (_owned[partition])
             {
                 try
                 {
-                    await Store.ReleaseLeaseAsync(partition, OwnerId, cancellationToken);
+                    await Store.ReleaseLeaseAsync(partition, OwnerId, release.Token);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (exception is not OperationCanceledException || release.IsCancellationRequested)
                 {
                     Logs.LoopFailed(Logger, exception);
+                    return;
                 }
             }
         }
