@@ -18,7 +18,7 @@ namespace MediaFunctions.Durable.Runtime;
 public sealed class DurableEngine : BackgroundService
 {
     private readonly ConcurrentDictionary<string, InstanceWorker> _workers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _endWaiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<InstanceState>> _endWaiters = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<InstanceWorker> _loadOrder = new();
     private readonly bool[] _owned;
     private readonly IServiceProvider _services;
@@ -100,8 +100,8 @@ public sealed class DurableEngine : BackgroundService
     }
 
     /// <summary>Completes when this process sees the instance end (other processes' instances are polled by the client).</summary>
-    internal Task WhenEndedLocallyAsync(string instanceId) =>
-        _endWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    internal Task<InstanceState> WhenEndedLocallyAsync(string instanceId) =>
+        _endWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource<InstanceState>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     internal IOrchestrator CreateOrchestrator(string name) =>
         _registry.HasOrchestrator(name) ? _registry.CreateOrchestrator(name, _services) : new MissingOrchestrator(name);
@@ -257,12 +257,12 @@ public sealed class DurableEngine : BackgroundService
         }
     }
 
-    internal async Task OnInstanceEndedAsync(InstanceWorker worker, OrchestrationExecution execution, ExecutionCompleted outcome, CancellationToken cancellationToken)
+    internal async Task OnInstanceEndedAsync(InstanceWorker worker, InstanceState final, OrchestrationExecution execution, ExecutionCompleted outcome, CancellationToken cancellationToken)
     {
         RemoveWorker(worker);
         if (_endWaiters.TryRemove(worker.InstanceId, out var waiter))
         {
-            waiter.TrySetResult();
+            waiter.TrySetResult(final);
         }
 
         if (execution.ParentInstanceId is { } parentId && execution.ParentTaskId is { } taskId)
