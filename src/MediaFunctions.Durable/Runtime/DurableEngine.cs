@@ -237,6 +237,17 @@ public sealed class DurableEngine : BackgroundService
         {
             Interlocked.Increment(ref _loaded);
             _loadOrder.Enqueue(worker);
+            // Workers that ended or unloaded stay queued until passed over; drop them before they pile up.
+            if (_loadOrder.Count > 2 * Options.MaxLoadedOrchestrations)
+            {
+                for (var count = _loadOrder.Count; count > 0 && _loadOrder.TryDequeue(out var queued); count--)
+                {
+                    if (queued.IsLoaded)
+                    {
+                        _loadOrder.Enqueue(queued);
+                    }
+                }
+            }
         }
         else
         {
