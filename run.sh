@@ -70,6 +70,7 @@ Press Ctrl-C to stop.
 
 INFO
 # The host's folder is its content root, so its appsettings.json is read.
-(cd src/MediaFunctions.Host/bin/Release/net10.0 && exec dotnet MediaFunctions.Host.dll) &
+host=src/MediaFunctions.Host/bin/Release/net10.0
+dotnet "$host/MediaFunctions.Host.dll" --contentRoot "$PWD/$host" &
 pids+=($!)
 wait "${pids[-1]}"
