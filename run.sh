@@ -11,19 +11,26 @@ echo "Building the host..."
 quietly dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p .azurite
-pids=()
+host_pid="" azurite_pid=""
+# Sends TERM to process $1 and waits until it exits or the check "${@:2}" says it has shut down,
+# at most 10 s; then kills it, so nothing outlives the script.
+end_process() {
+  local pid=$1 deadline=$((SECONDS + 10))
+  shift
+  kill "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)) && ! "$@"; do sleep 0.2; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+# Azurite logs one line per service once that service has saved its data and closed, but its
+# process lingers long after that.
+azurite_closed() {
+  (($(grep -c 'successfully closed' .azurite/azurite.log) >= 3))
+}
 stop() {
   trap - EXIT INT TERM HUP
-  local i pid deadline
-  # Newest first, so the host stops before the Azurite it uses; each gets a few seconds to shut
-  # down cleanly, then is killed, so nothing outlives the script.
-  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
-    pid=${pids[i]}
-    kill "$pid" 2>/dev/null || continue
-    deadline=$((SECONDS + 10))
-    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
-    kill -KILL "$pid" 2>/dev/null || true
-  done
+  # The host first, while its storage is still there; then Azurite.
+  [ -z "$host_pid" ] || end_process "$host_pid" false
+  [ -z "$azurite_pid" ] || end_process "$azurite_pid" azurite_closed
   wait 2>/dev/null || true
 }
 trap stop EXIT
@@ -41,9 +48,9 @@ if [ -z "${Storage__ConnectionString:-}" ]; then
   # In a session of its own, so Ctrl-C reaches only the host; stop() ends Azurite after it.
   setsid tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
-  pids+=($!)
+  azurite_pid=$!
   for port in 10000 10001 10002; do
-    wait_for_port "$port" 30 "${pids[-1]}" || { cat .azurite/azurite.log >&2; exit 1; }
+    wait_for_port "$port" 30 "$azurite_pid" || { cat .azurite/azurite.log >&2; exit 1; }
   done
   export Storage__ConnectionString="UseDevelopmentStorage=true"
 fi
@@ -72,5 +79,5 @@ INFO
 # The host's folder is its content root, so its appsettings.json is read.
 host=src/MediaFunctions.Host/bin/Release/net10.0
 dotnet "$host/MediaFunctions.Host.dll" --contentRoot "$PWD/$host" &
-pids+=($!)
-wait "${pids[-1]}"
+host_pid=$!
+wait "$host_pid"
