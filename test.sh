@@ -9,6 +9,17 @@ setup_prerequisites
 dotnet build MediaFunctions.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 dotnet format MediaFunctions.sln --verify-no-changes --no-restore -v quiet
 
+# Bicep: the CLI comes from NuGet (tools/bicep/bicep.proj); compiling infra/ also runs its linter
+# (infra/bicepconfig.json). Bicep exits non-zero only on errors, so anything it prints fails too.
+echo "== Bicep: infra/main.bicep"
+dotnet restore tools/bicep/bicep.proj --nologo -v quiet
+bicep=$(dotnet msbuild tools/bicep/bicep.proj -getProperty:BicepPath -nologo | tr '\\' /)
+if ! diagnostics=$("$bicep" build infra/main.bicep --stdout 2>&1 >/dev/null) || [ -n "$diagnostics" ]; then
+  echo "$diagnostics" >&2
+  echo "bicep build infra/main.bicep reported errors or warnings." >&2
+  exit 1
+fi
+
 results="$PWD/.test-results"
 rm -rf "$results"
 status=0
