@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
+using MediaFunctions.Testing.Media;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Tests.Ffmpeg;
