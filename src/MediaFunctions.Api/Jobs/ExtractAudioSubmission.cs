@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -34,28 +35,31 @@ public static class ExtractAudioSubmission
         CancellationToken cancellationToken)
     {
         // Checked before the body is read: a bad query string costs the client no upload.
-        var persistent = string.IsNullOrEmpty(persistentQuery) ? (bool?)null : ExtractAudioFields.ParseBoolean(ExtractAudioFields.Persistent, persistentQuery);
+        var persistentByQuery = !string.IsNullOrEmpty(persistentQuery) && ExtractAudioFields.ParseBoolean(ExtractAudioFields.Persistent, persistentQuery);
         var jobId = MediaJobs.NewJobId(keyId);
-        Core.Media.ExtractAudio.ExtractAudioRequest extract;
+        ExtractAudioRequest extract;
         MultipartUpload upload;
+        bool persistent;
         try
         {
             upload = await MultipartUploadReader.ReadAsync(request.ContentType, request.Body, FileFields,
                 (content, token) => files.StageUploadAsync(keyId, jobId, content, token), cancellationToken);
-            extract = upload.Fields.ToRequest(allowSeveralFormats);
-            persistent = (persistent ?? false) || (upload.Fields.ReadPersistent() ?? false);
             if (upload.InputBlob is null)
             {
                 throw new InvalidJobInputException("missing_file", $"The form has no '{FileField}' part: upload the media file as '{FileField}'.");
             }
+
+            extract = upload.Fields.ToRequest(allowSeveralFormats);
+            persistent = persistentByQuery || (upload.Fields.ReadPersistent() ?? false);
         }
         catch
         {
+            // Whatever was staged before the form turned out bad goes; MediaJobs does the same for what it refuses.
             await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
             throw;
         }
 
-        return await jobs.StartExtractAudioAsync(keyId, jobId, JobSource.Staged(upload.InputBlob), extract, persistent.Value, upload.FileName, cancellationToken);
+        return await jobs.StartExtractAudioAsync(keyId, jobId, JobSource.Staged(upload.InputBlob), extract, persistent, upload.FileName, cancellationToken);
     }
 
     /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>

@@ -33,7 +33,8 @@ internal static class ExtractAudioRequestBody
         {
             [ExtractAudioSubmission.FileField] = new OpenApiSchema
             {
-                Type = JsonSchemaType.String, Format = "binary",
+                Type = JsonSchemaType.String,
+                Format = "binary",
                 Description = "The media: any file ffmpeg reads that has an audio stream (mp4, webm, flv, avi, mkv, mov, 3gp, …). Streamed, never buffered.",
             },
             [ExtractAudioFields.StartTime] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Seconds from the start. Default 0." },
@@ -46,7 +47,8 @@ internal static class ExtractAudioRequestBody
             [ExtractAudioFields.FullAudio] = new OpenApiSchema { Type = JsonSchemaType.Boolean, Description = "Everything from start_time to the end. Default false." },
             [ExtractAudioFields.Persistent] = new OpenApiSchema
             {
-                Type = JsonSchemaType.Boolean, Description = "Keep the files until the job is deleted, behind stable links. Default false.",
+                Type = JsonSchemaType.Boolean,
+                Description = "Keep the files until the job is deleted, behind stable links. Default false.",
             },
         },
     };

@@ -1,9 +1,9 @@
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Links;
-using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Cleanup;
