@@ -8,28 +8,51 @@ source scripts/setup.sh
 setup_prerequisites
 
 echo "Building the host..."
-dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
+quietly dotnet build src/MediaFunctions.Host -c Release --nologo -v quiet -clp:ErrorsOnly
 
 mkdir -p .azurite
 pids=()
 stop() {
-  trap - EXIT INT TERM
-  ((${#pids[@]})) && kill "${pids[@]}" 2>/dev/null
+  trap - EXIT INT TERM HUP
+  local i pid deadline
+  # Newest first, so the host stops before the Azurite it uses; each gets a few seconds to shut
+  # down cleanly, then is killed, so nothing outlives the script.
+  for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+    pid=${pids[i]}
+    kill "$pid" 2>/dev/null || continue
+    deadline=$((SECONDS + 10))
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline)); do sleep 0.2; done
+    kill -KILL "$pid" 2>/dev/null || true
+  done
   wait 2>/dev/null || true
 }
-trap stop EXIT INT TERM
+trap stop EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 if [ -z "${Storage__ConnectionString:-}" ]; then
-  tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
+  for port in 10000 10001 10002; do
+    if port_is_open "$port"; then
+      echo "Port $port is taken (another Azurite?). Stop it, or set Storage__ConnectionString to use it." >&2
+      exit 1
+    fi
+  done
+  # In a session of its own, so Ctrl-C reaches only the host; stop() ends Azurite after it.
+  setsid tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   pids+=($!)
-  for port in 10000 10001 10002; do wait_for_port "$port" 30; done
+  for port in 10000 10001 10002; do
+    wait_for_port "$port" 30 "${pids[-1]}" || { cat .azurite/azurite.log >&2; exit 1; }
+  done
   export Storage__ConnectionString="UseDevelopmentStorage=true"
 fi
 
+keys="from Auth__BootstrapKeys"
 if [ -z "${Auth__BootstrapKeys:-}" ]; then
-  [ -s .azurite/dev-key ] || head -c 24 /dev/urandom | base64 | tr -d '/+=' >.azurite/dev-key
-  export Auth__BootstrapKeys="dev=$(cat .azurite/dev-key)"
+  [ -s .azurite/dev-key ] || (umask 077 && head -c 24 /dev/urandom | base64 | tr -d '/+=' >.azurite/dev-key)
+  keys=$(cat .azurite/dev-key)
+  export Auth__BootstrapKeys="dev=$keys"
 fi
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://localhost:7071}"
 if [ -z "${Ffmpeg__BinaryFolder:-}" ] && [ -x ffmpeg-layer/dist/ffmpeg ]; then
@@ -42,10 +65,12 @@ cat <<INFO
 MediaFunctions is starting on $base
   API docs:   $base/docs
   Health:     $base/api/health
-  API keys:   ${Auth__BootstrapKeys}
+  API key:    $keys
 Press Ctrl-C to stop.
 
 INFO
-dotnet src/MediaFunctions.Host/bin/Release/net10.0/MediaFunctions.Host.dll &
+# The host's folder is its content root, so its appsettings.json is read.
+host=src/MediaFunctions.Host/bin/Release/net10.0
+dotnet "$host/MediaFunctions.Host.dll" --contentRoot "$PWD/$host" &
 pids+=($!)
 wait "${pids[-1]}"

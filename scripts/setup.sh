@@ -5,22 +5,36 @@ apt_install_missing() {
   local missing=()
   command -v ffmpeg >/dev/null 2>&1 && command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)
   # AMR-NB output is encoded through this library (Debian's ffmpeg has no AMR-NB encoder).
-  ldconfig -p 2>/dev/null | grep -q 'libopencore-amrnb\.so\.0' || missing+=(libopencore-amrnb0)
+  dpkg-query -W -f='${Status}' libopencore-amrnb0 2>/dev/null | grep -q 'ok installed' || missing+=(libopencore-amrnb0)
+  # Resolves playlist and video-page URLs to media.
+  command -v yt-dlp >/dev/null 2>&1 || missing+=(yt-dlp)
   if ((${#missing[@]})); then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    local sudo=()
+    [ "$(id -u)" -eq 0 ] || sudo=(sudo)
     echo "Installing ${missing[*]} from apt..."
-    $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    quietly "${sudo[@]}" apt-get update -qq
+    quietly "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+      apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 }
 
 npm_install_tools() {
-  # Azurite, pinned by tools/package-lock.json; installed into tools/, never globally.
+  # Azurite, pinned by tools/package-lock.json; installed into tools/, never globally. npm ci
+  # writes node_modules/.package-lock.json, so a lock file newer than it means a stale install.
   if [ ! -x tools/node_modules/.bin/azurite ] || [ tools/package-lock.json -nt tools/node_modules/.package-lock.json ]; then
     echo "Installing Azurite into tools/..."
-    npm ci --prefix tools --no-audit --no-fund --loglevel=error >/dev/null
+    quietly npm ci --prefix tools --no-audit --no-fund --loglevel=error
   fi
+}
+
+# Runs a command with its output held back, and shows that output only when the command fails.
+quietly() {
+  local log status=0
+  log=$(mktemp)
+  "$@" >"$log" 2>&1 || status=$?
+  ((status == 0)) || cat "$log" >&2
+  rm -f "$log"
+  return "$status"
 }
 
 setup_prerequisites() {
@@ -28,10 +42,20 @@ setup_prerequisites() {
   npm_install_tools
 }
 
-# Waits until something listens on 127.0.0.1:$1, at most $2 seconds.
+# True when something accepts connections on 127.0.0.1:$1.
+port_is_open() {
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+# Waits until something listens on 127.0.0.1:$1, at most $2 seconds, while process $3 (when
+# given) is still alive.
 wait_for_port() {
-  local port=$1 deadline=$((SECONDS + $2))
-  until (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+  local port=$1 deadline=$((SECONDS + $2)) pid=${3:-}
+  until port_is_open "$port"; do
+    if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
+      echo "The process that should listen on port $port has exited." >&2
+      return 1
+    fi
     if ((SECONDS >= deadline)); then
       echo "Nothing is listening on port $port after $2 s." >&2
       return 1

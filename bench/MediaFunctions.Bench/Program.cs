@@ -21,9 +21,16 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
     ["extract"] = ExtractBenchmark.RunAsync,
 };
 
-if (args.Length != 1 || !benchmarks.TryGetValue(args[0], out var run))
+var known = string.Join(", ", benchmarks.Keys);
+if (args.Length != 1)
 {
-    await Console.Error.WriteLineAsync($"usage: bench.sh NAME, where NAME is one of: {string.Join(", ", benchmarks.Keys)}");
+    await Console.Error.WriteLineAsync($"usage: bench.sh NAME, where NAME is one of: {known}");
+    return 2;
+}
+
+if (!benchmarks.TryGetValue(args[0], out var run))
+{
+    await Console.Error.WriteLineAsync($"unknown benchmark '{args[0]}', known: {known}");
     return 2;
 }
 

@@ -104,7 +104,13 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
                 return metadata;
             }
 
-            await Task.WhenAny(endedHere, Task.Delay(CompletionPollInterval, cancellationToken));
+            // An instance that ends in this process hands over its final state; others are polled.
+            if (await Task.WhenAny(endedHere, Task.Delay(CompletionPollInterval, cancellationToken)) == endedHere)
+            {
+                var final = ToMetadata(await endedHere);
+                return getInputsAndOutputs ? final : final with { SerializedInput = null, SerializedOutput = null };
+            }
+
             cancellationToken.ThrowIfCancellationRequested();
         }
     }

@@ -18,7 +18,7 @@ namespace MediaFunctions.Durable.Runtime;
 public sealed class DurableEngine : BackgroundService
 {
     private readonly ConcurrentDictionary<string, InstanceWorker> _workers = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _endWaiters = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<InstanceState>> _endWaiters = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<InstanceWorker> _loadOrder = new();
     private readonly bool[] _owned;
     private readonly IServiceProvider _services;
@@ -100,8 +100,8 @@ public sealed class DurableEngine : BackgroundService
     }
 
     /// <summary>Completes when this process sees the instance end (other processes' instances are polled by the client).</summary>
-    internal Task WhenEndedLocallyAsync(string instanceId) =>
-        _endWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+    internal Task<InstanceState> WhenEndedLocallyAsync(string instanceId) =>
+        _endWaiters.GetOrAdd(instanceId, _ => new TaskCompletionSource<InstanceState>(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
     internal IOrchestrator CreateOrchestrator(string name) =>
         _registry.HasOrchestrator(name) ? _registry.CreateOrchestrator(name, _services) : new MissingOrchestrator(name);
@@ -137,17 +137,21 @@ public sealed class DurableEngine : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
+        // Releasing only lets another process take over sooner; it must not hold up a shutdown.
+        using var release = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        release.CancelAfter(TimeSpan.FromSeconds(2));
         for (var partition = 0; partition < _owned.Length; partition++)
         {
             if (_owned[partition])
             {
                 try
                 {
-                    await Store.ReleaseLeaseAsync(partition, OwnerId, cancellationToken);
+                    await Store.ReleaseLeaseAsync(partition, OwnerId, release.Token);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
+                catch (Exception exception) when (exception is not OperationCanceledException || release.IsCancellationRequested)
                 {
                     Logs.LoopFailed(Logger, exception);
+                    return;
                 }
             }
         }
@@ -233,6 +237,17 @@ public sealed class DurableEngine : BackgroundService
         {
             Interlocked.Increment(ref _loaded);
             _loadOrder.Enqueue(worker);
+            // Workers that ended or unloaded stay queued until passed over; drop them before they pile up.
+            if (_loadOrder.Count > 2 * Options.MaxLoadedOrchestrations)
+            {
+                for (var count = _loadOrder.Count; count > 0 && _loadOrder.TryDequeue(out var queued); count--)
+                {
+                    if (queued.IsLoaded)
+                    {
+                        _loadOrder.Enqueue(queued);
+                    }
+                }
+            }
         }
         else
         {
@@ -253,12 +268,12 @@ public sealed class DurableEngine : BackgroundService
         }
     }
 
-    internal async Task OnInstanceEndedAsync(InstanceWorker worker, OrchestrationExecution execution, ExecutionCompleted outcome, CancellationToken cancellationToken)
+    internal async Task OnInstanceEndedAsync(InstanceWorker worker, InstanceState final, OrchestrationExecution execution, ExecutionCompleted outcome, CancellationToken cancellationToken)
     {
         RemoveWorker(worker);
         if (_endWaiters.TryRemove(worker.InstanceId, out var waiter))
         {
-            waiter.TrySetResult();
+            waiter.TrySetResult(final);
         }
 
         if (execution.ParentInstanceId is { } parentId && execution.ParentTaskId is { } taskId)

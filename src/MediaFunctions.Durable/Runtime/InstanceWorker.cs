@@ -322,7 +322,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
                 Logs.InstanceFailed(engine.Logger, InstanceId, outcome.Failure?.ErrorMessage ?? "unknown error");
             }
 
-            await engine.OnInstanceEndedAsync(this, execution, outcome, cancellationToken);
+            await engine.OnInstanceEndedAsync(this, _state, execution, outcome, cancellationToken);
             return;
         }
 

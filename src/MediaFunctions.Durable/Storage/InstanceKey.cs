@@ -6,13 +6,13 @@ internal static class InstanceKey
     private static readonly char[] Forbidden = ['/', '\\', '#', '?'];
 
     public static bool IsValid(string instanceId) =>
-        !string.IsNullOrEmpty(instanceId) && instanceId.Length <= 256 && instanceId.IndexOfAny(Forbidden) < 0 && !instanceId.Any(char.IsControl);
+        !string.IsNullOrEmpty(instanceId) && instanceId is not ("." or "..") && instanceId.Length <= 256 && instanceId.IndexOfAny(Forbidden) < 0 && !instanceId.Any(char.IsControl);
 
     public static void Validate(string instanceId)
     {
         if (!IsValid(instanceId))
         {
-            throw new ArgumentException("An instance id is 1–256 characters without '/', '\\', '#', '?' or control characters.", nameof(instanceId));
+            throw new ArgumentException("An instance id is 1–256 characters without '/', '\\', '#', '?' or control characters, and not '.' or '..'.", nameof(instanceId));
         }
     }
 }

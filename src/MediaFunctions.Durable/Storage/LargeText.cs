@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
@@ -6,7 +8,8 @@ namespace MediaFunctions.Durable.Storage;
 
 /// <summary>
 /// Keeps a text column in its table row while it fits a property (32 K UTF-16 characters), and
-/// in a blob otherwise, with the row holding the blob's name.
+/// in a blob otherwise, with the row holding the blob's name. Blobs of replaced values stay
+/// until the instance is purged.
 /// </summary>
 internal sealed class LargeText(BlobContainerClient container)
 {
@@ -25,8 +28,11 @@ internal sealed class LargeText(BlobContainerClient container)
             return;
         }
 
-        await container.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
-        row[column + "Blob"] = blobName;
+        // Named after the content too: a writer that loses the race for the row cannot replace the winner's blob.
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 8));
+        var name = $"{blobName}-{hash}";
+        await container.GetBlobClient(name).UploadAsync(BinaryData.FromString(text), overwrite: true, cancellationToken);
+        row[column + "Blob"] = name;
     }
 
     public async Task<string?> GetAsync(TableEntity row, string column, CancellationToken cancellationToken)
