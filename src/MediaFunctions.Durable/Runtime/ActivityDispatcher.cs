@@ -58,7 +58,8 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
     private async Task<CompletionEvent?> RunOneAsync(ActivityWorkItem item, CancellationToken stopping)
     {
         var task = item.Task;
-        using var cancel = LinkedToken(item.InstanceId, stopping);
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var ended = CancelWhenInstanceEnds(item.InstanceId, cancel);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -79,22 +80,20 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
     }
 
     // Every queued item registered its instance; a missing token means the instance has ended since.
-    private CancellationTokenSource LinkedToken(string instanceId, CancellationToken stopping)
+    private CancellationTokenRegistration CancelWhenInstanceEnds(string instanceId, CancellationTokenSource cancel)
     {
-        var linked = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         try
         {
             if (_instanceTokens.TryGetValue(instanceId, out var instance))
             {
-                instance.Token.Register(linked.Cancel);
-                return linked;
+                return instance.Token.Register(cancel.Cancel);
             }
         }
         catch (ObjectDisposedException)
         {
         }
 
-        linked.Cancel();
-        return linked;
+        cancel.Cancel();
+        return default;
     }
 }
