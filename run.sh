@@ -46,7 +46,7 @@ if [ -z "${Storage__ConnectionString:-}" ]; then
     fi
   done
   # In a session of its own, so Ctrl-C reaches only the host; stop() ends Azurite after it.
-  setsid tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite --debug .azurite/debug.log \
+  setsid tools/node_modules/.bin/azurite --silent --skipApiVersionCheck --location .azurite \
     --blobHost 127.0.0.1 --queueHost 127.0.0.1 --tableHost 127.0.0.1 >.azurite/azurite.log 2>&1 &
   azurite_pid=$!
   for port in 10000 10001 10002; do

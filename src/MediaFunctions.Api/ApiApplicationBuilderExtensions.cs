@@ -13,8 +13,8 @@ public static class ApiApplicationBuilderExtensions
 
     /// <summary>
     /// Error envelope for exceptions and bodiless errors, authentication and authorization, the
-    /// OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health
-    /// the instance API and the admin start route. Call before mapping other endpoints.
+    /// OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
+    /// the instance API, the admin start route, the jobs API, stable file links and the ApyHub dialect. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
     {
@@ -28,6 +28,9 @@ public static class ApiApplicationBuilderExtensions
         app.MapHealthEndpoints();
         app.MapInstanceEndpoints();
         app.MapOrchestratorEndpoints();
+        app.MapJobEndpoints();
+        app.MapFileEndpoints();
+        app.MapApyHubEndpoints();
         return app;
     }
 }

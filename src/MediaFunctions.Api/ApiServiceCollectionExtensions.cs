@@ -28,7 +28,9 @@ public static class ApiServiceCollectionExtensions
         services.AddApiKeyAuthentication();
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddHealthChecks().AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout * 2);
+        services.AddHealthChecks()
+            .AddCheck<StorageHealthCheck>(StorageHealthCheck.Name, timeout: StorageHealthCheck.Timeout * 2)
+            .AddCheck<FfmpegHealthCheck>(FfmpegHealthCheck.Name, timeout: FfmpegHealthCheck.Timeout * 2);
         services.AddOpenApi(options =>
         {
             options.AddDocumentTransformer((document, _, _) =>

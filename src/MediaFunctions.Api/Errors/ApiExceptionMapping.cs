@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using MediaFunctions.Core.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -12,6 +13,8 @@ public static class ApiExceptionMapping
     public static (int StatusCode, ApiError Error)? Map(Exception exception) => exception switch
     {
         ApiException api => (api.StatusCode, new ApiError(api.Code, api.Message)),
+        InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),
+        UploadTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(ApiErrorCodes.PayloadTooLarge, tooLarge.Message)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
             new ApiError(ApiErrorCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.")),
         BadHttpRequestException { InnerException: JsonException json } => InvalidJson(json),

@@ -10,7 +10,7 @@ namespace MediaFunctions.Api.Jobs;
 /// built from the request's scheme and host. <see cref="SendEventPostUri"/> keeps the
 /// <c>{eventName}</c> placeholder and the reason links a <c>{text}</c> placeholder, as Durable's do.
 /// </summary>
-public sealed record CheckStatusResponse(
+public record CheckStatusResponse(
     string Id,
     string StatusQueryGetUri,
     string SendEventPostUri,

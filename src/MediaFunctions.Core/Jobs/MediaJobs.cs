@@ -3,6 +3,7 @@ using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Cleanup;
@@ -23,6 +24,7 @@ public sealed class MediaJobs(
     MediaProber prober,
     SasLinkIssuer links,
     FileLinkSigner signer,
+    UrlSourcePolicy urlPolicy,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -31,15 +33,26 @@ public sealed class MediaJobs(
     public static string NewJobId(string keyId) => InstanceIds.NewFor(keyId);
 
     /// <summary>
-    /// Probes the input, checks the request against it and starts the job. A staged input is
-    /// deleted when the job is refused, so a refused request leaves nothing behind.
+    /// Validates the request, checks a URL source against <see cref="UrlSourcePolicy"/>, probes the
+    /// input, checks the request against it and starts the job. A staged input is deleted when the
+    /// job is refused, so a refused request leaves nothing behind.
     /// </summary>
-    /// <exception cref="InvalidJobInputException">The input is not media, has no audio, or is shorter than the start time.</exception>
+    /// <exception cref="InvalidJobInputException">A field is invalid, the URL is not allowed, or the input is not media, has no audio, or is shorter than the start time.</exception>
     public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
         bool persistent, string? fileName, CancellationToken cancellationToken = default)
     {
         try
         {
+            if (request.Validate() is { Count: > 0 } errors)
+            {
+                throw InvalidJobInputException.InvalidFields(errors);
+            }
+
+            if (source.Url is { } url)
+            {
+                await urlPolicy.CheckAsync(url, cancellationToken);
+            }
+
             var probe = await ProbeAsync(source, cancellationToken);
             try
             {

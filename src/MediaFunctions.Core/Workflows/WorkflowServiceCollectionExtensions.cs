@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
+using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
@@ -12,10 +13,12 @@ namespace MediaFunctions.Core.Workflows;
 /// <summary>Registers the jobs, their orchestrators and activities, and what they use.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="MediaJobs"/> and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
+    /// <summary>Adds <see cref="MediaJobs"/> (with the <c>Jobs</c> and <c>Sources</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.SectionName));
+        services.AddSingleton<UrlSourcePolicy>();
         services.AddSingleton<SasLinkIssuer>();
         services.AddSingleton<FileLinkSigner>();
         services.AddSingleton<JobFiles>();

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Core.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -22,6 +23,8 @@ public sealed class ApiExceptionMappingTests
         { new BadHttpRequestException("Failed to bind parameter \"int top\" from \"x\".", StatusCodes.Status400BadRequest), 400, "bad_request" },
         { new JsonException("bad"), 400, "invalid_json" },
         { new InstanceExistsException("alice-1"), 409, "conflict" },
+        { new InvalidJobInputException("no_audio_stream", "The video has no audio stream."), 400, "no_audio_stream" },
+        { new UploadTooLargeException(1024), 413, "payload_too_large" },
         { new RequestFailedException("Connection refused"), 503, "service_unavailable" },
         { new AggregateException(new RequestFailedException("Connection refused"), new RequestFailedException("Connection refused")), 503, "service_unavailable" },
     };

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
+using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Ffmpeg;
 

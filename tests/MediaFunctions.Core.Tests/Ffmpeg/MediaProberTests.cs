@@ -1,6 +1,7 @@
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
 using MediaFunctions.Orchestration;
+using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Ffmpeg;
 

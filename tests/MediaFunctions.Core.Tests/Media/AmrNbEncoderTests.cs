@@ -1,5 +1,5 @@
 using MediaFunctions.Core.Media.Audio;
-using MediaFunctions.Core.Tests.Media.Fixtures;
+using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Media;
 

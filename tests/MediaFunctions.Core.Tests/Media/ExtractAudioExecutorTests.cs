@@ -3,6 +3,7 @@ using MediaFunctions.Core.Media;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Tests.Media.Fixtures;
+using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Media;
 

@@ -48,8 +48,11 @@ public sealed class ExtractAudioActivity(
                 var blobName = MediaContainers.OutputBlob(job.KeyId, job.JobId, fileName);
                 await container.GetBlobClient(blobName).UploadAsync(file.Path,
                     new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.MimeType } }, cancellationToken);
+                // NOTE: raw ADTS and AMR files carry no duration, and ffprobe's estimate from their bit rate can be
+                // off by a third; the cut's own length (which the render meets within 50 ms) is the better figure.
+                var duration = plan.ExpectedDuration ?? probe.Duration ?? TimeSpan.Zero;
                 outputs.Add(new JobOutput(profile.Name, blobName, fileName, file.MimeType, file.Length,
-                    Math.Round(probe.Duration?.TotalSeconds ?? 0, 3), probe.PrimaryAudioStream?.CodecName ?? profile.Codec, file.StreamCopied));
+                    Math.Round(duration.TotalSeconds, 3), probe.PrimaryAudioStream?.CodecName ?? profile.Codec, file.StreamCopied));
             }
 
             return outputs;

@@ -1,6 +1,7 @@
 using MediaFunctions.Core.Media.Audio;
+using Xunit;
 
-namespace MediaFunctions.Core.Tests.Media.Fixtures;
+namespace MediaFunctions.Testing.Media;
 
 /// <summary>
 /// Media generated once with ffmpeg's lavfi sources into a temp folder: 5 s of test picture and a 440 Hz tone
@@ -125,11 +126,4 @@ public sealed class GeneratedMedia : IAsyncLifetime
         Directory.Delete(Folder, recursive: true);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>Test classes that share one <see cref="GeneratedMedia"/>.</summary>
-[CollectionDefinition(Name)]
-public sealed class GeneratedMediaCollection : ICollectionFixture<GeneratedMedia>
-{
-    public const string Name = "Generated media";
 }

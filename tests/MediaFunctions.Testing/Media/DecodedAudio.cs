@@ -1,6 +1,6 @@
 using MediaFunctions.Core.Ffmpeg;
 
-namespace MediaFunctions.Core.Tests.Media.Fixtures;
+namespace MediaFunctions.Testing.Media;
 
 /// <summary>
 /// What a listener would measure in a file: how long its audio plays and when the test tone starts

@@ -1,7 +1,7 @@
 using MediaFunctions.Core.Ffmpeg;
 using Microsoft.Extensions.Options;
 
-namespace MediaFunctions.Core.Tests.Media.Fixtures;
+namespace MediaFunctions.Testing.Media;
 
 /// <summary>The real runner and prober, with ffmpeg found the way the service finds it.</summary>
 public static class FfmpegTools

@@ -1,0 +1,82 @@
+using MediaFunctions.Api.Errors;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Storage;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace MediaFunctions.Api.Jobs;
+
+/// <summary>
+/// Starts an extract-audio job from a request in either form, for every dialect: a multipart form
+/// with the file (streamed into storage as it arrives) or a JSON body naming a URL. A request that
+/// is refused leaves nothing staged behind.
+/// </summary>
+public static class ExtractAudioSubmission
+{
+    /// <summary>The name of the file part (ApyHub's); the native API also takes <see cref="AlternateFileField"/>.</summary>
+    public const string FileField = "video";
+
+    public const string AlternateFileField = "file";
+
+    /// <summary>The largest JSON body accepted.</summary>
+    public const long MaxJsonBytes = 64 * 1024;
+
+    /// <summary>What a form may add to the file's own bytes: boundaries, part headers and fields.</summary>
+    public const long MaxFormOverheadBytes = 64 * 1024;
+
+    private static readonly string[] FileFields = [FileField, AlternateFileField];
+
+    /// <summary>Starts the job a multipart form describes.</summary>
+    /// <param name="allowSeveralFormats">Whether <c>output_format</c> may name several formats.</param>
+    /// <param name="persistentQuery">The <c>persistent</c> query parameter, if given; a form field of that name also counts.</param>
+    public static async Task<JobView> StartFromFormAsync(
+        HttpRequest request, string keyId, MediaJobs jobs, JobFiles files, bool allowSeveralFormats, string? persistentQuery,
+        CancellationToken cancellationToken)
+    {
+        // Checked before the body is read: a bad query string costs the client no upload.
+        var persistentByQuery = !string.IsNullOrEmpty(persistentQuery) && ExtractAudioFields.ParseBoolean(ExtractAudioFields.Persistent, persistentQuery);
+        var jobId = MediaJobs.NewJobId(keyId);
+        ExtractAudioRequest extract;
+        MultipartUpload upload;
+        bool persistent;
+        try
+        {
+            upload = await MultipartUploadReader.ReadAsync(request.ContentType, request.Body, FileFields,
+                (content, token) => files.StageUploadAsync(keyId, jobId, content, token), cancellationToken);
+            if (upload.InputBlob is null)
+            {
+                throw new InvalidJobInputException("missing_file", $"The form has no '{FileField}' part: upload the media file as '{FileField}'.");
+            }
+
+            extract = upload.Fields.ToRequest(allowSeveralFormats);
+            persistent = persistentByQuery || (upload.Fields.ReadPersistent() ?? false);
+        }
+        catch
+        {
+            // Whatever was staged before the form turned out bad goes; MediaJobs does the same for what it refuses.
+            await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
+            throw;
+        }
+
+        return await jobs.StartExtractAudioAsync(keyId, jobId, JobSource.Staged(upload.InputBlob), extract, persistent, upload.FileName, cancellationToken);
+    }
+
+    /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>
+    public static async Task<JobView> StartFromJsonAsync(HttpRequest request, string keyId, MediaJobs jobs, CancellationToken cancellationToken)
+    {
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            // The route admits uploads; a JSON body is parsed whole, so it gets a small limit of its own.
+            limit.MaxRequestBodySize = MaxJsonBytes;
+        }
+
+        var body = await request.ReadFromJsonAsync<ExtractAudioJobBody>(cancellationToken)
+            ?? throw ApiException.BadRequest("The request body is empty; send a JSON object such as {\"source\":{\"url\":\"https://…\"}}.");
+        var extract = body.ToRequest();
+        var url = body.Source!.Url!;
+        var fileName = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : null;
+        return await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName,
+            cancellationToken);
+    }
+}

@@ -1,0 +1,26 @@
+using MediaFunctions.Core.Jobs;
+using Microsoft.AspNetCore.Http;
+
+namespace MediaFunctions.Api.Jobs;
+
+/// <summary>One file of a finished job.</summary>
+/// <param name="Url">A read SAS that expires at <paramref name="ExpiresAt"/>, or for persistent jobs a stable link (<c>/api/files/…</c>) that never does.</param>
+/// <param name="ExpiresAt">When <paramref name="Url"/> stops working and the file is deleted; null for persistent jobs.</param>
+/// <param name="Size">Bytes.</param>
+/// <param name="Duration">Seconds of audio.</param>
+/// <param name="StreamCopied">True when the audio was copied from the input without re-encoding.</param>
+public sealed record JobOutputResponse(
+    string Format,
+    string Url,
+    DateTimeOffset? ExpiresAt,
+    long Size,
+    double Duration,
+    string Codec,
+    string MimeType,
+    bool StreamCopied,
+    string FileName)
+{
+    public static JobOutputResponse From(JobOutput output, HttpRequest request) =>
+        new(output.Format, FileLinks.For(output, request), output.ExpiresAt, output.Size, output.DurationSeconds, output.Codec, output.MimeType,
+            output.StreamCopied, output.FileName);
+}

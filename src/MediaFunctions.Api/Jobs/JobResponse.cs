@@ -1,0 +1,33 @@
+using MediaFunctions.Api.Errors;
+using MediaFunctions.Core.Jobs;
+using Microsoft.AspNetCore.Http;
+
+namespace MediaFunctions.Api.Jobs;
+
+/// <summary>A job as <c>GET /api/jobs/{id}</c> shows it.</summary>
+/// <param name="Kind">What the job does, e.g. <c>extract-audio</c>.</param>
+/// <param name="State">pending, in_progress, completed, failed or cancelled.</param>
+/// <param name="Stage">What it is doing: queued, extracting, publishing, completed.</param>
+/// <param name="Progress">0–100.</param>
+/// <param name="Persistent">True when the files stay until the job is deleted.</param>
+/// <param name="Outputs">The files, once completed.</param>
+/// <param name="Error">Why it failed or was cancelled.</param>
+public sealed record JobResponse(
+    string Id,
+    string Kind,
+    string State,
+    string Stage,
+    int Progress,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    bool Persistent,
+    ExtractAudioSettingsResponse Request,
+    IReadOnlyList<JobOutputResponse> Outputs,
+    ApiError? Error)
+{
+    public static JobResponse From(JobView job, HttpRequest request) =>
+        new(job.Id, job.Kind, job.State.ToWire(), job.Stage, job.Progress, job.CreatedAt, job.UpdatedAt, job.Persistent,
+            ExtractAudioSettingsResponse.From(job.Request),
+            [.. job.Outputs.Select(output => JobOutputResponse.From(output, request))],
+            job.Error is { } error ? new ApiError(error.Code, error.Message) : null);
+}

@@ -1,0 +1,104 @@
+using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
+using MediaFunctions.Testing;
+using MediaFunctions.Testing.Media;
+
+namespace MediaFunctions.Host.Tests.Jobs;
+
+/// <summary>
+/// One Azurite, generated media and two hosts on it: <see cref="Host"/> with the default 15-minute
+/// links that may read media from loopback URLs, and <see cref="ShortLinkHost"/> whose links last
+/// <see cref="ShortLinkLifetime"/> and which refuses private URLs, as a production host does.
+/// </summary>
+public sealed class JobHostFixture : IAsyncLifetime
+{
+    public const string AliceKey = "alice-jobs-0001";
+    public const string BobKey = "bob-jobs-0002";
+    public const string CarolKey = "carol-jobs-0003";
+
+    /// <summary>The upload cap of both hosts.</summary>
+    public const long MaxUploadBytes = 8 * 1024 * 1024;
+
+    public static readonly TimeSpan ShortLinkLifetime = TimeSpan.FromSeconds(3);
+
+    private readonly AzuriteFixture _azurite = new();
+
+    public GeneratedMedia Media { get; } = new();
+
+    /// <summary>600 s of a 440 Hz tone as 22.05 kHz mono MP3 (3.6 MB): slow enough to catch a job at work.</summary>
+    public string LongAudio => Path.Combine(Media.Folder, "long-tone.mp3");
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public HostProcess ShortLinkHost { get; private set; } = null!;
+
+    /// <summary>The storage both hosts use, for checking which blobs exist.</summary>
+    public BlobServiceClient Blobs { get; private set; } = null!;
+
+    public string StorageConnectionString => _azurite.ConnectionString;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GenerateLongAudioAsync());
+        Blobs = new BlobServiceClient(_azurite.ConnectionString);
+        Host = new HostProcess(Settings("Jobs", new()
+        {
+            ["Sources__AllowPrivateNetworks"] = "true",
+        }));
+        ShortLinkHost = new HostProcess(Settings("ShortLinks", new()
+        {
+            ["Jobs__LinkLifetime"] = ShortLinkLifetime.ToString(),
+        }));
+        await Task.WhenAll(Host.StartAsync(), ShortLinkHost.StartAsync());
+    }
+
+    /// <summary>The settings of a host on this fixture's storage with the three tenant keys.</summary>
+    public Dictionary<string, string> Settings(string taskHub, Dictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = _azurite.ConnectionString,
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey}",
+            ["Durable__TaskHub"] = taskHub,
+            ["Durable__PollInterval"] = "00:00:00.100",
+            ["Jobs__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        foreach (var (name, value) in extra ?? [])
+        {
+            settings[name] = value;
+        }
+
+        return settings;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var host in new[] { Host, ShortLinkHost })
+        {
+            if (host is not null)
+            {
+                await host.DisposeAsync();
+            }
+        }
+
+        await _azurite.DisposeAsync();
+        await Media.DisposeAsync();
+    }
+
+    /// <summary>A client of <paramref name="host"/> (default <see cref="Host"/>) that sends <paramref name="key"/> as a bearer token.</summary>
+    public HttpClient ClientFor(string key, HostProcess? host = null)
+    {
+        var client = (host ?? Host).CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    private async Task GenerateLongAudioAsync()
+    {
+        Directory.CreateDirectory(Media.Folder);
+        await FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=22050:duration=600",
+                "-c:a", "libmp3lame", "-b:a", "48k", LongAudio],
+            cancellationToken: FfmpegTools.Timeout(120));
+    }
+}
