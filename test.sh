@@ -23,6 +23,17 @@ quietly dotnet build MediaFunctions.sln -c Release --nologo -v quiet -clp:Errors
 dotnet format MediaFunctions.sln --verify-no-changes --no-restore -v quiet ||
   { echo "Formatting differs from .editorconfig: run 'dotnet format MediaFunctions.sln'." >&2; exit 1; }
 
+# Bicep: the CLI comes from NuGet (tools/bicep/bicep.proj); compiling infra/ also runs its linter
+# (infra/bicepconfig.json). Bicep exits non-zero only on errors, so anything it prints fails too.
+echo "== Bicep: infra/main.bicep"
+dotnet restore tools/bicep/bicep.proj --nologo -v quiet
+bicep=$(dotnet msbuild tools/bicep/bicep.proj -getProperty:BicepPath -nologo | tr '\\' /)
+if ! diagnostics=$("$bicep" build infra/main.bicep --stdout 2>&1 >/dev/null) || [ -n "$diagnostics" ]; then
+  echo "$diagnostics" >&2
+  echo "bicep build infra/main.bicep reported errors or warnings." >&2
+  exit 1
+fi
+
 results="$PWD/.test-results"
 rm -rf "$results"
 passed=0 failed=0 skipped=0

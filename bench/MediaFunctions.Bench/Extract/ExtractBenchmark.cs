@@ -132,7 +132,7 @@ internal static class ExtractBenchmark
                 "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=24:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
-                "-movflags", "+faststart", path + ".part"]);
+                "-movflags", "+faststart", "-f", "mp4", path + ".part"]);
             File.Move(path + ".part", path);
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MediaFunctions.Durable.Execution;
 using MediaFunctions.Durable.History;
@@ -14,8 +15,24 @@ internal sealed record ActivityWorkItem(string InstanceId, TaskScheduled Task, A
 internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScopeFactory scopes, ILogger logger)
 {
     private readonly Channel<ActivityWorkItem> _queue = Channel.CreateUnbounded<ActivityWorkItem>();
+    // One token per instance with work queued or running, cancelled when the instance ends.
+    private readonly ConcurrentDictionary<string, CancellationTokenSource> _instanceTokens = new(StringComparer.Ordinal);
 
-    public void Enqueue(ActivityWorkItem item) => _queue.Writer.TryWrite(item);
+    public void Enqueue(ActivityWorkItem item)
+    {
+        _instanceTokens.GetOrAdd(item.InstanceId, _ => new CancellationTokenSource());
+        _queue.Writer.TryWrite(item);
+    }
+
+    /// <summary>Stops the activities of an instance that ended (terminated, say): their results would be dropped anyway.</summary>
+    public void CancelInstance(string instanceId)
+    {
+        if (_instanceTokens.TryRemove(instanceId, out var tokens))
+        {
+            tokens.Cancel();
+            tokens.Dispose();
+        }
+    }
 
     public Task RunAsync(int workers, CancellationToken cancellationToken) =>
         Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(() => WorkAsync(cancellationToken), cancellationToken)));
@@ -38,19 +55,21 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
         }
     }
 
-    private async Task<CompletionEvent?> RunOneAsync(ActivityWorkItem item, CancellationToken cancellationToken)
+    private async Task<CompletionEvent?> RunOneAsync(ActivityWorkItem item, CancellationToken stopping)
     {
         var task = item.Task;
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var ended = CancelWhenInstanceEnds(item.InstanceId, cancel);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var activity = registry.CreateActivity(task.Name, scope.ServiceProvider);
-            var result = await activity.RunAsync(new ActivityContext(task.Name, item.InstanceId, task.Input), cancellationToken);
+            var result = await activity.RunAsync(new ActivityContext(task.Name, item.InstanceId, task.Input), cancel.Token);
             return new TaskCompleted(task.TaskId, OrchestrationJson.Serialize(result)) { Timestamp = DateTime.UtcNow };
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancel.IsCancellationRequested)
         {
-            // Shutting down: the activity runs again wherever the instance is loaded next.
+            // Shutting down (it runs again wherever the instance loads next), or the instance ended.
             return null;
         }
         catch (Exception exception)
@@ -58,5 +77,23 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
             Logs.ActivityFailed(logger, task.Name, item.InstanceId, task.TaskId, exception);
             return new TaskFailed(task.TaskId, TaskFailureDetails.FromException(exception)) { Timestamp = DateTime.UtcNow };
         }
+    }
+
+    // Every queued item registered its instance; a missing token means the instance has ended since.
+    private CancellationTokenRegistration CancelWhenInstanceEnds(string instanceId, CancellationTokenSource cancel)
+    {
+        try
+        {
+            if (_instanceTokens.TryGetValue(instanceId, out var instance))
+            {
+                return instance.Token.Register(cancel.Cancel);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+
+        cancel.Cancel();
+        return default;
     }
 }

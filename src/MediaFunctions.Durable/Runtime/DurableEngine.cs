@@ -270,6 +270,7 @@ public sealed class DurableEngine : BackgroundService
 
     internal async Task OnInstanceEndedAsync(InstanceWorker worker, InstanceState final, OrchestrationExecution execution, ExecutionCompleted outcome, CancellationToken cancellationToken)
     {
+        Activities.CancelInstance(worker.InstanceId);
         RemoveWorker(worker);
         if (_endWaiters.TryRemove(worker.InstanceId, out var waiter))
         {

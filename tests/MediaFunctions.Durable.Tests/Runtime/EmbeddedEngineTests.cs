@@ -175,6 +175,41 @@ public abstract class EmbeddedEngineTests
     }
 
     [Fact]
+    public async Task Terminate_CancelsTheInstancesRunningActivities()
+    {
+        var cancelled = new TaskCompletionSource();
+        await using var host = await StartAsync(services =>
+        {
+            services.AddActivity("Endless", async (_, token) =>
+            {
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+                catch (OperationCanceledException)
+                {
+                    cancelled.TrySetResult();
+                    throw;
+                }
+
+                return null;
+            });
+            services.AddOrchestrator("RunsForever", async c =>
+            {
+                await c.CallActivityAsync("Endless");
+                return null;
+            });
+        });
+        var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("RunsForever");
+        await WaitForStatusAsync(host.Client, id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
+
+        await host.Client.TerminateInstanceAsync(id, "stop");
+
+        await cancelled.Task.WaitAsync(Within());
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, (await host.Client.WaitForInstanceCompletionAsync(id, cancellationToken: Within())).RuntimeStatus);
+    }
+
+    [Fact]
     public async Task Purge_RemovesFinishedInstance_ButNotARunningOne()
     {
         await using var host = await StartAsync();
