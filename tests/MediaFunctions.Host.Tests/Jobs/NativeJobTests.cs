@@ -174,9 +174,12 @@ public sealed class NativeJobTests(JobHostFixture fixture)
         Assert.Equal(HttpStatusCode.NoContent, delete.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await JobApi.GetAsync(alice, $"/api/jobs/{jobId}", timeout.Token)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await JobApi.GetAsync(alice, $"/api/instances/{jobId}", timeout.Token)).Status);
-        // ffmpeg reads the staged input by a link that names the job: once it is gone, the render has stopped.
+        // ffmpeg reads the staged input by a link that names the job: once it is gone, the render has stopped,
+        // long before the minutes this render would take.
+        var stopBy = DateTime.UtcNow.AddSeconds(10);
         while (FfmpegTools.IsProcessRunningWith(jobId))
         {
+            Assert.True(DateTime.UtcNow < stopBy, "ffmpeg still renders the deleted job 10 s after the delete.");
             await Task.Delay(100, timeout.Token);
         }
 

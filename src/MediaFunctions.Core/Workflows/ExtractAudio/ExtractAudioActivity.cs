@@ -30,24 +30,27 @@ public sealed class ExtractAudioActivity(
         var input = job.Source.Url
             ?? (await links.IssueReadLinkAsync(MediaContainers.Inputs, job.Source.InputBlob!, DateTimeOffset.UtcNow + renderTimeout, cancellationToken: cancellationToken)).AbsoluteUri;
         var folder = Directory.CreateTempSubdirectory("mediafunctions-");
+        using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
+        var outputs = new List<JobOutput>();
+        var written = new List<string>();
+        var container = blobs.GetBlobContainerClient(MediaContainers.Outputs);
         try
         {
             var outputPaths = job.Request.Formats.ToDictionary(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
             var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent);
-            var files = await executor.ExecuteAsync(plan, progress, renderTimeout, cancellationToken);
+            var files = await executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
 
-            var outputs = new List<JobOutput>();
-            var container = blobs.GetBlobContainerClient(MediaContainers.Outputs);
             foreach (var file in files)
             {
-                var probe = await prober.ProbeAsync(file.Path, cancellationToken);
+                var probe = await prober.ProbeAsync(file.Path, watch.Token);
                 var profile = AudioFormatCatalog.Get(file.Format);
                 var fileName = Path.GetFileName(file.Path);
                 var blobName = MediaContainers.OutputBlob(job.KeyId, job.JobId, fileName);
+                written.Add(blobName);
                 await container.GetBlobClient(blobName).UploadAsync(file.Path,
-                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.MimeType } }, cancellationToken);
+                    new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = file.MimeType } }, watch.Token);
                 // NOTE: raw ADTS and AMR files carry no duration, and ffprobe's estimate from their bit rate can be
                 // off by a third; the cut's own length (which the render meets within 50 ms) is the better figure.
                 var duration = plan.ExpectedDuration ?? probe.Duration ?? TimeSpan.Zero;
@@ -55,7 +58,23 @@ public sealed class ExtractAudioActivity(
                     Math.Round(duration.TotalSeconds, 3), probe.PrimaryAudioStream?.CodecName ?? profile.Codec, file.StreamCopied));
             }
 
+            // The job may have been deleted after the last poll: its files were deleted before these were written.
+            if (!await watch.IsJobLiveAsync(cancellationToken))
+            {
+                throw new OperationCanceledException($"Job {job.JobId} ended while it was rendering.");
+            }
+
             return outputs;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Ended without us (terminated or deleted): nothing of it may stay behind.
+            foreach (var blobName in written)
+            {
+                await container.DeleteBlobIfExistsAsync(blobName, cancellationToken: CancellationToken.None);
+            }
+
+            throw;
         }
         finally
         {
