@@ -17,9 +17,7 @@ public static class WorkflowCatalog
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(ExtractAudioActivity),
-        nameof(PublishOutputsActivity),
         nameof(DeleteJobInputActivity),
-        nameof(ScheduleJobCleanupActivity),
         nameof(DeleteJobFilesActivity),
     ];
 }

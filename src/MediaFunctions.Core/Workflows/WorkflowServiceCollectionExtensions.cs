@@ -21,15 +21,15 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<UrlSourcePolicy>();
         services.AddSingleton<SasLinkIssuer>();
         services.AddSingleton<FileLinkSigner>();
+        services.AddSingleton<JobOutputPublisher>();
+        services.AddSingleton<JobCleanupScheduler>();
         services.AddSingleton<JobFiles>();
         services.AddSingleton<MediaJobs>();
         services.AddHostedService<MediaContainersInitializer>();
 
         services.AddOrchestrator<ExtractAudioOrchestrator>();
         services.AddActivity<ExtractAudioActivity>();
-        services.AddActivity<PublishOutputsActivity>();
         services.AddActivity<DeleteJobInputActivity>();
-        services.AddActivity<ScheduleJobCleanupActivity>();
         services.AddOrchestrator<JobCleanupOrchestrator>();
         services.AddActivity<DeleteJobFilesActivity>();
         return services;

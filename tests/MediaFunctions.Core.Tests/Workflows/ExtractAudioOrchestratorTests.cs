@@ -2,7 +2,6 @@ using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Workflows;
-using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Orchestration;
 using Moq;
@@ -29,36 +28,17 @@ public class ExtractAudioOrchestratorTests
     }
 
     [Fact]
-    public async Task Run_NonPersistent_PublishesSchedulesCleanupAtExpiryAndDeletesInput()
+    public async Task Run_RenderSucceeds_ReturnsItsLinkedOutputsAndDeletesInput()
     {
         var job = Job(persistent: false);
-        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
         context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.Is<PublishOutputsInput>(p => !p.Persistent), RetryPolicies.Storage))
-            .ReturnsAsync([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]);
-        context.Setup(c => c.CallActivityAsync(nameof(ScheduleJobCleanupActivity), new JobCleanup("alice", "alice-1", ExpiresAt), RetryPolicies.Storage))
-            .Returns(Task.CompletedTask);
 
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
 
         Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
         context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), "alice/alice-1/source", RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Completed, 100)), Times.Once);
-    }
-
-    [Fact]
-    public async Task Run_Persistent_SchedulesNoCleanup()
-    {
-        var job = Job(persistent: true);
-        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.Is<PublishOutputsInput>(p => p.Persistent), RetryPolicies.Storage))
-            .ReturnsAsync([Rendered with { FileToken = "token" }]);
-
-        var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
-
-        Assert.Equal("token", Assert.Single(result.Outputs).FileToken);
-        // The strict mock fails the run on any call not set up, the cleanup included.
     }
 
     [Fact]
@@ -74,8 +54,6 @@ public class ExtractAudioOrchestratorTests
             events.Enqueue(next);
             return next.Task;
         });
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishOutputsActivity), It.IsAny<PublishOutputsInput>(), RetryPolicies.Storage))
-            .ReturnsAsync([Rendered]);
 
         var run = new ExtractAudioOrchestrator().RunAsync(context.Object, job);
         events.Dequeue().SetResult(40);

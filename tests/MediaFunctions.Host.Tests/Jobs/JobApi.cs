@@ -152,6 +152,10 @@ internal static class JobApi
         return names;
     }
 
+    /// <summary>The index tags of an output blob (the Azure lifecycle rule deletes those tagged persistent=false).</summary>
+    public static async Task<IDictionary<string, string>> OutputTagsAsync(JobHostFixture fixture, string blobName, CancellationToken cancellationToken) =>
+        (await fixture.Blobs.GetBlobContainerClient("outputs").GetBlobClient(blobName).GetTagsAsync(cancellationToken: cancellationToken)).Value.Tags;
+
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -32,6 +32,8 @@ public sealed class JobLinkTests(JobHostFixture fixture)
         var lifetime = expiresAt - job.GetProperty("updatedAt").GetDateTimeOffset();
         Assert.InRange(lifetime, JobHostFixture.ShortLinkLifetime - TimeSpan.FromSeconds(1), JobHostFixture.ShortLinkLifetime + TimeSpan.FromSeconds(0.5));
         Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", $"alice/{jobId}/", timeout.Token));
+        var blobName = Assert.Single(await JobApi.BlobsAsync(fixture, "outputs", $"alice/{jobId}/", timeout.Token));
+        Assert.Equal("false", (await JobApi.OutputTagsAsync(fixture, blobName, timeout.Token))["persistent"]);
 
         // The cleanup timer deletes the output once the link has expired.
         while ((await JobApi.BlobsAsync(fixture, "outputs", $"alice/{jobId}/", timeout.Token)).Count > 0)
@@ -63,6 +65,8 @@ public sealed class JobLinkTests(JobHostFixture fixture)
         Assert.StartsWith($"{fixture.ShortLinkHost.BaseAddress.AbsoluteUri}api/files/", link, StringComparison.Ordinal);
         await AssertRedirectsToTheFileAsync(anonymous, link, output.GetProperty("size").GetInt64(), timeout.Token);
         Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", $"alice/{jobId}/", timeout.Token));
+        // Untagged, so the lifecycle rule that backs up the cleanup timers in Azure never matches it.
+        Assert.Empty(await JobApi.OutputTagsAsync(fixture, Assert.Single(await JobApi.BlobsAsync(fixture, "outputs", $"alice/{jobId}/", timeout.Token)), timeout.Token));
 
         await Task.Delay(JobHostFixture.ShortLinkLifetime + TimeSpan.FromSeconds(2), timeout.Token);
         await AssertRedirectsToTheFileAsync(anonymous, link, output.GetProperty("size").GetInt64(), timeout.Token);

@@ -1,12 +1,11 @@
 using MediaFunctions.Core.Jobs;
-using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.ExtractAudio;
 
 /// <summary>
-/// Extract audio: render every format in one ffmpeg run, publish the files, schedule their
-/// deletion when they are not persistent, and always drop the staged input.
+/// Extract audio: render and publish every format in one activity, then drop the staged input,
+/// however the job ends.
 /// </summary>
 public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
 {
@@ -31,16 +30,7 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
                 context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp(await progress, 0, 99)));
             }
 
-            var files = await rendering;
-            context.SetCustomStatus(new JobProgress(JobStage.Publishing, 99));
-            var published = await context.CallActivityAsync<IReadOnlyList<JobOutput>>(
-                nameof(PublishOutputsActivity), new PublishOutputsInput(job.Persistent, files), RetryPolicies.Storage);
-            if (!job.Persistent)
-            {
-                var deleteAt = published.Max(output => output.ExpiresAt!.Value);
-                await context.CallActivityAsync(nameof(ScheduleJobCleanupActivity), new JobCleanup(job.KeyId, job.JobId, deleteAt), RetryPolicies.Storage);
-            }
-
+            var published = await rendering;
             context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
             return new JobResult(published);
         }
