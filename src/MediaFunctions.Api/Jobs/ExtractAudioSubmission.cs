@@ -44,7 +44,7 @@ public static class ExtractAudioSubmission
         {
             upload = await MultipartUploadReader.ReadAsync(request.ContentType, request.Body, FileFields,
                 (content, token) => files.StageUploadAsync(keyId, jobId, content, token), cancellationToken);
-            if (upload.InputBlob is null)
+            if (upload.Staged is null)
             {
                 throw new InvalidJobInputException("missing_file", $"The form has no '{FileField}' part: upload the media file as '{FileField}'.");
             }
@@ -59,7 +59,7 @@ public static class ExtractAudioSubmission
             throw;
         }
 
-        return await jobs.StartExtractAudioAsync(keyId, jobId, JobSource.Staged(upload.InputBlob), extract, persistent, upload.FileName, cancellationToken);
+        return await jobs.StartExtractAudioAsync(keyId, jobId, upload.Staged, extract, persistent, upload.FileName, cancellationToken);
     }
 
     /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
@@ -8,7 +9,7 @@ namespace MediaFunctions.Api.Jobs;
 
 /// <summary>What a multipart job form held: its text fields and, if it had one, where its file was staged.</summary>
 /// <param name="FileName">The file's name as the client gave it, if any.</param>
-public sealed record MultipartUpload(ExtractAudioFields Fields, string? InputBlob, string? FileName);
+public sealed record MultipartUpload(ExtractAudioFields Fields, JobSource? Staged, string? FileName);
 
 /// <summary>
 /// Reads a <c>multipart/form-data</c> body one part at a time as it arrives: text fields are kept
@@ -39,12 +40,12 @@ public static class MultipartUploadReader
         string? contentType,
         Stream body,
         IReadOnlyCollection<string> fileFields,
-        Func<Stream, CancellationToken, Task<string>> stageAsync,
+        Func<Stream, CancellationToken, Task<JobSource>> stageAsync,
         CancellationToken cancellationToken = default)
     {
         var boundary = Boundary(contentType);
         var fields = new ExtractAudioFields();
-        string? inputBlob = null;
+        JobSource? staged = null;
         string? fileName = null;
         var fieldCount = 0;
         var reader = new MultipartReader(boundary, body);
@@ -61,13 +62,13 @@ public static class MultipartUploadReader
                 var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (fileFields.Contains(name, StringComparer.OrdinalIgnoreCase))
                 {
-                    if (inputBlob is not null)
+                    if (staged is not null)
                     {
                         throw ApiException.BadRequest($"Send one file only; the form has a second '{name}' part.");
                     }
 
                     fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                    inputBlob = await stageAsync(section.Body, cancellationToken);
+                    staged = await stageAsync(section.Body, cancellationToken);
                 }
                 else if (disposition.IsFileDisposition())
                 {
@@ -90,7 +91,7 @@ public static class MultipartUploadReader
             throw ApiException.BadRequest($"The multipart body is malformed or incomplete: {exception.Message}");
         }
 
-        return new MultipartUpload(fields, inputBlob, fileName);
+        return new MultipartUpload(fields, staged, fileName);
     }
 
     private static string Boundary(string? contentType)

@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Audio;
+using MediaFunctions.Core.Media.AudioTrack;
 using MediaFunctions.Core.Media.ExtractAudio;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<MediaProber>();
         services.AddSingleton<AmrNbEncoder>();
         services.AddSingleton<ExtractAudioExecutor>();
+        services.AddSingleton<AudioTrackSplitter>();
         return services;
     }
 }

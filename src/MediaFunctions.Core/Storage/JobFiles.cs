@@ -2,12 +2,13 @@ using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.AudioTrack;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Storage;
 
 /// <summary>A job's blobs: staging an upload, and deleting everything a job left.</summary>
-public sealed class JobFiles(BlobServiceClient blobs, IOptions<JobOptions> options)
+public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitter, IOptions<JobOptions> options)
 {
     // Two 4 MiB blocks in flight bound the memory an upload takes, whatever its size.
     private static readonly StorageTransferOptions UploadTransfer = new()
@@ -18,31 +19,50 @@ public sealed class JobFiles(BlobServiceClient blobs, IOptions<JobOptions> optio
     };
 
     /// <summary>
-    /// Streams an upload into the inputs container as it arrives. An empty upload or one over
-    /// the size cap leaves nothing behind.
+    /// Streams an upload into the inputs container as it arrives and, on the way, splits its audio
+    /// streams into a blob of their own (see <see cref="AudioTrackSplitter"/>). An empty upload or one
+    /// over the size cap leaves nothing behind.
     /// </summary>
-    public async Task<string> StageUploadAsync(string keyId, string jobId, Stream content, CancellationToken cancellationToken = default)
+    public async Task<JobSource> StageUploadAsync(string keyId, string jobId, Stream content, CancellationToken cancellationToken = default)
     {
-        var blobName = MediaContainers.InputBlob(keyId, jobId);
-        var blob = blobs.GetBlobContainerClient(MediaContainers.Inputs).GetBlobClient(blobName);
+        var container = blobs.GetBlobContainerClient(MediaContainers.Inputs);
+        var input = container.GetBlobClient(MediaContainers.InputBlob(keyId, jobId));
+        var audio = container.GetBlobClient(MediaContainers.InputAudioBlob(keyId, jobId));
+        var audioPath = Path.Combine(Path.GetTempPath(), $"mediafunctions-{jobId}-audio.mp4");
         var limited = new SizeLimitedStream(content, options.Value.MaxUploadBytes);
+        var split = splitter.Start(audioPath, cancellationToken);
         try
         {
-            await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
-        }
-        catch
-        {
-            await blob.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
-            throw;
-        }
+            try
+            {
+                await input.UploadAsync(new AudioTrackTeeStream(limited, split), new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
+            }
+            catch (Exception error)
+            {
+                await split.CompleteAsync(error).ContinueWith(_ => { }, TaskScheduler.Default);
+                await input.DeleteIfExistsAsync(cancellationToken: CancellationToken.None);
+                throw;
+            }
 
-        if (limited.BytesRead == 0)
-        {
-            await blob.DeleteIfExistsAsync(cancellationToken: cancellationToken);
-            throw new InvalidJobInputException("empty_file", "The uploaded file is empty.");
-        }
+            var audioSplit = await split.CompleteAsync();
+            if (limited.BytesRead == 0)
+            {
+                await input.DeleteIfExistsAsync(cancellationToken: cancellationToken);
+                throw new InvalidJobInputException("empty_file", "The uploaded file is empty.");
+            }
 
-        return blobName;
+            if (!audioSplit)
+            {
+                return JobSource.Staged(input.Name);
+            }
+
+            await audio.UploadAsync(audioPath, new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
+            return JobSource.Staged(input.Name, audio.Name);
+        }
+        finally
+        {
+            File.Delete(audioPath);
+        }
     }
 
     /// <summary>Deletes every blob of a job in every container; returns how many there were.</summary>

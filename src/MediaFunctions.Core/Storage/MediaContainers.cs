@@ -13,6 +13,9 @@ public static class MediaContainers
     /// <summary>Where an uploaded input is staged.</summary>
     public static string InputBlob(string keyId, string jobId) => JobPrefix(keyId, jobId) + "source";
 
+    /// <summary>Where the audio streams split from an uploaded input are staged.</summary>
+    public static string InputAudioBlob(string keyId, string jobId) => JobPrefix(keyId, jobId) + "source-audio";
+
     /// <summary>Where an output file of a job is kept.</summary>
     public static string OutputBlob(string keyId, string jobId, string fileName) => JobPrefix(keyId, jobId) + fileName;
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Api.Jobs;
+using MediaFunctions.Core.Jobs;
 
 namespace MediaFunctions.Api.Tests.Jobs;
 
@@ -16,13 +17,13 @@ public sealed class MultipartUploadReaderTests
 
         public int FieldsSeenBeforeStaging { get; private set; } = -1;
 
-        public Func<Stream, CancellationToken, Task<string>> StageAsync(Func<int>? fieldsSoFar = null) => async (content, token) =>
+        public Func<Stream, CancellationToken, Task<JobSource>> StageAsync(Func<int>? fieldsSoFar = null) => async (content, token) =>
         {
             FieldsSeenBeforeStaging = fieldsSoFar?.Invoke() ?? -1;
             using var copy = new MemoryStream();
             await content.CopyToAsync(copy, token);
             Staged.Add(copy.ToArray());
-            return $"staged-{Staged.Count}";
+            return JobSource.Staged($"staged-{Staged.Count}");
         };
     }
 
@@ -63,7 +64,7 @@ public sealed class MultipartUploadReaderTests
 
         var upload = await MultipartUploadReader.ReadAsync(contentType, body, FileFields, stager.StageAsync());
 
-        Assert.Equal("staged-1", upload.InputBlob);
+        Assert.Equal("staged-1", upload.Staged?.InputBlob);
         Assert.Equal("clip one.mp4", upload.FileName);
         Assert.Equal([1, 2, 3, 4, 5], Assert.Single(stager.Staged));
         var request = upload.Fields.ToRequest(allowSeveralFormats: true);
@@ -80,7 +81,7 @@ public sealed class MultipartUploadReaderTests
 
         var upload = await MultipartUploadReader.ReadAsync(contentType, body, FileFields, stager.StageAsync());
 
-        Assert.Equal("staged-1", upload.InputBlob);
+        Assert.Equal("staged-1", upload.Staged?.InputBlob);
         Assert.Null(upload.FileName);
         Assert.Equal([9, 9], Assert.Single(stager.Staged));
     }
@@ -93,7 +94,7 @@ public sealed class MultipartUploadReaderTests
 
         var upload = await MultipartUploadReader.ReadAsync(contentType, body, FileFields, new RecordingStager().StageAsync());
 
-        Assert.Null(upload.InputBlob);
+        Assert.Null(upload.Staged);
     }
 
     [Fact]

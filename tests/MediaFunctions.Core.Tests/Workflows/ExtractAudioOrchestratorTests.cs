@@ -14,7 +14,7 @@ public class ExtractAudioOrchestratorTests
     private static readonly DateTimeOffset ExpiresAt = new(2026, 1, 1, 0, 15, 0, TimeSpan.Zero);
 
     private static ExtractAudioJob Job(bool persistent, JobSource? source = null) =>
-        new("alice-1", "alice", source ?? JobSource.Staged("alice/alice-1/source"), new ExtractAudioRequest(), Probe, persistent, "clip");
+        new("alice-1", "alice", source ?? JobSource.Staged("alice/alice-1/source", "alice/alice-1/source-audio"), new ExtractAudioRequest(), Probe, persistent, "clip");
 
     private static JobOutput Rendered => new("mp3", "alice/alice-1/clip.mp3", "clip.mp3", "audio/mpeg", 1000, 2.0, "mp3", false);
 
@@ -37,7 +37,7 @@ public class ExtractAudioOrchestratorTests
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
 
         Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
-        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), "alice/alice-1/source", RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Completed, 100)), Times.Once);
     }
 
@@ -78,7 +78,7 @@ public class ExtractAudioOrchestratorTests
         var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new ExtractAudioOrchestrator().RunAsync(context.Object, job));
 
         Assert.Same(failure, thrown);
-        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), "alice/alice-1/source", RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage), Times.Once);
         Assert.Equal("processing_failed", JobError.From(TaskFailureDetails.FromException(thrown)).Code);
     }
 }

@@ -73,6 +73,24 @@ public sealed class ApyHubExtractAudioTests(JobHostFixture fixture)
     }
 
     [Theory]
+    [InlineData("mp4", "aac")] // its audio is split off while it uploads, and the job reads only that
+    [InlineData("mp4-index-at-end", "aac")] // cannot be split on the way: the job reads the upload itself
+    [InlineData("webm", "mp3")]
+    public async Task Submit_ClipOfEachKindOfUpload_ExactLengthWithTheToneOnTime(string container, string format)
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var form = JobApi.Form(fixture.Media.Videos[container], ("start_time", "1"), ("duration", "3"), ("output_format", format));
+        var status = await JobApi.WaitForApyHubAsync(alice, await JobApi.SubmitApyHubAsync(alice, form, timeout.Token), timeout.Token);
+
+        var file = await JobApi.DownloadAsync(status.GetProperty("result").GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
+        var decoded = await DecodedAudio.MeasureAsync(file, timeout.Token);
+        Assert.InRange(decoded.DurationSeconds, 3 - Tolerance, 3 + Tolerance);
+        Assert.InRange(decoded.ToneOnsetSeconds, GeneratedMedia.ToneStartSeconds - 1 - Tolerance, GeneratedMedia.ToneStartSeconds - 1 + Tolerance);
+    }
+
+    [Theory]
     [InlineData(null, GeneratedMedia.LengthSeconds)]
     [InlineData("3", GeneratedMedia.LengthSeconds - 3)]
     public async Task Submit_FullAudio_EverythingFromStartTimeToTheEndWhateverTheDuration(string? startTime, double expectedSeconds)

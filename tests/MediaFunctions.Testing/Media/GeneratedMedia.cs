@@ -17,8 +17,11 @@ public sealed class GeneratedMedia : IAsyncLifetime
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mf-media-" + Guid.NewGuid().ToString("N"));
 
-    /// <summary>H.264 + AAC LC 44.1 kHz stereo.</summary>
+    /// <summary>H.264 + AAC LC 44.1 kHz stereo, its index first (as files made for the web are).</summary>
     public string Mp4 => Path.Combine(Folder, "h264-aac.mp4");
+
+    /// <summary>The same as <see cref="Mp4"/> with its index after the media (as cameras and phones write it).</summary>
+    public string Mp4IndexAtEnd => Path.Combine(Folder, "h264-aac-index-at-end.mp4");
 
     /// <summary>H.264 + AC-3 48 kHz stereo.</summary>
     public string Mkv => Path.Combine(Folder, "h264-ac3.mkv");
@@ -49,13 +52,14 @@ public sealed class GeneratedMedia : IAsyncLifetime
 
     public string TextFile => Path.Combine(Folder, "notes.txt");
 
-    /// <summary>The first 20 kB of <see cref="Mp4"/>: its index (moov) is missing.</summary>
+    /// <summary>The first 20 kB of <see cref="Mp4IndexAtEnd"/>: its index (moov) is missing.</summary>
     public string TruncatedMp4 => Path.Combine(Folder, "truncated.mp4");
 
     /// <summary>Every video in <see cref="Folder"/> with audio, by container.</summary>
     public IReadOnlyDictionary<string, string> Videos => new Dictionary<string, string>
     {
         ["mp4"] = Mp4,
+        ["mp4-index-at-end"] = Mp4IndexAtEnd,
         ["mkv"] = Mkv,
         ["mkv-flac"] = MkvFlac,
         ["webm"] = Webm,
@@ -80,7 +84,8 @@ public sealed class GeneratedMedia : IAsyncLifetime
             runner.RunAsync([.. common, .. parts.SelectMany(part => part), output], cancellationToken: token);
 
         await Task.WhenAll(
-            Make(Mp4, picture, stereo, h264, ["-c:a", "aac", "-b:a", "128k"]),
+            Make(Mp4, picture, stereo, h264, ["-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart"]),
+            Make(Mp4IndexAtEnd, picture, stereo, h264, ["-c:a", "aac", "-b:a", "128k"]),
             Make(Mkv, picture, stereo, h264, ["-c:a", "ac3", "-ar", "48000", "-b:a", "192k"]),
             Make(MkvFlac, picture, stereo, h264, ["-c:a", "flac"]),
             Make(Webm, picture, stereo, ["-c:v", "libvpx", "-deadline", "realtime", "-b:v", "200k", "-c:a", "libvorbis"]),
@@ -105,7 +110,8 @@ public sealed class GeneratedMedia : IAsyncLifetime
 
         await File.WriteAllTextAsync(TextFile, "These are meeting notes, not a video.\n", token);
         var head = new byte[20_000];
-        await using (var source = File.OpenRead(Mp4))
+        // Cut before its index, so no probe can make sense of it.
+        await using (var source = File.OpenRead(Mp4IndexAtEnd))
         {
             await source.ReadExactlyAsync(head, token);
         }

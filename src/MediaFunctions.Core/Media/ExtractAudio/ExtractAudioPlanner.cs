@@ -32,9 +32,14 @@ public static class ExtractAudioPlanner
     /// <param name="probe">The probe of <paramref name="input"/>.</param>
     /// <param name="input">A local path or a URL ffmpeg can open.</param>
     /// <param name="outputPaths">Where to write each requested format.</param>
+    /// <param name="inputAudioIndex">
+    /// The index of the probe's primary audio stream in <paramref name="input"/>, when that is not the probed
+    /// file itself but a copy of its audio streams (<see cref="AudioTrack.AudioTrackSplitter"/>).
+    /// </param>
     /// <exception cref="MediaPlanException">The input has no audio, or the start is past its end.</exception>
     /// <exception cref="ArgumentException">The request is invalid, or a requested format has no output path.</exception>
-    public static ExtractAudioPlan Plan(ExtractAudioRequest request, MediaProbe probe, string input, IReadOnlyDictionary<AudioFormat, string> outputPaths)
+    public static ExtractAudioPlan Plan(
+        ExtractAudioRequest request, MediaProbe probe, string input, IReadOnlyDictionary<AudioFormat, string> outputPaths, int? inputAudioIndex = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(probe);
@@ -92,7 +97,7 @@ public static class ExtractAudioPlanner
 
             var profile = AudioFormatCatalog.Get(format);
             var copy = CanCopy(profile, audio, clipped);
-            arguments.AddRange(["-map", string.Create(CultureInfo.InvariantCulture, $"0:{audio.Index}")]);
+            arguments.AddRange(["-map", string.Create(CultureInfo.InvariantCulture, $"0:{inputAudioIndex ?? audio.Index}")]);
             if (copy)
             {
                 arguments.AddRange(["-c:a", "copy"]);

@@ -30,15 +30,21 @@ public sealed class ExtractAudioActivity(
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
     {
         var renderTimeout = options.Value.RenderTimeout;
-        var input = job.Source.Url
-            ?? (await links.IssueReadLinkAsync(MediaContainers.Inputs, job.Source.InputBlob!, DateTimeOffset.UtcNow + renderTimeout, cancellationToken: cancellationToken)).AbsoluteUri;
+        // An upload's audio split holds the same audio packets as the upload, in a fraction of the bytes.
+        var (input, inputAudioIndex) = job.Source switch
+        {
+            { Url: { } url } => (url, (int?)null),
+            { AudioBlob: { } audioBlob } => (await ReadLinkAsync(audioBlob, renderTimeout, cancellationToken),
+                job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
+            _ => (await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken), null),
+        };
         var folder = Directory.CreateTempSubdirectory("mediafunctions-");
         using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
         try
         {
             var outputPaths = job.Request.Formats.ToDictionary(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
-            var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
+            var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths, inputAudioIndex);
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent);
             var rendered = await executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
 
@@ -82,4 +88,7 @@ public sealed class ExtractAudioActivity(
             folder.Delete(recursive: true);
         }
     }
+
+    private async Task<string> ReadLinkAsync(string inputBlob, TimeSpan lifetime, CancellationToken cancellationToken) =>
+        (await links.IssueReadLinkAsync(MediaContainers.Inputs, inputBlob, DateTimeOffset.UtcNow + lifetime, cancellationToken: cancellationToken)).AbsoluteUri;
 }

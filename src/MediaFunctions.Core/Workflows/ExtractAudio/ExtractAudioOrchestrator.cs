@@ -36,9 +36,9 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
         }
         finally
         {
-            if (job.Source.InputBlob is { } input)
+            if (job.Source.InputBlob is not null)
             {
-                await context.CallActivityAsync(nameof(DeleteJobInputActivity), input, RetryPolicies.Storage);
+                await context.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage);
             }
         }
     }
