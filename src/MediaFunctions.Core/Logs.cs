@@ -19,4 +19,7 @@ internal static partial class Logs
 
     [LoggerMessage(2303, LogLevel.Error, "The source relay failed serving a request.")]
     public static partial void RelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2311, LogLevel.Warning, "The egress proxy refused a connection to {Host}: {Reason}")]
+    public static partial void EgressRefused(ILogger logger, string host, string reason);
 }

@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Egress;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Sources.Relay;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -15,6 +16,8 @@ internal sealed class GuardedSources : IAsyncDisposable
         Connector = new GuardedConnector(Policy);
         Client = new GuardedHttpClient(Connector);
         Relay = new SourceRelay(Client, NullLogger<SourceRelay>.Instance);
+        Proxy = new EgressProxy(Connector, NullLogger<EgressProxy>.Instance);
+        Pages = new PageMediaResolver(Proxy, Options.Create(options));
     }
 
     public UrlSourcePolicy Policy { get; }
@@ -25,6 +28,10 @@ internal sealed class GuardedSources : IAsyncDisposable
 
     public SourceRelay Relay { get; }
 
+    public EgressProxy Proxy { get; }
+
+    public PageMediaResolver Pages { get; }
+
     /// <summary>Loopback allowed, as tests that serve media from 127.0.0.1 need.</summary>
     public static GuardedSources AllowingLoopback() => new(new SourceOptions { AllowPrivateNetworks = true });
 
@@ -34,6 +41,7 @@ internal sealed class GuardedSources : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Relay.DisposeAsync();
+        await Proxy.DisposeAsync();
         Client.Dispose();
     }
 }
