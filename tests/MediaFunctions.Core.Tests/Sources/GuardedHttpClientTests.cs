@@ -2,9 +2,9 @@ using System.Net;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Egress;
-using Microsoft.AspNetCore.Http;
 using MediaFunctions.Testing.Media;
 using MediaFunctions.Testing.Servers;
+using Microsoft.AspNetCore.Http;
 
 namespace MediaFunctions.Core.Tests.Sources;
 

@@ -171,6 +171,49 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
     }
 
     [Fact]
+    public async Task Register_DashManifest_PlaysThroughTheRelay()
+    {
+        var token = FfmpegTools.Timeout();
+        await using var sources = GuardedSources.AllowingLoopback();
+        using var registration = sources.Relay.Register(origin.DashUrl);
+        var copy = Path.Combine(origin.NewOutputFolder(), "dash.mkv");
+
+        await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-c", "copy", copy],
+            cancellationToken: token);
+
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, token);
+        Assert.InRange(probe.Duration!.Value.TotalSeconds, OriginMedia.HlsSeconds - 0.5, OriginMedia.HlsSeconds + 0.5);
+        // Everything came through the relay (ffmpeg may leave a byte range of an init segment unread).
+        var served = Directory.GetFiles(Path.Combine(origin.Folder, "dash")).Sum(file => new FileInfo(file).Length);
+        Assert.InRange(registration.BytesFetched, served * 95 / 100, served);
+    }
+
+    [Fact]
+    public async Task Register_ClientHangsUpEarly_NoFurtherOriginRequests()
+    {
+        var token = FfmpegTools.Timeout();
+        await using var sources = GuardedSources.AllowingLoopback();
+        using var registration = sources.Relay.Register(origin.LongMp4Url);
+
+        using (var client = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 16 * 1024 })
+        {
+            await client.ConnectAsync(IPAddress.Loopback, registration.Url.Port, token);
+            var stream = client.GetStream();
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {registration.Url.PathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-\r\n\r\n"), token);
+            await stream.ReadExactlyAsync(new byte[100_000], token);
+        }
+
+        // The relay notices the hang-up and drops what is in flight; a reader that left costs at most the chunk it was in.
+        await Task.Delay(TimeSpan.FromSeconds(1), token);
+        var requests = registration.OriginRequests;
+        var fetched = registration.BytesFetched;
+        await Task.Delay(TimeSpan.FromSeconds(1), token);
+        Assert.Equal(requests, registration.OriginRequests);
+        Assert.Equal(fetched, registration.BytesFetched);
+        Assert.InRange(fetched, 100_000, SourceRelay.MinChunkBytes * 3);
+    }
+
+    [Fact]
     public async Task Ffmpeg_HlsWithAbsoluteHttpsSegmentsUnderTheWhitelist_Refused()
     {
         // The whitelist is what keeps ffmpeg from going around the relay when a URL escapes rewriting.
