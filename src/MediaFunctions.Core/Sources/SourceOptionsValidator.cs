@@ -12,6 +12,6 @@ public sealed class SourceOptionsValidator : IValidateOptions<SourceOptions>
         return bad.Count == 0
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
-                $"Sources:AllowedNetworks must hold CIDR networks with no host bits set (like 10.20.0.0/16); not: {string.Join(", ", bad)}.");
+                $"Sources:AllowedNetworks must hold CIDR networks (like 10.20.0.0/16); not: {string.Join(", ", bad)}.");
     }
 }
