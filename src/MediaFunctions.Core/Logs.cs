@@ -10,4 +10,16 @@ internal static partial class Logs
 
     [LoggerMessage(2101, LogLevel.Warning, "The job containers could not be created at start; jobs fail until storage is reachable.")]
     public static partial void ContainersNotCreated(ILogger logger, Exception exception);
+
+    [LoggerMessage(2301, LogLevel.Warning, "The source relay refused a fetch from {Host}: {Reason}")]
+    public static partial void RelayRefused(ILogger logger, string host, string reason);
+
+    [LoggerMessage(2302, LogLevel.Warning, "The source relay could not read from {Host}.")]
+    public static partial void RelayOriginFailed(ILogger logger, string host, Exception exception);
+
+    [LoggerMessage(2303, LogLevel.Error, "The source relay failed serving a request.")]
+    public static partial void RelayFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(2311, LogLevel.Warning, "The egress proxy refused a connection to {Host}: {Reason}")]
+    public static partial void EgressRefused(ILogger logger, string host, string reason);
 }

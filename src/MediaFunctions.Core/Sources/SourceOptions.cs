@@ -11,4 +11,14 @@ public sealed class SourceOptions
     /// emulators, intranet hosts); tests that serve media from loopback turn it on.
     /// </summary>
     public bool AllowPrivateNetworks { get; set; }
+
+    /// <summary>
+    /// Networks in CIDR form (<c>10.20.0.0/16</c>, <c>fd00:1::/64</c>, <c>192.0.2.7/32</c>) that are
+    /// reachable even though they are private: an operator's own media server, without opening the
+    /// whole private address space the way <see cref="AllowPrivateNetworks"/> does.
+    /// </summary>
+    public string[] AllowedNetworks { get; set; } = [];
+
+    /// <summary>The yt-dlp executable for web pages of video sites; empty finds <c>yt-dlp</c> on PATH.</summary>
+    public string? YtDlpPath { get; set; }
 }

@@ -7,10 +7,18 @@ namespace MediaFunctions.Core.Sources;
 
 /// <summary>
 /// Decides whether media may be read from a URL (ARCHITECTURE §9): http or https only, and, unless
-/// <see cref="SourceOptions.AllowPrivateNetworks"/>, a host whose every address is public.
+/// <see cref="SourceOptions.AllowPrivateNetworks"/>, a host whose every address is public or in
+/// <see cref="SourceOptions.AllowedNetworks"/>. The guarded connector asks the same rules again for
+/// every connection it opens, so a redirect or a name that now resolves elsewhere is held to them too.
 /// </summary>
 public sealed class UrlSourcePolicy(IOptions<SourceOptions> options)
 {
+    /// <summary>The code of the refusal when a URL leads to an address this service does not connect to.</summary>
+    public const string NotAllowedCode = "url_not_allowed";
+
+    private readonly bool _allowPrivateNetworks = options.Value.AllowPrivateNetworks;
+    private readonly IPNetwork[] _allowedNetworks = [.. options.Value.AllowedNetworks.Select(network => IPNetwork.Parse(network))];
+
     /// <summary>The URL, checked; throws <see cref="InvalidJobInputException"/> (<c>invalid_url</c> or <c>url_not_allowed</c>) otherwise.</summary>
     public async Task<Uri> CheckAsync(string? url, CancellationToken cancellationToken = default)
     {
@@ -30,21 +38,43 @@ public sealed class UrlSourcePolicy(IOptions<SourceOptions> options)
             throw new InvalidJobInputException("invalid_url", "source.url must not carry a user name or password.");
         }
 
-        if (options.Value.AllowPrivateNetworks)
+        if (!_allowPrivateNetworks)
         {
-            return uri;
-        }
-
-        foreach (var address in await ResolveAsync(uri, cancellationToken))
-        {
-            if (IsPrivate(address))
-            {
-                throw new InvalidJobInputException("url_not_allowed",
-                    $"source.url points at a private, loopback or link-local address ({uri.IdnHost}), which this service does not read from.");
-            }
+            await ResolveAllowedAsync(uri.IdnHost, cancellationToken);
         }
 
         return uri;
+    }
+
+    /// <summary>True when a connection to the address is allowed.</summary>
+    public bool IsAllowed(IPAddress address)
+    {
+        if (_allowPrivateNetworks || !IsPrivate(address))
+        {
+            return true;
+        }
+
+        var comparable = address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+        return _allowedNetworks.Any(network => network.Contains(comparable));
+    }
+
+    /// <summary>
+    /// Resolves a host name (or reads an address literal, with or without brackets) and returns its
+    /// addresses, every one of them allowed; connecting to exactly these is what keeps a second lookup
+    /// (DNS rebinding) from leading elsewhere.
+    /// </summary>
+    /// <exception cref="InvalidJobInputException"><c>url_not_allowed</c> when any address is not allowed; <c>invalid_url</c> when the name does not resolve.</exception>
+    public async Task<IPAddress[]> ResolveAllowedAsync(string host, CancellationToken cancellationToken = default)
+    {
+        var addresses = await ResolveAsync(host, cancellationToken);
+        if (!addresses.All(IsAllowed))
+        {
+            // NOTE: one private address refuses the host even when others are public: a connection may land on any of them.
+            throw new InvalidJobInputException(NotAllowedCode,
+                $"The URL's host '{host}' is a private, loopback or link-local address, which this service does not connect to.");
+        }
+
+        return addresses;
     }
 
     /// <summary>
@@ -94,23 +124,23 @@ public sealed class UrlSourcePolicy(IOptions<SourceOptions> options)
     private static bool IsNat64(byte[] bytes) =>
         bytes[0] == 0x00 && bytes[1] == 0x64 && bytes[2] == 0xff && bytes[3] == 0x9b && bytes.AsSpan(4, 8).IndexOfAnyExcept((byte)0) < 0;
 
-    private static async Task<IPAddress[]> ResolveAsync(Uri uri, CancellationToken cancellationToken)
+    private static async Task<IPAddress[]> ResolveAsync(string host, CancellationToken cancellationToken)
     {
-        if (IPAddress.TryParse(uri.IdnHost.Trim('[', ']'), out var literal))
+        if (IPAddress.TryParse(host.Trim('[', ']'), out var literal))
         {
             return [literal];
         }
 
         try
         {
-            var addresses = await Dns.GetHostAddressesAsync(uri.IdnHost, cancellationToken);
+            var addresses = await Dns.GetHostAddressesAsync(host, cancellationToken);
             return addresses.Length > 0
                 ? addresses
-                : throw new InvalidJobInputException("invalid_url", $"source.url's host '{uri.IdnHost}' has no address.");
+                : throw new InvalidJobInputException("invalid_url", $"The URL's host '{host}' has no address.");
         }
         catch (SocketException)
         {
-            throw new InvalidJobInputException("invalid_url", $"source.url's host '{uri.IdnHost}' could not be resolved.");
+            throw new InvalidJobInputException("invalid_url", $"The URL's host '{host}' could not be resolved.");
         }
     }
 }

@@ -88,5 +88,28 @@ public sealed class UrlSourcePolicyTests
         Assert.Equal("invalid_url", refused.Code);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1", true)]
+    [InlineData("::ffff:127.0.0.1", true)]
+    [InlineData("127.0.0.2", false)]
+    [InlineData("10.20.3.4", true)]
+    [InlineData("10.21.0.1", false)]
+    [InlineData("::1", false)]
+    [InlineData("8.8.8.8", true)]
+    public void IsAllowed_WithAllowedNetworks_OnlyThoseAmongPrivateAddresses(string address, bool allowed)
+    {
+        var policy = new UrlSourcePolicy(Options.Create(new SourceOptions { AllowedNetworks = ["127.0.0.1/32", "10.20.0.0/16"] }));
+
+        Assert.Equal(allowed, policy.IsAllowed(IPAddress.Parse(address)));
+    }
+
+    [Theory]
+    [InlineData("10.0.0.0/8", true)]
+    [InlineData("fd00:1::/64", true)]
+    [InlineData("10.0.0.0/33", false)]
+    [InlineData("intranet", false)]
+    public void SourceOptionsValidator_AllowedNetworks_CidrOnly(string network, bool valid) =>
+        Assert.Equal(valid, new SourceOptionsValidator().Validate(null, new SourceOptions { AllowedNetworks = [network] }).Succeeded);
+
     private static CancellationToken Timeout() => new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token;
 }

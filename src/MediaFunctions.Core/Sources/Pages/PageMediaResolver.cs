@@ -1,0 +1,147 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Sources.Egress;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Core.Sources.Pages;
+
+/// <summary>
+/// Finds the media on a web page of a video site with yt-dlp (<c>Sources:YtDlpPath</c>, else
+/// <c>yt-dlp</c> on PATH), which fetches only through a lease of the <see cref="EgressProxy"/>, so its
+/// every request meets the address rules. Only yt-dlp's info JSON is used, never its downloader: the
+/// media URLs it returns are read through the source relay like any other URL, and a newer yt-dlp
+/// drops in by replacing the executable.
+/// </summary>
+public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions> options)
+{
+    /// <summary>How long one yt-dlp run may take.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private static readonly JsonSerializerOptions Json = new();
+
+    /// <summary>Runs <c>yt-dlp -J</c> on the page and returns what it chose.</summary>
+    /// <param name="pageUrl">The page, already checked by <see cref="UrlSourcePolicy.CheckAsync"/>.</param>
+    /// <param name="formatSelector">A yt-dlp <c>-f</c> selector (<c>bestaudio/best</c> for audio only), or null for yt-dlp's default.</param>
+    /// <exception cref="NoMediaFoundException">yt-dlp found no media on the page, or failed to read it.</exception>
+    /// <exception cref="InvalidJobInputException"><c>url_not_allowed</c> when one of yt-dlp's fetches was refused.</exception>
+    /// <exception cref="InvalidOperationException">yt-dlp is not installed where configured.</exception>
+    public async Task<PageMedia> ResolveAsync(Uri pageUrl, string? formatSelector = null, CancellationToken cancellationToken = default)
+    {
+        using var lease = proxy.Lease();
+        List<string> arguments = ["-J", "--no-playlist", "--ignore-config", "--no-cache-dir", "--no-warnings", "--proxy", lease.ProxyUrl.AbsoluteUri, "--socket-timeout", "30"];
+        if (formatSelector is not null)
+        {
+            arguments.AddRange(["-f", formatSelector]);
+        }
+
+        arguments.AddRange(["--", pageUrl.AbsoluteUri]);
+        var (exitCode, output, error) = await RunAsync(arguments, cancellationToken);
+        if (lease.Refusal is { } refusal)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(refusal);
+        }
+
+        if (exitCode != 0)
+        {
+            throw new NoMediaFoundException(pageUrl, ErrorLine(error).Replace(lease.ProxyUrl.UserInfo, "***", StringComparison.Ordinal));
+        }
+
+        using var document = JsonDocument.Parse(output);
+        return Read(document.RootElement, pageUrl) ?? throw new NoMediaFoundException(pageUrl, "the page has no playable media.");
+    }
+
+    private static PageMedia? Read(JsonElement element, Uri pageUrl)
+    {
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var info = element.Deserialize<YtDlpInfo>(Json)!;
+        if (info.Type == "playlist")
+        {
+            return (info.Entries ?? []).Select(entry => Read(entry, pageUrl)).FirstOrDefault(media => media is not null);
+        }
+
+        var chosen = info.RequestedFormats is { Count: > 0 } requested ? requested : [element.Deserialize<YtDlpFormat>(Json)!];
+        var formats = chosen
+            .Where(format => Uri.TryCreate(format.Url, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+            .Select(format => new PageMediaFormat(new Uri(format.Url!), format.FormatId, format.Extension, format.VideoCodec, format.AudioCodec, format.Protocol,
+                format.Width, format.Height, format.HttpHeaders ?? new Dictionary<string, string>()))
+            .ToList();
+        if (formats.Count == 0)
+        {
+            return null;
+        }
+
+        var subtitles = (info.Subtitles ?? new Dictionary<string, IReadOnlyList<YtDlpSubtitle>>())
+            .SelectMany(language => language.Value
+                .Where(file => Uri.TryCreate(file.Url, UriKind.Absolute, out _))
+                .Select(file => new PageSubtitle(language.Key, new Uri(file.Url!), file.Extension)))
+            .ToList();
+        return new PageMedia(pageUrl, info.Title, info.Duration is { } seconds ? TimeSpan.FromSeconds(seconds) : null, info.IsLive == true,
+            Uri.TryCreate(info.Thumbnail, UriKind.Absolute, out var thumbnail) ? thumbnail : null, formats, subtitles);
+    }
+
+    private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var path = string.IsNullOrWhiteSpace(options.Value.YtDlpPath) ? "yt-dlp" : options.Value.YtDlpPath;
+        var startInfo = new ProcessStartInfo(path)
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        // Only the lease's proxy: proxy settings or exceptions from the environment would let fetches around it.
+        foreach (var variable in new[] { "http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY" })
+        {
+            startInfo.Environment.Remove(variable);
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(startInfo) ?? throw new InvalidOperationException($"'{path}' could not be started.");
+        }
+        catch (Win32Exception notFound)
+        {
+            throw new InvalidOperationException($"yt-dlp was not found at '{path}' (set Sources:YtDlpPath or put yt-dlp on PATH).", notFound);
+        }
+
+        using (process)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(Timeout);
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var error = process.StandardError.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+                return (process.ExitCode, await output, await error);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync(CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new NoMediaFoundException(new Uri(arguments[^1]), $"yt-dlp did not finish within {Timeout.TotalSeconds:0} seconds.");
+            }
+        }
+    }
+
+    // yt-dlp's reason is its last "ERROR:" line.
+    private static string ErrorLine(string error) =>
+        error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault(line => line.StartsWith("ERROR:", StringComparison.Ordinal))?["ERROR:".Length..].Trim()
+        ?? "yt-dlp failed without saying why.";
+}

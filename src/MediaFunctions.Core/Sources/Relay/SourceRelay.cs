@@ -1,0 +1,470 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Sources.Egress;
+using MediaFunctions.Core.Sources.Loopback;
+using Microsoft.Extensions.Logging;
+
+namespace MediaFunctions.Core.Sources.Relay;
+
+/// <summary>
+/// A loopback HTTP server that ffmpeg reads URL sources from instead of their origins. It answers
+/// ffmpeg's open-ended range requests with bounded range requests to the origin through
+/// <see cref="GuardedHttpClient"/>, in chunks that start at <see cref="MinChunkBytes"/> and double up to
+/// <see cref="MaxChunkBytes"/> while the reader keeps reading, and stops as soon as ffmpeg drops the
+/// connection: a read abandoned on a seek costs at most the chunk in flight. HLS playlists and DASH
+/// manifests are rewritten so their segments come through the relay too.
+/// </summary>
+/// <remarks>
+/// A hand-written HTTP/1.1 server on a <see cref="TcpListener"/> rather than Kestrel: it only has to
+/// speak to ffmpeg (GET and HEAD, one range, keep-alive), it must notice the instant a client goes,
+/// and Core stays free of the ASP.NET Core framework, which the Functions worker does not otherwise need.
+/// </remarks>
+public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> logger) : IAsyncDisposable
+{
+    /// <summary>ffmpeg's <c>-protocol_whitelist</c> for an input read through the relay: no https, tls or file, so it cannot go around it.</summary>
+    public const string FfmpegProtocolWhitelist = "http,tcp,crypto,data";
+
+    /// <summary>The first chunk of each response.</summary>
+    public const int MinChunkBytes = 256 * 1024;
+
+    /// <summary>The largest chunk a sequential read grows to.</summary>
+    public const int MaxChunkBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// The socket buffers between the relay and ffmpeg, each way. Small on purpose: loopback buffers
+    /// otherwise grow to megabytes, the relay would count bytes sitting in them as read, grow its chunks
+    /// on that, and an abandoned read would cost far more than what ffmpeg actually consumed.
+    /// </summary>
+    public const int ClientBufferBytes = 64 * 1024;
+
+    /// <summary>The largest playlist or manifest the relay rewrites.</summary>
+    public const int MaxPlaylistBytes = 16 * 1024 * 1024;
+
+    private const string DefaultUserAgent = "MediaFunctions";
+
+    private readonly ConcurrentDictionary<string, SourceRelayRegistration> _registrations = new();
+    private readonly Lock _starting = new();
+    private LoopbackServer? _server;
+
+    /// <summary>The arguments to put before an input's <c>-i</c> when it is a relay URL: <see cref="FfmpegProtocolWhitelist"/> and a receive buffer of <see cref="ClientBufferBytes"/>.</summary>
+    public static IReadOnlyList<string> FfmpegInputArguments { get; } =
+        ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", ClientBufferBytes.ToString(CultureInfo.InvariantCulture)];
+
+    /// <summary>
+    /// Registers an origin URL (already checked by <see cref="UrlSourcePolicy.CheckAsync"/>) and returns
+    /// the registration whose <see cref="SourceRelayRegistration.Url"/> ffmpeg reads. Starts the relay on
+    /// first use.
+    /// </summary>
+    /// <param name="origin">The http or https URL to read.</param>
+    /// <param name="maxBytes">A cap on the declared size and on bytes fetched (<see cref="SourceTooLargeException"/>), or null.</param>
+    /// <param name="originHeaders">Headers to send with every origin request (an extractor's User-Agent, Referer or cookies), or null.</param>
+    public SourceRelayRegistration Register(Uri origin, long? maxBytes = null, IReadOnlyDictionary<string, string>? originHeaders = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes ?? 1, nameof(maxBytes));
+        var registration = new SourceRelayRegistration(this, Start().Port, origin, maxBytes, originHeaders ?? new Dictionary<string, string>());
+        _registrations[registration.Token] = registration;
+        return registration;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var registration in _registrations.Values)
+        {
+            registration.Dispose();
+        }
+
+        if (_server is { } server)
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    internal void Remove(SourceRelayRegistration registration) => _registrations.TryRemove(registration.Token, out _);
+
+    private LoopbackServer Start()
+    {
+        lock (_starting)
+        {
+            return _server ??= new LoopbackServer(ServeConnectionAsync, ClientBufferBytes);
+        }
+    }
+
+    private async Task ServeConnectionAsync(NetworkStream stream, CancellationToken stopping)
+    {
+        var reader = new HttpConnectionReader(stream);
+        while (true)
+        {
+            HttpRequestHead? request;
+            try
+            {
+                request = await reader.ReadRequestAsync(stopping);
+            }
+            catch (InvalidDataException)
+            {
+                await new HttpResponseWriter(stream).WriteTextAsync(400, "Bad Request", "Malformed request.", keepAlive: false, stopping);
+                return;
+            }
+
+            try
+            {
+                if (request is null || !await ServeRequestAsync(request, reader, new HttpResponseWriter(stream), stopping) || !request.KeepAlive)
+                {
+                    return;
+                }
+            }
+            catch (Exception unexpected) when (unexpected is not (OperationCanceledException or IOException or ObjectDisposedException or SocketException))
+            {
+                Logs.RelayFailed(logger, unexpected);
+                return;
+            }
+        }
+    }
+
+    /// <summary>Serves one request; true when the connection can carry another.</summary>
+    private async Task<bool> ServeRequestAsync(HttpRequestHead request, HttpConnectionReader reader, HttpResponseWriter response, CancellationToken stopping)
+    {
+        if (!TryParseTarget(request.Target, out var token, out var origin) || !_registrations.TryGetValue(token, out var registration))
+        {
+            await response.WriteTextAsync(404, "Not Found", "No such relay URL (the job may have ended).", request.KeepAlive, stopping);
+            return true;
+        }
+
+        if (request.Method != "GET" && request.Method != "HEAD")
+        {
+            await response.WriteTextAsync(405, "Method Not Allowed", "The relay answers GET and HEAD only.", request.KeepAlive, stopping);
+            return true;
+        }
+
+        if (registration.Failure is { } failed)
+        {
+            // The job fails anyway: nothing more is fetched for it.
+            await WriteRefusalAsync(response, failed, stopping);
+            return false;
+        }
+
+        using var serving = CancellationTokenSource.CreateLinkedTokenSource(stopping, registration.Ending);
+        var clientGone = WatchClientAsync(reader, serving);
+        try
+        {
+            return request.Method == "HEAD"
+                ? await ServeHeadAsync(registration, origin, request.KeepAlive, response, serving.Token)
+                : await ServeGetAsync(registration, origin, request, response, serving.Token);
+        }
+        catch (Exception refusal) when (refusal is InvalidJobInputException or SourceTooLargeException)
+        {
+            registration.Fail(refusal);
+            Logs.RelayRefused(logger, origin.Host, refusal.Message);
+            if (!response.Started)
+            {
+                await WriteRefusalAsync(response, refusal, stopping);
+            }
+
+            return false;
+        }
+        catch (HttpRequestException failure)
+        {
+            Logs.RelayOriginFailed(logger, origin.Host, failure);
+            if (!response.Started)
+            {
+                await response.WriteTextAsync(502, "Bad Gateway", "The origin could not be read.", keepAlive: false, stopping);
+            }
+
+            return false;
+        }
+        catch (Exception ended) when (ended is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
+        {
+            // The client went away, the job ended, or the relay is stopping: nothing more to fetch or say.
+            return false;
+        }
+        finally
+        {
+            await serving.CancelAsync();
+            await clientGone;
+        }
+    }
+
+    private static Task WriteRefusalAsync(HttpResponseWriter response, Exception refusal, CancellationToken cancellationToken) =>
+        refusal is SourceTooLargeException
+            ? response.WriteTextAsync(413, "Content Too Large", refusal.Message, keepAlive: false, cancellationToken)
+            : response.WriteTextAsync(403, "Forbidden", refusal.Message, keepAlive: false, cancellationToken);
+
+    private static async Task WatchClientAsync(HttpConnectionReader reader, CancellationTokenSource serving)
+    {
+        var stillThere = reader.ClientStillThereAsync();
+        await Task.WhenAny(stillThere, Task.Delay(Timeout.Infinite, serving.Token));
+        if (stillThere.IsCompleted && !await stillThere)
+        {
+            await serving.CancelAsync();
+        }
+    }
+
+    private async Task<bool> ServeHeadAsync(SourceRelayRegistration registration, Uri origin, bool keepAlive, HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        using var answer = await FetchAsync(registration, HttpMethod.Head, origin, range: null, cancellationToken);
+        var length = answer.Content.Headers.ContentLength;
+        if (answer.IsSuccessStatusCode)
+        {
+            registration.CheckDeclaredSize(length);
+        }
+
+        var headers = new List<KeyValuePair<string, string>>();
+        AddContentType(headers, answer);
+        if (length is { } known)
+        {
+            headers.Add(new("Content-Length", Invariant(known)));
+        }
+
+        if (answer.Headers.AcceptRanges.Contains("bytes"))
+        {
+            headers.Add(new("Accept-Ranges", "bytes"));
+        }
+
+        headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
+        await response.WriteHeadAsync((int)answer.StatusCode, answer.ReasonPhrase ?? "", headers, cancellationToken);
+        return true;
+    }
+
+    private async Task<bool> ServeGetAsync(SourceRelayRegistration registration, Uri origin, HttpRequestHead request, HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        if (PlaylistKinds.FromPath(origin) is { } kind)
+        {
+            using var whole = await FetchAsync(registration, HttpMethod.Get, origin, range: null, cancellationToken);
+            return await ServePlaylistAsync(registration, kind, whole, request.KeepAlive, response, cancellationToken);
+        }
+
+        var requested = ByteRange.Parse(request.Header("Range"));
+        var first = requested?.First ?? 0;
+        var chunk = MinChunkBytes;
+        var answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(first, ChunkLast(first, chunk, requested?.Last)), cancellationToken);
+        try
+        {
+            if (PlaylistKinds.FromContentType(answer.Content.Headers.ContentType?.MediaType) is { } servedKind)
+            {
+                if (answer.StatusCode == HttpStatusCode.PartialContent)
+                {
+                    answer.Dispose();
+                    answer = await FetchAsync(registration, HttpMethod.Get, origin, range: null, cancellationToken);
+                }
+
+                return await ServePlaylistAsync(registration, servedKind, answer, request.KeepAlive, response, cancellationToken);
+            }
+
+            return answer.StatusCode switch
+            {
+                HttpStatusCode.PartialContent when answer.Content.Headers.ContentRange is { From: { } from, Length: { } total } && from == first =>
+                    await ServeRangesAsync(registration, origin, requested, answer, total, request.KeepAlive, response, cancellationToken),
+                HttpStatusCode.OK => await ServeWholeAsync(registration, answer, request.KeepAlive, response, cancellationToken),
+                HttpStatusCode.PartialContent => throw new HttpRequestException("The origin's range answer did not match the request or had no total size."),
+                _ => await ServeStatusAsync(answer, request.KeepAlive, response, cancellationToken),
+            };
+        }
+        finally
+        {
+            answer.Dispose();
+        }
+    }
+
+    /// <summary>Answers a (possibly open-ended) range from bounded origin ranges that grow while the client keeps reading.</summary>
+    private async Task<bool> ServeRangesAsync(SourceRelayRegistration registration, Uri origin, ByteRange? requested, HttpResponseMessage firstAnswer,
+        long total, bool keepAlive, HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        registration.CheckDeclaredSize(total);
+        var first = requested?.First ?? 0;
+        var last = Math.Min(requested?.Last ?? total - 1, total - 1);
+        var headers = new List<KeyValuePair<string, string>>();
+        AddContentType(headers, firstAnswer);
+        headers.Add(new("Content-Length", Invariant(last - first + 1)));
+        headers.Add(new("Accept-Ranges", "bytes"));
+        if (requested is not null)
+        {
+            headers.Add(new("Content-Range", $"bytes {Invariant(first)}-{Invariant(last)}/{Invariant(total)}"));
+        }
+
+        headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
+        await response.WriteHeadAsync(requested is null ? 200 : 206, requested is null ? "OK" : "Partial Content", headers, cancellationToken);
+
+        var answer = firstAnswer;
+        var next = first;
+        var chunk = MinChunkBytes;
+        while (true)
+        {
+            var chunkLast = answer.Content.Headers.ContentRange!.To!.Value;
+            await CopyBodyAsync(registration, answer, response.Body, Math.Min(chunkLast, last) - next + 1, cancellationToken);
+            if (answer != firstAnswer)
+            {
+                answer.Dispose();
+            }
+
+            next = chunkLast + 1;
+            if (next > last)
+            {
+                return true;
+            }
+
+            chunk = Math.Min(chunk * 2, MaxChunkBytes);
+            answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, ChunkLast(next, chunk, last)), cancellationToken);
+            if (answer.StatusCode != HttpStatusCode.PartialContent || answer.Content.Headers.ContentRange is not { From: { } from, To: not null } || from != next)
+            {
+                answer.Dispose();
+                throw new HttpRequestException($"The origin stopped answering range requests at byte {next}.");
+            }
+        }
+    }
+
+    /// <summary>An origin that ignores ranges: its one answer, streamed through.</summary>
+    private static async Task<bool> ServeWholeAsync(SourceRelayRegistration registration, HttpResponseMessage answer, bool keepAlive,
+        HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        var length = answer.Content.Headers.ContentLength;
+        registration.CheckDeclaredSize(length);
+        var headers = new List<KeyValuePair<string, string>>();
+        AddContentType(headers, answer);
+        keepAlive &= length is not null;
+        if (length is { } known)
+        {
+            headers.Add(new("Content-Length", Invariant(known)));
+        }
+
+        headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
+        await response.WriteHeadAsync(200, "OK", headers, cancellationToken);
+        await CopyBodyAsync(registration, answer, response.Body, length, cancellationToken);
+        return keepAlive;
+    }
+
+    private async Task<bool> ServePlaylistAsync(SourceRelayRegistration registration, PlaylistKind kind, HttpResponseMessage answer, bool keepAlive,
+        HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        if (answer.StatusCode != HttpStatusCode.OK)
+        {
+            return await ServeStatusAsync(answer, keepAlive, response, cancellationToken);
+        }
+
+        using var text = new MemoryStream();
+        await CopyBodyAsync(registration, answer, text, answer.Content.Headers.ContentLength, cancellationToken, MaxPlaylistBytes);
+        var playlistUri = answer.RequestMessage!.RequestUri!;
+        var original = Encoding.UTF8.GetString(text.GetBuffer(), 0, (int)text.Length);
+        var rewritten = kind == PlaylistKind.Hls
+            ? HlsPlaylistRewriter.Rewrite(original, playlistUri, registration.RelayUrlFor)
+            : DashManifestRewriter.Rewrite(original, playlistUri, registration.RelayUrlFor);
+        var body = Encoding.UTF8.GetBytes(rewritten);
+        var headers = new List<KeyValuePair<string, string>>();
+        AddContentType(headers, answer);
+        headers.Add(new("Content-Length", Invariant(body.Length)));
+        headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
+        await response.WriteHeadAsync(200, "OK", headers, cancellationToken);
+        await response.Body.WriteAsync(body, cancellationToken);
+        return true;
+    }
+
+    /// <summary>Any other answer (an error, a 416): its status, without its body.</summary>
+    private static async Task<bool> ServeStatusAsync(HttpResponseMessage answer, bool keepAlive, HttpResponseWriter response, CancellationToken cancellationToken)
+    {
+        var headers = new List<KeyValuePair<string, string>> { new("Content-Length", "0") };
+        if (answer.Content.Headers.ContentRange is { } contentRange)
+        {
+            headers.Add(new("Content-Range", contentRange.ToString()));
+        }
+
+        headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
+        await response.WriteHeadAsync((int)answer.StatusCode, answer.ReasonPhrase ?? "", headers, cancellationToken);
+        return true;
+    }
+
+    private async Task<HttpResponseMessage> FetchAsync(SourceRelayRegistration registration, HttpMethod method, Uri origin, RangeHeaderValue? range,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, origin);
+        foreach (var (name, value) in registration.OriginHeaders)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (!request.Headers.Contains("User-Agent"))
+        {
+            request.Headers.TryAddWithoutValidation("User-Agent", DefaultUserAgent);
+        }
+
+        request.Headers.Range = range;
+        registration.CountRequest();
+        return await client.SendAsync(request, cancellationToken);
+    }
+
+    /// <summary>Copies a body (exactly <paramref name="expected"/> bytes when given), counting every byte read from the origin.</summary>
+    private static async Task CopyBodyAsync(SourceRelayRegistration registration, HttpResponseMessage answer, Stream destination, long? expected,
+        CancellationToken cancellationToken, long limit = long.MaxValue)
+    {
+        if (expected > limit)
+        {
+            throw new HttpRequestException($"The origin's answer is larger than the {limit} bytes the relay takes for it.");
+        }
+
+        await using var body = await answer.Content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[64 * 1024];
+        var copied = 0L;
+        while (expected is null || copied < expected)
+        {
+            var wanted = expected is { } total ? (int)Math.Min(buffer.Length, total - copied) : buffer.Length;
+            var read = await body.ReadAsync(buffer.AsMemory(0, wanted), cancellationToken);
+            if (read == 0)
+            {
+                if (expected is null)
+                {
+                    return;
+                }
+
+                throw new HttpRequestException($"The origin's answer ended after {copied} of {expected} bytes.");
+            }
+
+            registration.CountFetched(read);
+            copied += read;
+            if (copied > limit)
+            {
+                throw new HttpRequestException($"The origin's answer is larger than the {limit} bytes the relay takes for it.");
+            }
+
+            await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+        }
+    }
+
+    private static long ChunkLast(long first, long chunk, long? last) => Math.Min(first + chunk - 1, last ?? long.MaxValue);
+
+    private static void AddContentType(List<KeyValuePair<string, string>> headers, HttpResponseMessage answer)
+    {
+        if (answer.Content.Headers.ContentType is { } contentType)
+        {
+            headers.Add(new("Content-Type", contentType.ToString()));
+        }
+    }
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reads <c>/{token}/{scheme}/{authority}{path and query}</c>.</summary>
+    private static bool TryParseTarget(string target, out string token, out Uri origin)
+    {
+        token = "";
+        origin = null!;
+        var parts = target.Split('/', 4);
+        if (parts.Length < 4 || parts[0].Length != 0 || (parts[2] != Uri.UriSchemeHttp && parts[2] != Uri.UriSchemeHttps))
+        {
+            // A bare authority ("/token/https/host") has no path yet: ffmpeg always asks for one.
+            return false;
+        }
+
+        var authorityEnd = parts[3].IndexOfAny(['/', '?']);
+        var authority = authorityEnd < 0 ? parts[3] : parts[3][..authorityEnd];
+        var pathAndQuery = authorityEnd < 0 ? "/" : parts[3][authorityEnd..];
+        if (pathAndQuery.StartsWith('?'))
+        {
+            pathAndQuery = "/" + pathAndQuery;
+        }
+
+        token = parts[1];
+        return authority.Length > 0
+            && Uri.TryCreate($"{parts[2]}://{authority}{pathAndQuery}", new UriCreationOptions { DangerousDisablePathAndQueryCanonicalization = true }, out origin!);
+    }
+}
