@@ -52,7 +52,10 @@ public static class JobEndpoints
 
     /// <summary>The body limit of upload routes: the upload cap plus room for the form around the file.</summary>
     internal static RequestBodyLimit UploadLimit(IEndpointRouteBuilder routes) =>
-        new(routes.ServiceProvider.GetRequiredService<IOptions<JobOptions>>().Value.MaxUploadBytes + ExtractAudioSubmission.MaxFormOverheadBytes);
+        new(MaxUploadRequestBytes(routes.ServiceProvider.GetRequiredService<IOptions<JobOptions>>().Value));
+
+    /// <summary>The largest request body an upload route accepts: the upload cap plus room for the form around the file.</summary>
+    public static long MaxUploadRequestBytes(JobOptions options) => options.MaxUploadBytes + ExtractAudioSubmission.MaxFormOverheadBytes;
 
     /// <summary>POST <c>/api/jobs/extract-audio</c>: 202 with the check-status payload and the job id.</summary>
     public static async Task<Accepted<JobAcceptedResponse>> CreateExtractAudioJobAsync(

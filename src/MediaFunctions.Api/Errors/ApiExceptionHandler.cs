@@ -8,17 +8,22 @@ namespace MediaFunctions.Api.Errors;
 /// <summary>
 /// Writes every exception that escapes an endpoint as the error envelope: known ones with their own
 /// status (see <see cref="ApiExceptionMapping"/>), anything else as a logged 500 that names the
-/// trace id and reveals nothing else.
+/// trace id and reveals nothing else. The self-host runs it as the exception handler middleware;
+/// the Azure Functions host, which has no such middleware in front of its functions, calls
+/// <see cref="WriteAsync"/> itself.
 /// </summary>
-internal static class ApiExceptionHandler
+public static class ApiExceptionHandler
 {
     /// <summary>The exception handler middleware's handler.</summary>
-    public static async Task HandleAsync(HttpContext context)
+    public static Task HandleAsync(HttpContext context) =>
+        context.Features.Get<IExceptionHandlerFeature>()?.Error is { } exception ? WriteAsync(context, exception) : Task.CompletedTask;
+
+    /// <summary>Answers the request with the error envelope for <paramref name="exception"/>, and logs it.</summary>
+    public static async Task WriteAsync(HttpContext context, Exception exception)
     {
-        if (context.Features.Get<IExceptionHandlerFeature>()?.Error is not { } exception
-            || (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested))
+        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
         {
-            // Nothing to report, or the client went away and there is nobody to answer.
+            // The client went away and there is nobody to answer.
             return;
         }
 

@@ -1,0 +1,107 @@
+using MediaFunctions.Core.Workflows;
+using MediaFunctions.Orchestration;
+using Microsoft.DurableTask.Client;
+using DurableMetadata = Microsoft.DurableTask.Client.OrchestrationMetadata;
+using DurableStartOptions = Microsoft.DurableTask.StartOrchestrationOptions;
+using DurableStatus = Microsoft.DurableTask.Client.OrchestrationRuntimeStatus;
+using OrchestrationMetadata = MediaFunctions.Orchestration.OrchestrationMetadata;
+using OrchestrationRuntimeStatus = MediaFunctions.Orchestration.OrchestrationRuntimeStatus;
+using StartOrchestrationOptions = MediaFunctions.Orchestration.StartOrchestrationOptions;
+
+namespace MediaFunctions.Functions.Orchestration;
+
+/// <summary><see cref="IOrchestrationClient"/> over the Durable Functions client the host binds.</summary>
+public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccessor accessor) : IOrchestrationClient
+{
+    /// <inheritdoc />
+    public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null,
+        StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        if (!WorkflowCatalog.Orchestrators.Contains(orchestratorName))
+        {
+            throw new ArgumentException($"There is no orchestrator named '{orchestratorName}'.", nameof(orchestratorName));
+        }
+
+        // NOTE: Durable Functions would replace a live instance with the same id only in some
+        // backends and fail in others; the engine's contract is to refuse, so check first (a start
+        // racing this check still cannot run two instances with one id).
+        if (options?.InstanceId is { } id && await GetInstanceAsync(id, cancellationToken: cancellationToken) is { IsRunning: true })
+        {
+            throw new InstanceExistsException(id);
+        }
+
+        return await accessor.Client.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input,
+            new DurableStartOptions(options?.InstanceId), cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
+        await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } metadata ? ToMetadata(metadata) : null;
+
+    /// <inheritdoc />
+    public async Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
+    {
+        var filter = new OrchestrationQuery(
+            CreatedFrom: query.CreatedFrom,
+            CreatedTo: query.CreatedTo,
+            Statuses: query.Statuses?.Select(ToDurableStatus).ToList(),
+            InstanceIdPrefix: query.InstanceIdPrefix,
+            PageSize: query.PageSize,
+            FetchInputsAndOutputs: query.FetchInputsAndOutputs,
+            ContinuationToken: query.ContinuationToken);
+        await foreach (var page in accessor.Client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize)
+            .WithCancellation(cancellationToken))
+        {
+            return new InstancePage([.. page.Values.Select(ToMetadata)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+        }
+
+        return new InstancePage([], null);
+    }
+
+    /// <summary>
+    /// Always empty: the Durable Functions client of this version has no history API. The
+    /// instance routes then answer <c>showHistory=true</c> with an empty <c>historyEvents</c>.
+    /// </summary>
+    public Task<IReadOnlyList<OrchestrationHistoryEvent>> GetInstanceHistoryAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<OrchestrationHistoryEvent>>([]);
+
+    /// <inheritdoc />
+    public Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default) =>
+        accessor.Client.RaiseEventAsync(instanceId, eventName, eventPayload, cancellationToken);
+
+    /// <inheritdoc />
+    public Task TerminateInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        accessor.Client.TerminateInstanceAsync(instanceId, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        accessor.Client.SuspendInstanceAsync(instanceId, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        accessor.Client.ResumeInstanceAsync(instanceId, reason, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
+        (await accessor.Client.PurgeInstanceAsync(instanceId, cancellationToken)).PurgedInstanceCount > 0;
+
+    /// <inheritdoc />
+    public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
+        ToMetadata(await accessor.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
+
+    private static OrchestrationMetadata ToMetadata(DurableMetadata metadata) => new(metadata.Name, metadata.InstanceId)
+    {
+        RuntimeStatus = ToStatus(metadata.RuntimeStatus),
+        CreatedAt = metadata.CreatedAt,
+        LastUpdatedAt = metadata.LastUpdatedAt,
+        SerializedInput = metadata.SerializedInput,
+        SerializedOutput = metadata.SerializedOutput,
+        SerializedCustomStatus = metadata.SerializedCustomStatus,
+        FailureDetails = DurableFunctionsOrchestrationContext.ToFailureDetails(metadata.FailureDetails),
+    };
+
+    // Both enums name the Durable Task states alike.
+    private static OrchestrationRuntimeStatus ToStatus(DurableStatus status) => Enum.Parse<OrchestrationRuntimeStatus>(status.ToString());
+
+    private static DurableStatus ToDurableStatus(OrchestrationRuntimeStatus status) => Enum.Parse<DurableStatus>(status.ToString());
+}

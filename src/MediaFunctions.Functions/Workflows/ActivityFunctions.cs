@@ -1,0 +1,34 @@
+using System.Text.Json;
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace MediaFunctions.Functions.Workflows;
+
+/// <summary>
+/// One activity trigger per activity of <see cref="Core.Workflows.WorkflowCatalog"/>, named as the
+/// engine names it. Each binds the Durable client, which some activities use (progress, cleanup timers).
+/// </summary>
+public sealed class ActivityFunctions(WorkflowInvoker workflows)
+{
+    [Function(nameof(ExtractAudioActivity))]
+    public Task<object?> RunExtractAudioActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(PublishOutputsActivity))]
+    public Task<object?> RunPublishOutputsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(DeleteJobInputActivity))]
+    public Task<object?> RunDeleteJobInputActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(ScheduleJobCleanupActivity))]
+    public Task<object?> RunScheduleJobCleanupActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(DeleteJobFilesActivity))]
+    public Task<object?> RunDeleteJobFilesActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+}

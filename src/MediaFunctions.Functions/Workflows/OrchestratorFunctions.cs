@@ -1,0 +1,18 @@
+using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask;
+
+namespace MediaFunctions.Functions.Workflows;
+
+/// <summary>One orchestration trigger per orchestrator of <see cref="Core.Workflows.WorkflowCatalog"/>, named as the engine names it.</summary>
+public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
+{
+    [Function(nameof(ExtractAudioOrchestrator))]
+    public Task<object?> RunExtractAudioOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(JobCleanupOrchestrator))]
+    public Task<object?> RunJobCleanupOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+}
