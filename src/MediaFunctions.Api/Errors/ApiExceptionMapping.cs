@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Azure;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Sources;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -14,6 +16,8 @@ public static class ApiExceptionMapping
     {
         ApiException api => (api.StatusCode, new ApiError(api.Code, api.Message)),
         InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),
+        SourceTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(SourceTooLargeException.Code, tooLarge.Message)),
+        NoMediaFoundException noMedia => (StatusCodes.Status422UnprocessableEntity, new ApiError(NoMediaFoundException.Code, noMedia.Message)),
         UploadTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(ApiErrorCodes.PayloadTooLarge, tooLarge.Message)),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => (StatusCodes.Status413PayloadTooLarge,
             new ApiError(ApiErrorCodes.PayloadTooLarge, "The request body is larger than this endpoint accepts.")),

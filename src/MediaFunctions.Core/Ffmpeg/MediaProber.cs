@@ -12,12 +12,15 @@ public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOp
     private readonly FfmpegOptions _options = options.Value;
 
     /// <summary>Probes the format and every stream of <paramref name="input"/> (a local path or a URL ffmpeg can open).</summary>
+    /// <param name="input">The file or URL.</param>
+    /// <param name="inputArguments">Options for opening the input, put before <c>-i</c> (a relay URL's protocol whitelist).</param>
+    /// <param name="cancellationToken">Stops ffprobe.</param>
     /// <exception cref="MediaProbeException">The input is not media ffmpeg can read.</exception>
     /// <exception cref="FfmpegException">ffprobe ran past <see cref="FfmpegOptions.ProbeTimeout"/>.</exception>
-    public async Task<MediaProbe> ProbeAsync(string input, CancellationToken cancellationToken = default)
+    public async Task<MediaProbe> ProbeAsync(string input, IReadOnlyList<string>? inputArguments = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        string[] arguments = ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-i", input];
+        string[] arguments = ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", .. inputArguments ?? [], "-i", input];
 
         cancellationToken.ThrowIfCancellationRequested();
         using var process = ToolProcess.Start(locator.Binaries.FfprobePath, arguments);

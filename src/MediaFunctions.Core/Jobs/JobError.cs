@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media;
+using MediaFunctions.Core.Sources;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Jobs;
@@ -22,6 +23,9 @@ public sealed record JobError(string Code, string Message)
             var type when type == typeof(MediaPlanException).FullName => new("invalid_media", cause.ErrorMessage),
             var type when type == typeof(MediaProbeException).FullName => new("invalid_media", cause.ErrorMessage),
             var type when type == typeof(FfmpegException).FullName => new("processing_failed", cause.ErrorMessage),
+            var type when type == typeof(SourceTooLargeException).FullName => new(SourceTooLargeException.Code, cause.ErrorMessage),
+            // From the relay: a redirect or a name that led to an address sources may not use.
+            var type when type == typeof(InvalidJobInputException).FullName => new("invalid_source", cause.ErrorMessage),
             _ => new("job_failed", cause.ErrorMessage),
         };
     }

@@ -4,6 +4,7 @@ using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources;
+using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Cleanup;
@@ -25,6 +26,7 @@ public sealed class MediaJobs(
     SasLinkIssuer links,
     FileLinkSigner signer,
     UrlSourcePolicy urlPolicy,
+    SourceRelay relay,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -53,7 +55,7 @@ public sealed class MediaJobs(
                 await urlPolicy.CheckAsync(url, cancellationToken);
             }
 
-            var probe = await ProbeAsync(source, cancellationToken);
+            var probe = await ProbeAsync(source, cancellationToken: cancellationToken);
             try
             {
                 // Planning is pure: done here it refuses what the render would fail on, before anything starts.
@@ -143,14 +145,28 @@ public sealed class MediaJobs(
 
     private async Task<MediaProbe> ProbeAsync(JobSource source, CancellationToken cancellationToken)
     {
-        var input = source.Url
-            ?? (await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken)).AbsoluteUri;
+        if (source.Url is null)
+        {
+            var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken);
+            return await ProbeAsync(link.AbsoluteUri, null, null, cancellationToken);
+        }
+
+        using var relayed = relay.Register(new Uri(source.Url));
+        return await ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, relayed, cancellationToken);
+    }
+
+    private async Task<MediaProbe> ProbeAsync(string input, IReadOnlyList<string>? inputArguments, SourceRelayRegistration? relayed, CancellationToken cancellationToken)
+    {
         try
         {
-            return await prober.ProbeAsync(input, cancellationToken);
+            var probe = await prober.ProbeAsync(input, inputArguments, cancellationToken);
+            relayed?.ThrowIfFailed();
+            return probe;
         }
         catch (MediaProbeException probeError)
         {
+            // ffprobe only saw an HTTP error; the relay knows why (an address refused, the size cap).
+            relayed?.ThrowIfFailed();
             throw new InvalidJobInputException("invalid_media", probeError.Message, probeError);
         }
     }

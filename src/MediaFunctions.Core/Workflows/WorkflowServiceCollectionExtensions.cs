@@ -17,8 +17,7 @@ public static class WorkflowServiceCollectionExtensions
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<SourceOptions>().Bind(configuration.GetSection(SourceOptions.SectionName));
-        services.AddSingleton<UrlSourcePolicy>();
+        services.AddUrlSources(configuration);
         services.AddSingleton<SasLinkIssuer>();
         services.AddSingleton<FileLinkSigner>();
         services.AddSingleton<JobOutputPublisher>();

@@ -16,16 +16,8 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
     public Task<object?> RunExtractAudioActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
-    [Function(nameof(PublishOutputsActivity))]
-    public Task<object?> RunPublishOutputsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        workflows.RunActivityAsync(input, client, context);
-
     [Function(nameof(DeleteJobInputActivity))]
     public Task<object?> RunDeleteJobInputActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
-        workflows.RunActivityAsync(input, client, context);
-
-    [Function(nameof(ScheduleJobCleanupActivity))]
-    public Task<object?> RunScheduleJobCleanupActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
     [Function(nameof(DeleteJobFilesActivity))]

@@ -114,7 +114,7 @@ public class FfmpegRunnerTests(GeneratedMedia media)
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
         // ...so it finished the WAV header, and the file plays for the second it ran.
-        var probe = await FfmpegTools.Prober().ProbeAsync(output, FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(output, cancellationToken: FfmpegTools.Timeout());
         Assert.InRange(probe.Duration!.Value.TotalSeconds, 0.5, 3);
     }
 

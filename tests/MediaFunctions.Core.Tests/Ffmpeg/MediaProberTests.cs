@@ -11,7 +11,7 @@ public class MediaProberTests(GeneratedMedia media)
     [Fact]
     public async Task ProbeAsync_Mp4_DescribesFormatAndStreams()
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(media.Mp4, FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(media.Mp4, cancellationToken: FfmpegTools.Timeout());
 
         Assert.Contains("mp4", probe.FormatNames);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, 4.9, 5.1);
@@ -39,7 +39,7 @@ public class MediaProberTests(GeneratedMedia media)
     [InlineData("3gp", "amr_nb")]
     public async Task ProbeAsync_EachContainer_FindsItsAudio(string container, string codec)
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(media.Videos[container], FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(media.Videos[container], cancellationToken: FfmpegTools.Timeout());
 
         Assert.Equal(codec, probe.PrimaryAudioStream?.CodecName);
         Assert.Single(probe.VideoStreams);
@@ -48,7 +48,7 @@ public class MediaProberTests(GeneratedMedia media)
     [Fact]
     public async Task ProbeAsync_TextFile_ThrowsNotMediaWithoutNamingThePath()
     {
-        var error = await Assert.ThrowsAsync<MediaProbeException>(() => FfmpegTools.Prober().ProbeAsync(media.TextFile, FfmpegTools.Timeout()));
+        var error = await Assert.ThrowsAsync<MediaProbeException>(() => FfmpegTools.Prober().ProbeAsync(media.TextFile, cancellationToken: FfmpegTools.Timeout()));
 
         Assert.StartsWith("The file is not a media file ffmpeg can read", error.Message, StringComparison.Ordinal);
         Assert.Contains("Invalid data found when processing input", error.ProbeError, StringComparison.Ordinal);
@@ -58,7 +58,7 @@ public class MediaProberTests(GeneratedMedia media)
     [Fact]
     public async Task ProbeAsync_TruncatedMp4_ThrowsNotMedia()
     {
-        var error = await Assert.ThrowsAsync<MediaProbeException>(() => FfmpegTools.Prober().ProbeAsync(media.TruncatedMp4, FfmpegTools.Timeout()));
+        var error = await Assert.ThrowsAsync<MediaProbeException>(() => FfmpegTools.Prober().ProbeAsync(media.TruncatedMp4, cancellationToken: FfmpegTools.Timeout()));
 
         Assert.Contains("moov atom not found", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(" @ 0x", error.Message, StringComparison.Ordinal);
@@ -68,7 +68,7 @@ public class MediaProberTests(GeneratedMedia media)
     public async Task ProbeAsync_MissingFile_ThrowsNotMedia()
     {
         var error = await Assert.ThrowsAsync<MediaProbeException>(() =>
-            FfmpegTools.Prober().ProbeAsync(Path.Combine(media.Folder, "missing.mp4"), FfmpegTools.Timeout()));
+            FfmpegTools.Prober().ProbeAsync(Path.Combine(media.Folder, "missing.mp4"), cancellationToken: FfmpegTools.Timeout()));
 
         Assert.Contains("No such file or directory", error.Message, StringComparison.Ordinal);
     }
@@ -82,7 +82,7 @@ public class MediaProberTests(GeneratedMedia media)
     [Fact]
     public async Task MediaProbe_RoundTripsThroughOrchestrationJson()
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(media.Mkv, FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(media.Mkv, cancellationToken: FfmpegTools.Timeout());
 
         var copy = OrchestrationJson.Deserialize<MediaProbe>(OrchestrationJson.Serialize(probe))!;
 

@@ -32,7 +32,7 @@ public class ExtractAudioExecutorTests(GeneratedMedia media)
         string input, ExtractAudioRequest request, IProgress<FfmpegProgress>? progress, CancellationToken cancellationToken)
     {
         var folder = media.NewOutputFolder();
-        var probe = await FfmpegTools.Prober().ProbeAsync(input, cancellationToken);
+        var probe = await FfmpegTools.Prober().ProbeAsync(input, cancellationToken: cancellationToken);
         var paths = request.Formats.ToDictionary(format => format, format => Path.Combine(folder, AudioFormatCatalog.Get(format).FileName("audio")));
         var plan = ExtractAudioPlanner.Plan(request, probe, input, paths);
         return (plan, await Executor.ExecuteAsync(plan, progress, cancellationToken: cancellationToken));
@@ -41,7 +41,7 @@ public class ExtractAudioExecutorTests(GeneratedMedia media)
     private static async Task AssertIsAsync(ExtractedAudioFile file, CancellationToken cancellationToken)
     {
         var profile = AudioFormatCatalog.Get(file.Format);
-        var probe = await FfmpegTools.Prober().ProbeAsync(file.Path, cancellationToken);
+        var probe = await FfmpegTools.Prober().ProbeAsync(file.Path, cancellationToken: cancellationToken);
         Assert.Contains(ProbedFormatNames[file.Format], probe.FormatNames);
         var audio = Assert.Single(probe.Streams);
         Assert.Equal(profile.Codec, audio.CodecName);
@@ -149,7 +149,7 @@ public class ExtractAudioExecutorTests(GeneratedMedia media)
     [Fact]
     public async Task Plan_VideoWithoutAudio_FailsWithNoAudioStream()
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(media.VideoOnly, FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(media.VideoOnly, cancellationToken: FfmpegTools.Timeout());
 
         var error = Assert.Throws<MediaPlanException>(() =>
             ExtractAudioPlanner.Plan(new ExtractAudioRequest(), probe, media.VideoOnly, new Dictionary<AudioFormat, string> { [AudioFormat.Mp3] = "/tmp/x.mp3" }));
@@ -160,7 +160,7 @@ public class ExtractAudioExecutorTests(GeneratedMedia media)
     [Fact]
     public async Task Plan_StartPastTheEndOfARealFile_FailsWithStartPastEnd()
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(media.Avi, FfmpegTools.Timeout());
+        var probe = await FfmpegTools.Prober().ProbeAsync(media.Avi, cancellationToken: FfmpegTools.Timeout());
 
         var error = Assert.Throws<MediaPlanException>(() =>
             ExtractAudioPlanner.Plan(new ExtractAudioRequest { StartSeconds = 6 }, probe, media.Avi, new Dictionary<AudioFormat, string> { [AudioFormat.Mp3] = "/tmp/x.mp3" }));

@@ -26,7 +26,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-ss", "30", "-i", registration.Url.AbsoluteUri, "-t", "2", "-c", "copy", clip],
             cancellationToken: token);
 
-        var probe = await FfmpegTools.Prober().ProbeAsync(clip, token);
+        var probe = await FfmpegTools.Prober().ProbeAsync(clip, cancellationToken: token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, 1.5, 3);
         var fileSize = new FileInfo(origin.LongMp4Path).Length;
         // ffmpeg itself consumes ~2.6 MB (its probe of the first seconds, then 2 s from the key frame before 30 s); the
@@ -104,7 +104,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-map", "0", "-c", "copy", copy],
             cancellationToken: token);
 
-        var probe = await FfmpegTools.Prober().ProbeAsync(copy, token);
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, OriginMedia.LongSeconds - 0.5, OriginMedia.LongSeconds + 0.5);
         Assert.Single(probe.VideoStreams);
         Assert.NotNull(probe.PrimaryAudioStream);
@@ -144,7 +144,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-c", "copy", copy],
             cancellationToken: token);
 
-        var probe = await FfmpegTools.Prober().ProbeAsync(copy, token);
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, OriginMedia.HlsSeconds - 0.5, OriginMedia.HlsSeconds + 0.5);
         var segments = Directory.GetFiles(Path.Combine(origin.Folder, "hls"), "*.ts");
         Assert.Equal(segments.Sum(segment => new FileInfo(segment).Length) + PlaylistBytes("hls/index.m3u8"), registration.BytesFetched);
@@ -166,7 +166,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         var uriLines = playlist.Split('\n').Where(line => line.Length > 0 && !line.StartsWith('#')).ToList();
         Assert.Equal(5, uriLines.Count);
         Assert.All(uriLines, line => Assert.StartsWith(registration.Url.GetLeftPart(UriPartial.Authority), line, StringComparison.Ordinal));
-        var probe = await FfmpegTools.Prober().ProbeAsync(copy, token);
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, OriginMedia.HlsSeconds - 0.5, OriginMedia.HlsSeconds + 0.5);
     }
 
@@ -181,7 +181,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-c", "copy", copy],
             cancellationToken: token);
 
-        var probe = await FfmpegTools.Prober().ProbeAsync(copy, token);
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, OriginMedia.HlsSeconds - 0.5, OriginMedia.HlsSeconds + 0.5);
         // Everything came through the relay (ffmpeg may leave a byte range of an init segment unread).
         var served = Directory.GetFiles(Path.Combine(origin.Folder, "dash")).Sum(file => new FileInfo(file).Length);
@@ -278,7 +278,7 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await FfmpegTools.Runner().RunAsync([.. Quiet, .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-c", "copy", copy],
             cancellationToken: token);
 
-        Assert.True((await FfmpegTools.Prober().ProbeAsync(copy, token)).Duration!.Value.TotalSeconds < OriginMedia.HlsSeconds - 2);
+        Assert.True((await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: token)).Duration!.Value.TotalSeconds < OriginMedia.HlsSeconds - 2);
         var tooLarge = Assert.IsType<SourceTooLargeException>(registration.Failure);
         Assert.Null(tooLarge.SizeBytes);
         Assert.InRange(registration.BytesFetched, cap + 1, cap + (64 * 1024));

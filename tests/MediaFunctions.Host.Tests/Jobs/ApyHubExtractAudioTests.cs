@@ -43,7 +43,7 @@ public sealed class ApyHubExtractAudioTests(JobHostFixture fixture)
         var file = await JobApi.DownloadAsync(result.GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
         Assert.Equal(new FileInfo(file).Length, result.GetProperty("size").GetInt64());
         Assert.EndsWith("." + format, file, StringComparison.Ordinal);
-        var probe = await JobApi.ProbeAsync(file, timeout.Token);
+        var probe = await JobApi.ProbeAsync(file, cancellationToken: timeout.Token);
         Assert.Contains(container, probe.FormatNames);
         Assert.Equal(codec, Assert.Single(probe.Streams).CodecName);
         var decoded = await DecodedAudio.MeasureAsync(file, timeout.Token);
@@ -66,7 +66,7 @@ public sealed class ApyHubExtractAudioTests(JobHostFixture fixture)
         var result = status.GetProperty("result");
         Assert.Equal("mp3", result.GetProperty("format").GetString());
         var file = await JobApi.DownloadAsync(result.GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
-        Assert.Equal("mp3", Assert.Single((await JobApi.ProbeAsync(file, timeout.Token)).Streams).CodecName);
+        Assert.Equal("mp3", Assert.Single((await JobApi.ProbeAsync(file, cancellationToken: timeout.Token)).Streams).CodecName);
         var decoded = await DecodedAudio.MeasureAsync(file, timeout.Token);
         Assert.InRange(decoded.DurationSeconds, 2 - Tolerance, 2 + Tolerance);
         Assert.InRange(decoded.ToneOnsetSeconds, GeneratedMedia.ToneStartSeconds - Tolerance, GeneratedMedia.ToneStartSeconds + Tolerance);
@@ -197,7 +197,7 @@ public sealed class ApyHubExtractAudioTests(JobHostFixture fixture)
         var url = result.GetProperty("url").GetString()!;
         Assert.StartsWith($"{fixture.Host.BaseAddress.AbsoluteUri}api/files/", url, StringComparison.Ordinal);
         var file = await JobApi.DownloadAsync(url, fixture.Media.NewOutputFolder(), timeout.Token);
-        Assert.Equal("flac", Assert.Single((await JobApi.ProbeAsync(file, timeout.Token)).Streams).CodecName);
+        Assert.Equal("flac", Assert.Single((await JobApi.ProbeAsync(file, cancellationToken: timeout.Token)).Streams).CodecName);
         Assert.Equal(new FileInfo(file).Length, result.GetProperty("size").GetInt64());
     }
 }

@@ -131,7 +131,7 @@ internal static class JobApi
     }
 
     /// <summary>What ffprobe says of the file.</summary>
-    public static Task<MediaProbe> ProbeAsync(string path, CancellationToken cancellationToken) => FfmpegTools.Prober().ProbeAsync(path, cancellationToken);
+    public static Task<MediaProbe> ProbeAsync(string path, CancellationToken cancellationToken) => FfmpegTools.Prober().ProbeAsync(path, cancellationToken: cancellationToken);
 
     /// <summary>The error envelope's code and message.</summary>
     public static (string Code, string Message) Error(JsonElement body)

@@ -41,7 +41,7 @@ public sealed class JobCrashRecoveryTests(JobHostFixture fixture)
             Assert.True(job.GetProperty("state").GetString() == "completed", $"{job}\n{host.Output}");
             var output = job.GetProperty("outputs")[0];
             var file = await JobApi.DownloadAsync(output.GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
-            var probe = await JobApi.ProbeAsync(file, timeout.Token);
+            var probe = await JobApi.ProbeAsync(file, cancellationToken: timeout.Token);
             Assert.Equal("vorbis", Assert.Single(probe.Streams).CodecName);
             Assert.InRange(probe.Duration!.Value.TotalSeconds, 59.95, 60.05);
             Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", $"alice/{id}/", timeout.Token));

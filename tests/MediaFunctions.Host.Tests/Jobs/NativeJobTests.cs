@@ -59,7 +59,7 @@ public sealed class NativeJobTests(JobHostFixture fixture)
             Assert.True(output.GetProperty("expiresAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(14));
             var file = await JobApi.DownloadAsync(output.GetProperty("url").GetString()!, folder, timeout.Token);
             Assert.Equal(new FileInfo(file).Length, output.GetProperty("size").GetInt64());
-            var probe = await JobApi.ProbeAsync(file, timeout.Token);
+            var probe = await JobApi.ProbeAsync(file, cancellationToken: timeout.Token);
             Assert.Contains(container, probe.FormatNames);
             Assert.Equal(codec, Assert.Single(probe.Streams).CodecName);
             // Each format's cut is measured by the ApyHub tests; here the file need only be what it says.

@@ -11,7 +11,7 @@ public sealed record DecodedAudio(double DurationSeconds, double ToneOnsetSecond
     /// <summary>Decodes the first audio stream to mono PCM at its own rate (no resampler delay) and measures it.</summary>
     public static async Task<DecodedAudio> MeasureAsync(string path, CancellationToken cancellationToken)
     {
-        var probe = await FfmpegTools.Prober().ProbeAsync(path, cancellationToken);
+        var probe = await FfmpegTools.Prober().ProbeAsync(path, cancellationToken: cancellationToken);
         var sampleRate = probe.PrimaryAudioStream?.SampleRate ?? throw new InvalidOperationException($"{path} has no audio.");
         long samples = 0;
         long onset = -1;

@@ -30,20 +30,16 @@ public static class ExtractAudioPlanner
     /// <summary>Plans extracting <paramref name="request"/> from <paramref name="input"/> into the given output paths.</summary>
     /// <param name="request">A request whose <see cref="ExtractAudioRequest.Validate"/> found nothing wrong.</param>
     /// <param name="probe">The probe of <paramref name="input"/>.</param>
-    /// <param name="input">A local path or a URL ffmpeg can open.</param>
+    /// <param name="input">What ffmpeg opens: the probed file or URL, or a copy of its audio streams.</param>
     /// <param name="outputPaths">Where to write each requested format.</param>
-    /// <param name="inputAudioIndex">
-    /// The index of the probe's primary audio stream in <paramref name="input"/>, when that is not the probed
-    /// file itself but a copy of its audio streams (<see cref="AudioTrack.AudioTrackSplitter"/>).
-    /// </param>
     /// <exception cref="MediaPlanException">The input has no audio, or the start is past its end.</exception>
     /// <exception cref="ArgumentException">The request is invalid, or a requested format has no output path.</exception>
-    public static ExtractAudioPlan Plan(
-        ExtractAudioRequest request, MediaProbe probe, string input, IReadOnlyDictionary<AudioFormat, string> outputPaths, int? inputAudioIndex = null)
+    public static ExtractAudioPlan Plan(ExtractAudioRequest request, MediaProbe probe, ExtractAudioInput input, IReadOnlyDictionary<AudioFormat, string> outputPaths)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(probe);
-        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentException.ThrowIfNullOrEmpty(input.Location);
         ArgumentNullException.ThrowIfNull(outputPaths);
         if (request.Validate() is { Count: > 0 } errors)
         {
@@ -84,7 +80,7 @@ public static class ExtractAudioPlanner
             arguments.AddRange(["-t", length!.Value.ToArgument()]);
         }
 
-        arguments.AddRange(["-i", input]);
+        arguments.AddRange([.. input.Arguments ?? [], "-i", input.Location]);
 
         var outputs = new List<PlannedAudioOutput>();
         AmrNbEncodeStep? amrStep = null;
@@ -97,7 +93,7 @@ public static class ExtractAudioPlanner
 
             var profile = AudioFormatCatalog.Get(format);
             var copy = CanCopy(profile, audio, clipped);
-            arguments.AddRange(["-map", string.Create(CultureInfo.InvariantCulture, $"0:{inputAudioIndex ?? audio.Index}")]);
+            arguments.AddRange(["-map", string.Create(CultureInfo.InvariantCulture, $"0:{input.AudioIndex ?? audio.Index}")]);
             if (copy)
             {
                 arguments.AddRange(["-c:a", "copy"]);

@@ -3,6 +3,7 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Orchestration;
@@ -24,19 +25,22 @@ public sealed class ExtractAudioActivity(
     JobOutputPublisher publisher,
     JobCleanupScheduler cleanups,
     JobFiles files,
+    SourceRelay relay,
     IOrchestrationClient orchestrations,
     IOptions<JobOptions> options) : Activity<ExtractAudioJob, IReadOnlyList<JobOutput>>
 {
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
     {
         var renderTimeout = options.Value.RenderTimeout;
+        // A URL is read through the relay: bounded range requests, every address checked.
+        using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url)) : null;
         // An upload's audio split holds the same audio packets as the upload, in a fraction of the bytes.
-        var (input, inputAudioIndex) = job.Source switch
+        ExtractAudioInput input = job.Source switch
         {
-            { Url: { } url } => (url, (int?)null),
-            { AudioBlob: { } audioBlob } => (await ReadLinkAsync(audioBlob, renderTimeout, cancellationToken),
-                job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
-            _ => (await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken), null),
+            { Url: not null } => new ExtractAudioInput(relayed!.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments),
+            { AudioBlob: { } audioBlob } => new ExtractAudioInput(await ReadLinkAsync(audioBlob, renderTimeout, cancellationToken),
+                AudioIndex: job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
+            _ => new ExtractAudioInput(await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken)),
         };
         var folder = Directory.CreateTempSubdirectory("mediafunctions-");
         using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
@@ -44,9 +48,21 @@ public sealed class ExtractAudioActivity(
         {
             var outputPaths = job.Request.Formats.ToDictionary(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
-            var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths, inputAudioIndex);
+            var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent);
-            var rendered = await executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
+            IReadOnlyList<ExtractedAudioFile> rendered;
+            try
+            {
+                rendered = await executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
+            }
+            catch (FfmpegException)
+            {
+                // ffmpeg only saw an HTTP error; the relay knows why (an address refused, the size cap).
+                relayed?.ThrowIfFailed();
+                throw;
+            }
+
+            relayed?.ThrowIfFailed();
 
             var outputs = new List<JobOutput>();
             foreach (var file in rendered)
@@ -57,7 +73,7 @@ public sealed class ExtractAudioActivity(
                 // NOTE: raw ADTS and AMR files carry no duration, and ffprobe's estimate from their bit rate can be
                 // off by a third; the cut's own length (which the render meets within 50 ms) is the better figure.
                 // Only an input of unknown length leaves the file itself to tell.
-                var duration = plan.ExpectedDuration ?? (await prober.ProbeAsync(file.Path, watch.Token)).Duration ?? TimeSpan.Zero;
+                var duration = plan.ExpectedDuration ?? (await prober.ProbeAsync(file.Path, cancellationToken: watch.Token)).Duration ?? TimeSpan.Zero;
                 var codec = file.StreamCopied ? job.Probe.PrimaryAudioStream!.CodecName! : AudioFormatCatalog.Get(file.Format).Codec;
                 outputs.Add(new JobOutput(AudioFormatCatalog.Get(file.Format).Name, blobName, fileName, file.MimeType, file.Length,
                     Math.Round(duration.TotalSeconds, 3), codec, file.StreamCopied));

@@ -1,0 +1,37 @@
+using MediaFunctions.Testing.Media;
+using MediaFunctions.Testing.Servers;
+
+namespace MediaFunctions.Host.Tests.Jobs;
+
+/// <summary>Jobs whose media stays where it is, on a local web server that counts what it sends.</summary>
+[Collection(JobCollection.Name)]
+public sealed class UrlSourceJobTests(JobHostFixture fixture, OriginMedia origin) : IClassFixture<OriginMedia>
+{
+    private const double Tolerance = 0.05;
+
+    [Fact]
+    public async Task Create_ClipOfAUrlSource_ReadsOnlyTheBytesItNeeds()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        var size = new FileInfo(origin.LongMp4Path).Length;
+        origin.Server.ResetCounts();
+
+        var accepted = await JobApi.SubmitNativeAsync(alice, JobApi.Json(new
+        {
+            source = new { url = origin.LongMp4Url.AbsoluteUri },
+            output_format = "mp3",
+            start_time = 30,
+            duration = 2,
+        }), timeout.Token);
+        var job = await JobApi.WaitForJobAsync(alice, accepted.GetProperty("jobId").GetString()!, timeout.Token);
+
+        Assert.True(job.GetProperty("state").GetString() == "completed", job.ToString());
+        var file = await JobApi.DownloadAsync(job.GetProperty("outputs")[0].GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
+        Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 2 - Tolerance, 2 + Tolerance);
+        // Probe and render together: the index, and the chunks around 0:30. ffmpeg reading the server itself
+        // takes more than the whole file, as every seek abandons a response still in flight.
+        Assert.True(origin.Server.BytesSent < size / 4, $"The server sent {origin.Server.BytesSent:N0} of the file's {size:N0} bytes.");
+        Assert.All(origin.Server.Requests.Where(request => request.Method == "GET"), request => Assert.Matches(@"^bytes=\d+-\d+$", request.Range ?? ""));
+    }
+}
