@@ -86,7 +86,8 @@ public sealed class HostProcess : IAsyncDisposable
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        // One bound for the whole wait: on a loaded machine the first health check (it runs ffmpeg) can take long.
+        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
         while (true)
         {
             if (started.HasExited)

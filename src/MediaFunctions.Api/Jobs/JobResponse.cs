@@ -7,7 +7,7 @@ namespace MediaFunctions.Api.Jobs;
 /// <summary>A job as <c>GET /api/jobs/{id}</c> shows it.</summary>
 /// <param name="Kind">What the job does, e.g. <c>extract-audio</c>.</param>
 /// <param name="State">pending, in_progress, completed, failed or cancelled.</param>
-/// <param name="Stage">What it is doing: queued, extracting, publishing, completed.</param>
+/// <param name="Stage">What it is doing: queued, extracting, completed.</param>
 /// <param name="Progress">0–100.</param>
 /// <param name="Persistent">True when the files stay until the job is deleted.</param>
 /// <param name="Outputs">The files, once completed.</param>

@@ -5,6 +5,5 @@ public static class JobStage
 {
     public const string Queued = "queued";
     public const string Extracting = "extracting";
-    public const string Publishing = "publishing";
     public const string Completed = "completed";
 }

@@ -103,19 +103,28 @@ public class FfmpegRunnerTests(GeneratedMedia media)
     public async Task RunAsync_Cancelled_StopsFfmpegWithQ()
     {
         var marker = "cancel-" + Guid.NewGuid().ToString("N");
-        using var cancellation = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+        using var cancellation = new CancellationTokenSource();
         var output = Path.Combine(media.NewOutputFolder(), "cut-short.wav");
         string[] arguments = ["-hide_banner", "-nostats", "-re", "-f", "lavfi", "-i", "sine=duration=3600", "-metadata", $"comment={marker}", "-f", "wav", output];
-        var clock = Stopwatch.StartNew();
 
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => FfmpegTools.Runner().RunAsync(arguments, cancellationToken: cancellation.Token));
+        var run = FfmpegTools.Runner().RunAsync(arguments, cancellationToken: cancellation.Token);
+        // Cancelled once it has written half a second of audio, however slowly a loaded machine started it.
+        var timeout = FfmpegTools.Timeout();
+        while (!File.Exists(output) || new FileInfo(output).Length < 44_100)
+        {
+            await Task.Delay(50, timeout);
+        }
+
+        var clock = Stopwatch.StartNew();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
         // Well inside the 5 s grace period: ffmpeg quit on q rather than being killed...
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
-        // ...so it finished the WAV header, and the file plays for the second it ran.
+        // ...so it finished the WAV header, and the file plays for the time it ran.
         var probe = await FfmpegTools.Prober().ProbeAsync(output, cancellationToken: FfmpegTools.Timeout());
-        Assert.InRange(probe.Duration!.Value.TotalSeconds, 0.5, 3);
+        Assert.True(probe.Duration?.TotalSeconds >= 0.5, $"The WAV plays for {probe.Duration}.");
     }
 
     [Fact]
