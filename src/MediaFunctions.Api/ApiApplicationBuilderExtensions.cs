@@ -31,6 +31,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapJobEndpoints();
         app.MapFileEndpoints();
         app.MapApyHubEndpoints();
+        app.MapYtMp3Endpoints();
         return app;
     }
 }

@@ -1,9 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using System.Text.Json.Serialization;
 
 namespace MediaFunctions.Core.Ffmpeg;
 
 /// <summary>An audio bit rate within what our encoders accept, written as ffmpeg's <c>-b:a</c> value (<c>192k</c>).</summary>
+[JsonConverter(typeof(AudioBitrateJsonConverter))]
 public readonly record struct AudioBitrate
 {
     public const int MinBitsPerSecond = 8_000;

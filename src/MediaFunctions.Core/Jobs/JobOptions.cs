@@ -22,4 +22,8 @@ public sealed class JobOptions
     /// <summary>How long a stable link's redirect SAS works.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan RedirectLinkLifetime { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a start request of the YouTube-to-MP3 dialect waits for its job, so a short one answers with its link at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan ConvertWait { get; set; } = TimeSpan.FromSeconds(20);
 }

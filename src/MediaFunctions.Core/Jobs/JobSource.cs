@@ -5,7 +5,8 @@ namespace MediaFunctions.Core.Jobs;
 /// A copy of a staged input's audio streams alone, made while it was uploaded (see
 /// <see cref="Media.AudioTrack.AudioTrackSplitter"/>); null when the upload could not be split.
 /// </param>
-public sealed record JobSource(string? InputBlob, string? Url, string? AudioBlob = null)
+/// <param name="Headers">Headers the URL's server wants (a video site's media, as yt-dlp found it on the page).</param>
+public sealed record JobSource(string? InputBlob, string? Url, string? AudioBlob = null, IReadOnlyDictionary<string, string>? Headers = null)
 {
     public static JobSource Staged(string inputBlob, string? audioBlob = null) => new(inputBlob, null, audioBlob);
 

@@ -4,6 +4,8 @@ using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources;
+using MediaFunctions.Core.Sources.Egress;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
@@ -27,6 +29,8 @@ public sealed class MediaJobs(
     FileLinkSigner signer,
     UrlSourcePolicy urlPolicy,
     SourceRelay relay,
+    GuardedHttpClient web,
+    PageMediaResolver pages,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -52,7 +56,11 @@ public sealed class MediaJobs(
 
             if (source.Url is { } url)
             {
-                await urlPolicy.CheckAsync(url, cancellationToken);
+                var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
+                if (await IsWebPageAsync(checkedUrl, cancellationToken))
+                {
+                    (source, fileName) = await ResolvePageAsync(checkedUrl, cancellationToken);
+                }
             }
 
             var probe = await ProbeAsync(source, cancellationToken: cancellationToken);
@@ -87,6 +95,23 @@ public sealed class MediaJobs(
 
         var metadata = await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
         return metadata is not null && WorkflowCatalog.JobOrchestrators.Contains(metadata.Name) ? JobView.From(metadata) : null;
+    }
+
+    /// <summary>The job once it has ended, or as it is when <paramref name="wait"/> is up first.</summary>
+    public async Task<JobView?> WaitAsync(string keyId, string jobId, TimeSpan wait, CancellationToken cancellationToken = default)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waiting.CancelAfter(wait);
+        try
+        {
+            await orchestrations.WaitForInstanceCompletionAsync(jobId, cancellationToken: waiting.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // Still running: answered as it is.
+        }
+
+        return await GetAsync(keyId, jobId, cancellationToken);
     }
 
     /// <summary>One page of the key's jobs, newest first.</summary>
@@ -143,6 +168,32 @@ public sealed class MediaJobs(
             Path.GetFileName(blobName), cancellationToken);
     }
 
+    // A web page, not media: what its video site plays is found by yt-dlp.
+    private async Task<bool> IsWebPageAsync(Uri url, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
+        try
+        {
+            using var response = await web.SendAsync(request, cancellationToken);
+            return response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xhtml+xml";
+        }
+        catch (HttpRequestException)
+        {
+            // Unreachable: the probe says so in its own words.
+            return false;
+        }
+    }
+
+    // The page's best audio (or the best stream with audio), with the headers its server wants; files are named after the title.
+    private async Task<(JobSource Source, string? FileName)> ResolvePageAsync(Uri page, CancellationToken cancellationToken)
+    {
+        var media = await pages.ResolveAsync(page, "bestaudio/best", cancellationToken);
+        var format = media.Formats.FirstOrDefault(format => format.HasAudio)
+            ?? throw new NoMediaFoundException(page, "the page has video, but no audio.");
+        return (new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders), media.Title);
+    }
+
     private async Task<MediaProbe> ProbeAsync(JobSource source, CancellationToken cancellationToken)
     {
         if (source.Url is null)
@@ -151,7 +202,7 @@ public sealed class MediaJobs(
             return await ProbeAsync(link.AbsoluteUri, null, null, cancellationToken);
         }
 
-        using var relayed = relay.Register(new Uri(source.Url));
+        using var relayed = relay.Register(new Uri(source.Url), originHeaders: source.Headers);
         return await ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, relayed, cancellationToken);
     }
 

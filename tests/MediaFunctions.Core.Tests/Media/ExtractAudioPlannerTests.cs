@@ -258,4 +258,30 @@ public class ExtractAudioPlannerTests
         Assert.Throws<ArgumentException>(() =>
             ExtractAudioPlanner.Plan(Clip(AudioFormat.Ogg), Probe("aac"), Input, Paths(AudioFormat.Mp3)));
     }
+
+    [Theory]
+    [InlineData("mp3", AudioFormat.Mp3, "libmp3lame")] // would otherwise be copied
+    [InlineData("aac", AudioFormat.Mp3, "libmp3lame")]
+    [InlineData("aac", AudioFormat.Ogg, "libvorbis")]
+    public void Plan_BitrateRequested_EncodesAtThatRate(string codec, AudioFormat format, string encoder)
+    {
+        var request = Full(format) with { Bitrate = AudioBitrate.FromKilobits(320) };
+
+        var plan = Plan(Probe(codec), request);
+
+        Assert.False(Assert.Single(plan.Outputs).StreamCopy);
+        var group = OutputGroup(plan, Paths(format)[format]);
+        Assert.Equal(["-c:a", encoder, "-b:a", "320k"], group[2..6]);
+    }
+
+    [Fact]
+    public void Plan_BitrateRequestedForLosslessFormats_KeepsTheirOwnSettings()
+    {
+        var request = new ExtractAudioRequest { FullAudio = true, Formats = [AudioFormat.Flac, AudioFormat.Wav], Bitrate = AudioBitrate.FromKilobits(128) };
+
+        var plan = Plan(Probe("flac"), request);
+
+        Assert.True(plan.Outputs[0].StreamCopy);
+        Assert.DoesNotContain("-b:a", plan.Arguments);
+    }
 }

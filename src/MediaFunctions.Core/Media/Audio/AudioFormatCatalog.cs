@@ -11,7 +11,7 @@ public static class AudioFormatCatalog
         {
             // VBR quality 2 (~190 kbit/s): transparent for most material, smaller than CBR 192k on speech.
             Format = AudioFormat.Mp3, Name = "mp3", Muxer = "mp3", Extension = "mp3", MimeType = "audio/mpeg", Codec = "mp3",
-            EncoderArguments = ["-c:a", "libmp3lame", "-q:a", "2"], CopyableCodecs = ["mp3"], MaxChannels = 2, MaxSampleRate = 48000,
+            EncoderArguments = ["-c:a", "libmp3lame", "-q:a", "2"], HasBitrate = true, CopyableCodecs = ["mp3"], MaxChannels = 2, MaxSampleRate = 48000,
         },
         new AudioFormatProfile
         {
@@ -23,13 +23,13 @@ public static class AudioFormatCatalog
             // Raw AAC in ADTS frames: what an .aac file is. ADTS cannot signal the encoder's 1024 priming
             // samples, which play as leading silence: 23 ms at 44.1 kHz, 128 ms at 8 kHz, hence the minimum rate.
             Format = AudioFormat.Aac, Name = "aac", Muxer = "adts", Extension = "aac", MimeType = "audio/aac", Codec = "aac",
-            EncoderArguments = ["-c:a", "aac", "-b:a", "192k"], CopyableCodecs = ["aac"], MaxChannels = 8, MinSampleRate = 44100,
+            EncoderArguments = ["-c:a", "aac", "-b:a", "192k"], HasBitrate = true, CopyableCodecs = ["aac"], MaxChannels = 8, MinSampleRate = 44100,
         },
         new AudioFormatProfile
         {
             // Ogg means Vorbis to players and users; Opus or FLAC in Ogg are re-encoded so the file is what it says.
             Format = AudioFormat.Ogg, Name = "ogg", Muxer = "ogg", Extension = "ogg", MimeType = "audio/ogg", Codec = "vorbis",
-            EncoderArguments = ["-c:a", "libvorbis", "-q:a", "5"], CopyableCodecs = ["vorbis"], MaxChannels = 8,
+            EncoderArguments = ["-c:a", "libvorbis", "-q:a", "5"], HasBitrate = true, CopyableCodecs = ["vorbis"], MaxChannels = 8,
         },
         new AudioFormatProfile
         {
@@ -40,12 +40,12 @@ public static class AudioFormatCatalog
         {
             // wmav2 drops the last partial frame: up to 56 ms below 44.1 kHz, under 30 ms from it up.
             Format = AudioFormat.Wma, Name = "wma", Muxer = "asf", Extension = "wma", MimeType = "audio/x-ms-wma", Codec = "wmav2",
-            EncoderArguments = ["-c:a", "wmav2", "-b:a", "128k"], CopyableCodecs = ["wmav2"], MaxChannels = 2, MinSampleRate = 44100, MaxSampleRate = 48000,
+            EncoderArguments = ["-c:a", "wmav2", "-b:a", "128k"], HasBitrate = true, CopyableCodecs = ["wmav2"], MaxChannels = 2, MinSampleRate = 44100, MaxSampleRate = 48000,
         },
         new AudioFormatProfile
         {
             Format = AudioFormat.Ac3, Name = "ac3", Muxer = "ac3", Extension = "ac3", MimeType = "audio/ac3", Codec = "ac3",
-            EncoderArguments = ["-c:a", "ac3", "-b:a", "192k"], CopyableCodecs = ["ac3"], MaxChannels = 6, MaxSampleRate = 48000,
+            EncoderArguments = ["-c:a", "ac3", "-b:a", "192k"], HasBitrate = true, CopyableCodecs = ["ac3"], MaxChannels = 6, MaxSampleRate = 48000,
         },
         new AudioFormatProfile
         {

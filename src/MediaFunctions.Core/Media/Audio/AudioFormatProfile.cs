@@ -43,6 +43,12 @@ public sealed record AudioFormatProfile
     /// <summary>The one sample rate the codec takes, when it has just one.</summary>
     public int? SampleRate { get; init; }
 
+    /// <summary>True for lossy codecs encoded at a chosen bit rate (<c>-b:a</c>); false for PCM, FLAC and AMR's fixed modes.</summary>
+    public bool HasBitrate { get; init; }
+
+    /// <summary>ffmpeg's encoder for this format (the value of <c>-c:a</c> in <see cref="EncoderArguments"/>).</summary>
+    public string Encoder => EncoderArguments[1];
+
     /// <summary>False when ffmpeg cannot encode this format and another encoder must.</summary>
     public bool EncodedByFfmpeg => EncoderArguments.Count > 0;
 

@@ -92,7 +92,8 @@ public static class ExtractAudioPlanner
             }
 
             var profile = AudioFormatCatalog.Get(format);
-            var copy = CanCopy(profile, audio, clipped);
+            // A requested bit rate is a promise about the file, which copying the input's audio would not keep.
+            var copy = (request.Bitrate is null || !profile.HasBitrate) && CanCopy(profile, audio, clipped);
             arguments.AddRange(["-map", string.Create(CultureInfo.InvariantCulture, $"0:{input.AudioIndex ?? audio.Index}")]);
             if (copy)
             {
@@ -106,7 +107,9 @@ public static class ExtractAudioPlanner
             }
             else if (profile.EncodedByFfmpeg)
             {
-                arguments.AddRange(profile.EncoderArguments);
+                arguments.AddRange(request.Bitrate is { } bitrate && profile.HasBitrate
+                    ? ["-c:a", profile.Encoder, "-b:a", bitrate.ToString()]
+                    : profile.EncoderArguments);
                 if (audio.Channels > profile.MaxChannels)
                 {
                     arguments.AddRange(["-ac", profile.MaxChannels.ToString(CultureInfo.InvariantCulture)]);

@@ -24,6 +24,12 @@ public sealed record ExtractAudioRequest
     /// <summary>The files to produce, one per format (ApyHub <c>output_format</c>).</summary>
     public IReadOnlyList<AudioFormat> Formats { get; init; } = [AudioFormat.Mp3];
 
+    /// <summary>
+    /// The bit rate to encode at, instead of each format's default quality; null keeps the defaults and lets
+    /// audio that already fits a format be copied. Lossless and fixed-rate formats (WAV, FLAC, AMR) ignore it.
+    /// </summary>
+    public AudioBitrate? Bitrate { get; init; }
+
     /// <summary>Everything wrong with the request; empty when it can be planned.</summary>
     public IReadOnlyList<ValidationError> Validate()
     {

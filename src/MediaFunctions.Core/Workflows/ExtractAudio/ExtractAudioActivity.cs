@@ -33,7 +33,7 @@ public sealed class ExtractAudioActivity(
     {
         var renderTimeout = options.Value.RenderTimeout;
         // A URL is read through the relay: bounded range requests, every address checked.
-        using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url)) : null;
+        using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url), originHeaders: job.Source.Headers) : null;
         // An upload's audio split holds the same audio packets as the upload, in a fraction of the bytes.
         ExtractAudioInput input = job.Source switch
         {
