@@ -1,6 +1,5 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Errors;
-using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.YtMp3;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
