@@ -13,7 +13,7 @@ namespace MediaFunctions.Core.RateLimits;
 /// the last row it saw, so the usual cost of a request is that one write; a refused request
 /// writes nothing, so it does not count.
 /// </summary>
-public sealed class KeyRateLimiter(TableServiceClient tables, IOptionsMonitor<RateLimitOptions> options, TimeProvider timeProvider)
+public sealed class KeyRateLimiter(TableServiceClient tables, IOptions<RateLimitOptions> options, TimeProvider timeProvider)
 {
     public const string TableName = "RateLimits";
 
@@ -28,7 +28,7 @@ public sealed class KeyRateLimiter(TableServiceClient tables, IOptionsMonitor<Ra
     /// <summary>Counts a request of <paramref name="keyId"/> unless one of its windows is full, and says which.</summary>
     public async Task<RateLimitDecision> AcquireAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        var limits = options.CurrentValue.For(keyId);
+        var limits = options.Value.For(keyId);
         var state = keys.GetOrAdd(keyId, _ => new KeyState());
         // NOTE: one request per key at a time in this process: concurrent writes with the same ETag
         // would all but one fail and retry, costing more round trips than waiting does.
