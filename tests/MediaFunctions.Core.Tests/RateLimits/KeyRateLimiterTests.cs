@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Testing;
-using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Tests.RateLimits;
 
