@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Endpoints;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Api.RateLimits;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
 
@@ -12,8 +13,8 @@ public static class ApiApplicationBuilderExtensions
     public const string DocsRoute = "/docs";
 
     /// <summary>
-    /// Error envelope for exceptions and bodiless errors, authentication and authorization, the
-    /// OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
+    /// Error envelope for exceptions and bodiless errors, authentication and authorization, per-key
+    /// rate limits on every keyed route, the OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
     /// the instance API, the admin start route, the jobs API, stable file links and the ApyHub dialect. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
@@ -23,6 +24,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseStatusCodePages(StatusCodeEnvelopeWriter.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseMiddleware<KeyRateLimitMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference(DocsRoute, options => options.WithTitle("MediaFunctions API"));
         app.MapHealthEndpoints();

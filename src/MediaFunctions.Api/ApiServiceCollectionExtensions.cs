@@ -3,6 +3,7 @@ using MediaFunctions.Api.Health;
 using MediaFunctions.Api.OpenApi;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
+using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
@@ -16,7 +17,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, the error envelope for exceptions, health checks and the OpenAPI document.
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the error envelope for exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
     public static IServiceCollection AddMediaFunctionsApi(this IServiceCollection services, IConfiguration configuration)
@@ -26,6 +27,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMediaJobs(configuration);
         services.AddApiKeys(configuration);
         services.AddApiKeyAuthentication();
+        services.AddKeyRateLimits(configuration);
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddHealthChecks()

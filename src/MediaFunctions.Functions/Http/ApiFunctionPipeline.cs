@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Api.RateLimits;
 using MediaFunctions.Functions.Orchestration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,8 @@ namespace MediaFunctions.Functions.Http;
 
 /// <summary>
 /// What the self-host's middleware and route metadata do around each endpoint handler, done for an
-/// HTTP function: the request body cap, the API-key policy (401/403 with the error envelope) and the
-/// error envelope for exceptions. The handler itself is the self-host's, called unchanged.
+/// HTTP function: the request body cap, the API-key policy (401/403 with the error envelope), the
+/// key's rate limits (429) and the error envelope for exceptions. The handler itself is the self-host's, called unchanged.
 /// </summary>
 public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, DurableTaskClientAccessor clients)
 {
@@ -42,7 +43,7 @@ public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, I
                 limit.MaxRequestBodySize = max;
             }
 
-            if (policy is not null && !await AuthorizeAsync(context, policy))
+            if (policy is not null && (!await AuthorizeAsync(context, policy) || !await KeyRateLimitGate.TryPassAsync(context)))
             {
                 return Results.Empty;
             }
