@@ -14,7 +14,7 @@ public static class ApiApplicationBuilderExtensions
     /// <summary>
     /// Error envelope for exceptions and bodiless errors, authentication and authorization, the
     /// OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
-    /// the instance API, the admin start route, the jobs API, stable file links and the ApyHub dialect. Call before mapping other endpoints.
+    /// the instance API, the admin start route, the jobs API, stable file links, the webhook secret and the ApyHub dialect. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
     {
@@ -30,6 +30,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapOrchestratorEndpoints();
         app.MapJobEndpoints();
         app.MapFileEndpoints();
+        app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();
         return app;
     }

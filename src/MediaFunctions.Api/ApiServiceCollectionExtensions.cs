@@ -1,6 +1,8 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Health;
+using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
+using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
 using MediaFunctions.Core.Storage;
@@ -16,7 +18,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, the error envelope for exceptions, health checks and the OpenAPI document.
+    /// authentication, the job JSON that webhooks carry, the error envelope for exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
     public static IServiceCollection AddMediaFunctionsApi(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMediaFunctionsStorage(configuration);
         services.AddMedia(configuration);
         services.AddMediaJobs(configuration);
+        services.AddSingleton<IJobViewSerializer, JobResponseSerializer>();
         services.AddApiKeys(configuration);
         services.AddApiKeyAuthentication();
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.
