@@ -1,6 +1,8 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Health;
+using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
+using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
 using MediaFunctions.Core.RateLimits;
@@ -17,7 +19,8 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the error envelope for exceptions, health checks and the OpenAPI document.
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job JSON that webhooks carry, the error envelope for
+    /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
     public static IServiceCollection AddMediaFunctionsApi(this IServiceCollection services, IConfiguration configuration)
@@ -25,6 +28,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMediaFunctionsStorage(configuration);
         services.AddMedia(configuration);
         services.AddMediaJobs(configuration);
+        services.AddSingleton<IJobViewSerializer, JobResponseSerializer>();
         services.AddApiKeys(configuration);
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);

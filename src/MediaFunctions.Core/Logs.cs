@@ -22,4 +22,10 @@ internal static partial class Logs
 
     [LoggerMessage(2311, LogLevel.Warning, "The egress proxy refused a connection to {Host}: {Reason}")]
     public static partial void EgressRefused(ILogger logger, string host, string reason);
+
+    [LoggerMessage(2401, LogLevel.Warning, "Webhook {DeliveryId} to {Host}: attempt {Attempt} of {MaxAttempts} failed: {Error}")]
+    public static partial void WebhookAttemptFailed(ILogger logger, string deliveryId, string host, int attempt, int maxAttempts, string? error);
+
+    [LoggerMessage(2402, LogLevel.Error, "Webhook {DeliveryId} to {Host} was given up on after {Attempts} attempts.")]
+    public static partial void WebhookGivenUp(ILogger logger, string deliveryId, string host, int attempts);
 }

@@ -18,6 +18,7 @@ public sealed class ExtractAudioFields
     public const string OutputFormat = "output_format";
     public const string FullAudio = "full_audio";
     public const string Persistent = "persistent";
+    public const string WebhookUrl = JobWebhook.Field;
 
     private readonly Dictionary<string, List<string>> _values = new(StringComparer.OrdinalIgnoreCase);
 
@@ -85,6 +86,15 @@ public sealed class ExtractAudioFields
         var errors = new List<ValidationError>();
         var value = Single(Persistent, errors) is { } text ? ParseBoolean(Persistent, text, errors) : null;
         return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : value;
+    }
+
+    /// <summary>The <c>webhook_url</c> field, checked for form (<see cref="JobWebhook.ParseUrl"/>): null when absent.</summary>
+    /// <exception cref="InvalidJobInputException"><c>invalid_field</c> when it is not an absolute http(s) URL or is given twice.</exception>
+    public Uri? ReadWebhookUrl()
+    {
+        var errors = new List<ValidationError>();
+        var value = Single(WebhookUrl, errors);
+        return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : value is null ? null : JobWebhook.ParseUrl(value);
     }
 
     /// <summary>Reads a boolean as forms and query strings carry it: <c>true</c>/<c>false</c> (any case) or <c>1</c>/<c>0</c>.</summary>

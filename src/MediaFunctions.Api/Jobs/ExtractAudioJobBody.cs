@@ -36,6 +36,10 @@ public sealed record ExtractAudioJobBody
     [JsonPropertyName(ExtractAudioFields.Persistent)]
     public bool? Persistent { get; init; }
 
+    /// <summary>Where to POST the job's view (signed) when it completes or fails: an absolute http or https URL. Default none.</summary>
+    [JsonPropertyName(ExtractAudioFields.WebhookUrl)]
+    public string? WebhookUrl { get; init; }
+
     /// <summary>The native request, with defaults for what is absent.</summary>
     /// <exception cref="InvalidJobInputException"><c>invalid_field</c> for a missing source or an unknown format.</exception>
     public ExtractAudioRequest ToRequest()

@@ -40,6 +40,7 @@ public static class ExtractAudioSubmission
         ExtractAudioRequest extract;
         MultipartUpload upload;
         bool persistent;
+        Uri? webhookUrl;
         try
         {
             upload = await MultipartUploadReader.ReadAsync(request.ContentType, request.Body, FileFields,
@@ -51,6 +52,7 @@ public static class ExtractAudioSubmission
 
             extract = upload.Fields.ToRequest(allowSeveralFormats);
             persistent = persistentByQuery || (upload.Fields.ReadPersistent() ?? false);
+            webhookUrl = upload.Fields.ReadWebhookUrl();
         }
         catch
         {
@@ -59,7 +61,8 @@ public static class ExtractAudioSubmission
             throw;
         }
 
-        return await jobs.StartExtractAudioAsync(keyId, jobId, upload.Staged, extract, persistent, upload.FileName, cancellationToken);
+        return await jobs.StartExtractAudioAsync(keyId, jobId, upload.Staged, extract, persistent, upload.FileName, Webhook(request, webhookUrl),
+            cancellationToken);
     }
 
     /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>
@@ -74,9 +77,13 @@ public static class ExtractAudioSubmission
         var body = await request.ReadFromJsonAsync<ExtractAudioJobBody>(cancellationToken)
             ?? throw ApiException.BadRequest("The request body is empty; send a JSON object such as {\"source\":{\"url\":\"https://…\"}}.");
         var extract = body.ToRequest();
+        var webhookUrl = string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : JobWebhook.ParseUrl(body.WebhookUrl);
         var url = body.Source!.Url!;
         var fileName = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : null;
         return await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName,
-            cancellationToken);
+            Webhook(request, webhookUrl), cancellationToken);
     }
+
+    private static JobWebhook? Webhook(HttpRequest request, Uri? url) =>
+        url is null ? null : new JobWebhook(url.AbsoluteUri, FileLinks.ApiBaseUrl(request).AbsoluteUri);
 }

@@ -8,8 +8,14 @@ namespace MediaFunctions.Api.Jobs;
 public static class FileLinks
 {
     /// <summary>The output's link, absolute, with the request's scheme and host for stable links.</summary>
-    public static string For(JobOutput output, HttpRequest request) =>
+    public static string For(JobOutput output, HttpRequest request) => For(output, ApiBaseUrl(request));
+
+    /// <summary>The output's link, absolute; a stable link is built on <paramref name="apiBaseUrl"/>.</summary>
+    public static string For(JobOutput output, Uri apiBaseUrl) =>
         output.FileToken is { } token
-            ? $"{request.Scheme}://{request.Host}{request.PathBase}{FileEndpoints.Route}/{Uri.EscapeDataString(token)}"
+            ? $"{apiBaseUrl.AbsoluteUri.TrimEnd('/')}{FileEndpoints.Route}/{Uri.EscapeDataString(token)}"
             : output.Url ?? throw new InvalidOperationException($"Output {output.BlobName} was published without a link.");
+
+    /// <summary>The scheme, host and path base the request came to: where this API is, as its caller sees it.</summary>
+    public static Uri ApiBaseUrl(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}");
 }

@@ -1,5 +1,4 @@
 using MediaFunctions.Core.Jobs;
-using Microsoft.AspNetCore.Http;
 
 namespace MediaFunctions.Api.Jobs;
 
@@ -20,7 +19,7 @@ public sealed record JobOutputResponse(
     bool StreamCopied,
     string FileName)
 {
-    public static JobOutputResponse From(JobOutput output, HttpRequest request) =>
-        new(output.Format, FileLinks.For(output, request), output.ExpiresAt, output.Size, output.DurationSeconds, output.Codec, output.MimeType,
+    public static JobOutputResponse From(JobOutput output, Uri apiBaseUrl) =>
+        new(output.Format, FileLinks.For(output, apiBaseUrl), output.ExpiresAt, output.Size, output.DurationSeconds, output.Codec, output.MimeType,
             output.StreamCopied, output.FileName);
 }

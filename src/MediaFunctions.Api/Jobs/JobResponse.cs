@@ -25,9 +25,12 @@ public sealed record JobResponse(
     IReadOnlyList<JobOutputResponse> Outputs,
     ApiError? Error)
 {
-    public static JobResponse From(JobView job, HttpRequest request) =>
+    public static JobResponse From(JobView job, HttpRequest request) => From(job, FileLinks.ApiBaseUrl(request));
+
+    /// <summary>The job, with stable file links built on <paramref name="apiBaseUrl"/>.</summary>
+    public static JobResponse From(JobView job, Uri apiBaseUrl) =>
         new(job.Id, job.Kind, job.State.ToWire(), job.Stage, job.Progress, job.CreatedAt, job.UpdatedAt, job.Persistent,
             ExtractAudioSettingsResponse.From(job.Request),
-            [.. job.Outputs.Select(output => JobOutputResponse.From(output, request))],
+            [.. job.Outputs.Select(output => JobOutputResponse.From(output, apiBaseUrl))],
             job.Error is { } error ? new ApiError(error.Code, error.Message) : null);
 }

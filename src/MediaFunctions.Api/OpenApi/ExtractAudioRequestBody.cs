@@ -50,6 +50,12 @@ internal static class ExtractAudioRequestBody
                 Type = JsonSchemaType.Boolean,
                 Description = "Keep the files until the job is deleted, behind stable links. Default false.",
             },
+            [ExtractAudioFields.WebhookUrl] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Format = "uri",
+                Description = "Where to POST the job (as GET /api/jobs/{id} shows it) when it completes or fails, signed with the key's webhook secret. Default none.",
+            },
         },
     };
 }

@@ -11,6 +11,7 @@ using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Options;
 
@@ -43,9 +44,10 @@ public sealed class MediaJobs(
     /// input, checks the request against it and starts the job. A staged input is deleted when the
     /// job is refused, so a refused request leaves nothing behind.
     /// </summary>
-    /// <exception cref="InvalidJobInputException">A field is invalid, the URL is not allowed, or the input is not media, has no audio, or is shorter than the start time.</exception>
+    /// <param name="webhook">Where the job's end is POSTed; its address is held to the rules of URL sources.</param>
+    /// <exception cref="InvalidJobInputException">A field is invalid, a URL is not allowed, or the input is not media, has no audio, or is shorter than the start time.</exception>
     public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
-        bool persistent, string? fileName, CancellationToken cancellationToken = default)
+        bool persistent, string? fileName, JobWebhook? webhook = null, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -63,6 +65,19 @@ public sealed class MediaJobs(
                 }
             }
 
+            if (webhook is not null)
+            {
+                // Checked again on every connection of every delivery; here, a receiver that can never be reached is refused up front.
+                try
+                {
+                    await urlPolicy.CheckAsync(webhook.Url, cancellationToken);
+                }
+                catch (InvalidJobInputException refused)
+                {
+                    throw new InvalidJobInputException(refused.Code, $"{JobWebhook.Field}: {refused.Message}", refused);
+                }
+            }
+
             var probe = await ProbeAsync(source, cancellationToken: cancellationToken);
             try
             {
@@ -74,7 +89,7 @@ public sealed class MediaJobs(
                 throw new InvalidJobInputException(planError.Code, planError.Message, planError);
             }
 
-            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName));
+            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName), webhook);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
             return (await GetAsync(keyId, jobId, cancellationToken))!;
         }
@@ -144,13 +159,18 @@ public sealed class MediaJobs(
         }
 
         var cleanupId = JobCleanup.InstanceIdFor(jobId);
-        if (await orchestrations.GetInstanceAsync(cleanupId, cancellationToken: cancellationToken) is { IsRunning: true })
+        var webhookId = WebhookDelivery.InstanceIdFor(jobId);
+        foreach (var helperId in new[] { cleanupId, webhookId })
         {
-            await orchestrations.TerminateInstanceAsync(cleanupId, "The job was deleted.", cancellationToken);
-            await orchestrations.WaitForInstanceCompletionAsync(cleanupId, cancellationToken: cancellationToken);
+            if (await orchestrations.GetInstanceAsync(helperId, cancellationToken: cancellationToken) is { IsRunning: true })
+            {
+                await orchestrations.TerminateInstanceAsync(helperId, "The job was deleted.", cancellationToken);
+                await orchestrations.WaitForInstanceCompletionAsync(helperId, cancellationToken: cancellationToken);
+            }
         }
 
         await files.DeleteAllAsync(keyId, jobId, cancellationToken);
+        await orchestrations.PurgeInstanceAsync(webhookId, cancellationToken);
         await orchestrations.PurgeInstanceAsync(cleanupId, cancellationToken);
         await orchestrations.PurgeInstanceAsync(jobId, cancellationToken);
         return true;

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Azure;
 using Azure.Storage.Blobs;
 using MediaFunctions.Core.Storage;
 
@@ -14,13 +13,12 @@ namespace MediaFunctions.Core.Links;
 /// </summary>
 public sealed class FileLinkSigner(BlobServiceClient blobs)
 {
-    private const string KeyBlob = "_system/file-link-signing-key";
-    private byte[]? _key;
+    private readonly SystemSecret _key = new(blobs, "_system/file-link-signing-key");
 
     public async Task<string> SignAsync(string blobName, CancellationToken cancellationToken = default)
     {
         var payload = Encoding.UTF8.GetBytes(blobName);
-        var mac = HMACSHA256.HashData(await KeyAsync(cancellationToken), payload);
+        var mac = HMACSHA256.HashData(await _key.GetAsync(cancellationToken), payload);
         return $"{Base64Url(payload)}.{Base64Url(mac)}";
     }
 
@@ -33,30 +31,8 @@ public sealed class FileLinkSigner(BlobServiceClient blobs)
             return null;
         }
 
-        var expected = HMACSHA256.HashData(await KeyAsync(cancellationToken), payload);
+        var expected = HMACSHA256.HashData(await _key.GetAsync(cancellationToken), payload);
         return CryptographicOperations.FixedTimeEquals(expected, mac) ? Encoding.UTF8.GetString(payload) : null;
-    }
-
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        if (_key is { } cached)
-        {
-            return cached;
-        }
-
-        var container = blobs.GetBlobContainerClient(MediaContainers.Work);
-        await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        var blob = container.GetBlobClient(KeyBlob);
-        try
-        {
-            await blob.UploadAsync(BinaryData.FromBytes(RandomNumberGenerator.GetBytes(32)), overwrite: false, cancellationToken);
-        }
-        catch (RequestFailedException failure) when (failure.Status == 409)
-        {
-            // Another host made it first: use theirs.
-        }
-
-        return _key = (await blob.DownloadContentAsync(cancellationToken)).Value.Content.ToArray();
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Webhooks;
 
 namespace MediaFunctions.Core.Workflows;
 
@@ -12,12 +13,14 @@ public static class WorkflowCatalog
     /// <summary>The orchestrators whose instances are user jobs.</summary>
     public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator) };
 
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(JobCleanupOrchestrator)];
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(JobCleanupOrchestrator), nameof(WebhookDeliveryOrchestrator)];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(ExtractAudioActivity),
         nameof(DeleteJobInputActivity),
         nameof(DeleteJobFilesActivity),
+        nameof(NotifyJobEndedActivity),
+        nameof(SendWebhookActivity),
     ];
 }

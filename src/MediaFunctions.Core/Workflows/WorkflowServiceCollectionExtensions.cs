@@ -2,8 +2,10 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Webhooks;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +15,7 @@ namespace MediaFunctions.Core.Workflows;
 /// <summary>Registers the jobs, their orchestrators and activities, and what they use.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="MediaJobs"/> (with the <c>Jobs</c> and <c>Sources</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
+    /// <summary>Adds <see cref="MediaJobs"/> (with the <c>Jobs</c>, <c>Sources</c> and <c>Webhooks</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -25,12 +27,19 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<JobFiles>();
         services.AddSingleton<MediaJobs>();
         services.AddHostedService<MediaContainersInitializer>();
+        services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<WebhookSecrets>();
+        services.AddSingleton<WebhookSender>();
+        services.AddSingleton<WebhookDeliveryScheduler>();
 
         services.AddOrchestrator<ExtractAudioOrchestrator>();
         services.AddActivity<ExtractAudioActivity>();
         services.AddActivity<DeleteJobInputActivity>();
         services.AddOrchestrator<JobCleanupOrchestrator>();
         services.AddActivity<DeleteJobFilesActivity>();
+        services.AddActivity<NotifyJobEndedActivity>();
+        services.AddOrchestrator<WebhookDeliveryOrchestrator>();
+        services.AddActivity<SendWebhookActivity>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
 
@@ -22,5 +23,13 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(DeleteJobFilesActivity))]
     public Task<object?> RunDeleteJobFilesActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(NotifyJobEndedActivity))]
+    public Task<object?> RunNotifyJobEndedActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(SendWebhookActivity))]
+    public Task<object?> RunSendWebhookActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 }

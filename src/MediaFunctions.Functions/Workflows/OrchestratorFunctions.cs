@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 
@@ -14,5 +15,9 @@ public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(JobCleanupOrchestrator))]
     public Task<object?> RunJobCleanupOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(WebhookDeliveryOrchestrator))]
+    public Task<object?> RunWebhookDeliveryOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         workflows.RunOrchestratorAsync(context);
 }

@@ -81,4 +81,53 @@ public class ExtractAudioOrchestratorTests
         context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage), Times.Once);
         Assert.Equal("processing_failed", JobError.From(TaskFailureDetails.FromException(thrown)).Code);
     }
+
+    private static readonly JobWebhook Webhook = new("https://receiver.example/hook", "https://api.example/");
+
+    [Fact]
+    public async Task Run_WithWebhookRenderSucceeds_NotifiesTheOutputsAndCompletes()
+    {
+        var job = Job(persistent: false) with { Webhook = Webhook };
+        IReadOnlyList<JobOutput> published = [Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }];
+        var context = Context(job, Task.FromResult(published));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+
+        var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Same(published, result.Outputs);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd("alice-1", "alice", Webhook, published, null), RetryPolicies.Storage),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_WithWebhookRenderFails_NotifiesTheErrorAndStillFails()
+    {
+        var job = Job(persistent: false) with { Webhook = Webhook };
+        var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
+        var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+
+        var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new ExtractAudioOrchestrator().RunAsync(context.Object, job));
+
+        Assert.Same(failure, thrown);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity),
+            It.Is<JobEnd>(end => end.Outputs == null && end.Error!.Code == "processing_failed" && end.Error.Message == "ffmpeg exited with code 1"),
+            RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_WebhookCannotBeScheduled_JobStillCompletes()
+    {
+        var job = Job(persistent: false) with { Webhook = Webhook };
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
+        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage))
+            .Returns(Task.FromException(new TaskFailedException(nameof(NotifyJobEndedActivity), 1, new TaskFailureDetails("Azure.RequestFailedException", "down"))));
+
+        var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
+    }
 }

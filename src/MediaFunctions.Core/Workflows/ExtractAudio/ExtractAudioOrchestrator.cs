@@ -5,7 +5,7 @@ namespace MediaFunctions.Core.Workflows.ExtractAudio;
 
 /// <summary>
 /// Extract audio: render and publish every format in one activity, then drop the staged input,
-/// however the job ends.
+/// however the job ends; a job with a webhook schedules its delivery as it completes or fails.
 /// </summary>
 public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
 {
@@ -32,7 +32,13 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
 
             var published = await rendering;
             context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
+            await NotifyAsync(context, job, published, null);
             return new JobResult(published);
+        }
+        catch (TaskFailedException failure)
+        {
+            await NotifyAsync(context, job, null, JobError.From(TaskFailureDetails.FromException(failure)));
+            throw;
         }
         finally
         {
@@ -40,6 +46,23 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
             {
                 await context.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage);
             }
+        }
+    }
+
+    private static async Task NotifyAsync(IOrchestrationContext context, ExtractAudioJob job, IReadOnlyList<JobOutput>? outputs, JobError? error)
+    {
+        if (job.Webhook is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await context.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, job.Webhook, outputs, error), RetryPolicies.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the job's own end is not.
         }
     }
 }

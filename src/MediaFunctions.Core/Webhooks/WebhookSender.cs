@@ -1,0 +1,58 @@
+using System.Net.Http.Headers;
+using System.Text;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Sources.Egress;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Core.Webhooks;
+
+/// <summary>
+/// POSTs one webhook: the JSON payload, signed (<see cref="WebhookSignature"/>) with the key's
+/// secret at the moment of sending, through <see cref="GuardedHttpClient"/>, so the receiver is
+/// held to the address rules of URL sources on every connection; a redirect is not followed.
+/// Never throws for the receiver's sake: every outcome is a <see cref="WebhookAttemptResult"/>.
+/// </summary>
+public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets, IOptions<WebhookOptions> options)
+{
+    /// <summary>What the webhook tells, e.g. <c>job.completed</c>.</summary>
+    public const string EventHeader = "X-MediaFunctions-Event";
+
+    /// <summary>The delivery's id, the same on every attempt, so a receiver can drop a repeat.</summary>
+    public const string DeliveryHeader = "X-MediaFunctions-Delivery";
+
+    public const string UserAgent = "MediaFunctions-Webhooks/1";
+
+    public async Task<WebhookAttemptResult> SendAsync(string url, string keyId, string eventName, string deliveryId, string payload,
+        CancellationToken cancellationToken = default)
+    {
+        var body = Encoding.UTF8.GetBytes(payload);
+        var secret = await secrets.GetAsync(keyId, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(secret, DateTimeOffset.UtcNow, body));
+        request.Headers.TryAddWithoutValidation(EventHeader, eventName);
+        request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.RequestTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, timeout.Token);
+            var status = (int)response.StatusCode;
+            return status is >= 200 and < 300 ? WebhookAttemptResult.Success(status) : new(false, status, $"The receiver answered {status}.");
+        }
+        catch (InvalidJobInputException refused)
+        {
+            return new(false, null, refused.Message, Retryable: refused.Code != Sources.UrlSourcePolicy.NotAllowedCode);
+        }
+        catch (HttpRequestException unreachable)
+        {
+            return new(false, null, $"The receiver could not be reached: {unreachable.Message}");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new(false, null, $"The receiver did not answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s.");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MediaFunctions.Testing;
+using MediaFunctions.Testing.Servers;
+
+namespace MediaFunctions.Host.Tests.Jobs;
+
+/// <summary>Jobs with a <c>webhook_url</c>: a signed POST of the job when it ends, retried until the receiver takes it.</summary>
+[Collection(JobCollection.Name)]
+public sealed class WebhookJobTests(JobHostFixture fixture)
+{
+    private const string Native = "/api/jobs/extract-audio";
+
+    [Fact]
+    public async Task Create_ReceiverFailsTwice_SignedJobViewDeliveredOnTheThirdAttempt()
+    {
+        using var timeout = JobApi.Timeout(90);
+        await using var receiver = await WebhookReceiver.StartAsync(failuresBeforeSuccess: 2, timeout.Token);
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var accepted = await JobApi.SubmitNativeAsync(alice,
+            JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3"), ("webhook_url", receiver.Url.AbsoluteUri)), timeout.Token);
+        var jobId = accepted.GetProperty("jobId").GetString()!;
+        var requests = await receiver.WaitForAsync(3, timeout.Token);
+        var (_, job) = await JobApi.GetAsync(alice, $"/api/jobs/{jobId}", timeout.Token);
+        var (secretStatus, secret) = await JobApi.GetAsync(alice, "/api/webhooks/secret", timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, secretStatus);
+        Assert.Equal([500, 500, 200], requests.Select(request => request.AnsweredStatus));
+        Assert.All(requests, request =>
+        {
+            Assert.Equal("POST", request.Method);
+            Assert.Equal(receiver.Url.PathAndQuery, request.PathAndQuery);
+            Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
+            Assert.Equal("job.completed", request.Headers["X-MediaFunctions-Event"]);
+            AssertSigned(secret.GetProperty("secret").GetString()!, request);
+        });
+        Assert.Single(requests.Select(request => request.Headers["X-MediaFunctions-Delivery"]).Distinct());
+        // The payload is the job as GET shows it, ended; only its updatedAt may be a moment earlier.
+        var delivered = JsonNode.Parse(requests[2].Body)!.AsObject();
+        var current = JsonNode.Parse(job.GetRawText())!.AsObject();
+        Assert.Equal("completed", current["state"]!.GetValue<string>());
+        delivered.Remove("updatedAt");
+        current.Remove("updatedAt");
+        Assert.True(JsonNode.DeepEquals(current, delivered), $"GET: {current}\nwebhook: {delivered}");
+        // The job had ended before its webhook left, so a receiver that looks it up finds it ended.
+        Assert.True(requests[0].ReceivedAt >= job.GetProperty("updatedAt").GetDateTimeOffset(),
+            $"The webhook arrived at {requests[0].ReceivedAt:O}; the job ended at {job.GetProperty("updatedAt")}.");
+    }
+
+    [Fact]
+    public async Task Create_ReceiverDown_JobStillCompletes()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var accepted = await JobApi.SubmitNativeAsync(alice,
+            JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3"), ("webhook_url", $"http://127.0.0.1:{FreePort.Next()}/nobody-listens")), timeout.Token);
+        var job = await JobApi.WaitForJobAsync(alice, accepted.GetProperty("jobId").GetString()!, timeout.Token);
+
+        Assert.True(job.GetProperty("state").GetString() == "completed", job.ToString());
+        Assert.Single(job.GetProperty("outputs").EnumerateArray());
+    }
+
+    [Theory]
+    [InlineData("ftp://receiver.example/hook")]
+    [InlineData("/relative/hook")]
+    [InlineData("https://user:secret@receiver.example/hook")]
+    public async Task Create_WebhookUrlNotAbsoluteHttp_Refused400InvalidField(string webhookUrl)
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var (status, body) = await JobApi.PostAsync(alice, Native,
+            JobApi.Json(new { source = new { url = "http://127.0.0.1:9/clip.mp4" }, webhook_url = webhookUrl }), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var (code, message) = JobApi.Error(body);
+        Assert.Equal("invalid_field", code);
+        Assert.Contains("webhook_url", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Create_LoopbackWebhookWherePrivateNetworksAreRefused_Refused400UrlNotAllowed()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey, fixture.ShortLinkHost);
+
+        var (status, body) = await JobApi.PostAsync(alice, Native,
+            JobApi.Form(fixture.Media.Mp4, ("webhook_url", "http://127.0.0.1:8080/hook")), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var (code, message) = JobApi.Error(body);
+        Assert.Equal("url_not_allowed", code);
+        Assert.StartsWith("webhook_url:", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GetSecret_PerKey_StableAndDifferentForAnotherKey()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        using var bob = fixture.ClientFor(JobHostFixture.BobKey);
+        using var anonymous = fixture.Host.CreateClient();
+
+        var first = await SecretAsync(alice, timeout.Token);
+        var again = await SecretAsync(alice, timeout.Token);
+        var bobs = await SecretAsync(bob, timeout.Token);
+        using var unauthenticated = await anonymous.GetAsync(new Uri("/api/webhooks/secret", UriKind.Relative), timeout.Token);
+
+        Assert.StartsWith("whsec_", first, StringComparison.Ordinal);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, bobs);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.StatusCode);
+    }
+
+    private static async Task<string> SecretAsync(HttpClient client, CancellationToken cancellationToken)
+    {
+        var (status, body) = await JobApi.GetAsync(client, "/api/webhooks/secret", cancellationToken);
+        Assert.Equal(HttpStatusCode.OK, status);
+        return body.GetProperty("secret").GetString()!;
+    }
+
+    // Verifies as README tells receivers to: HMAC-SHA256 of "<t>.<raw body>" keyed with the secret, and a recent t.
+    private static void AssertSigned(string secret, ReceivedWebhook request)
+    {
+        var parts = request.Headers["X-MediaFunctions-Signature"].Split(',').Select(part => part.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
+        var timestamp = long.Parse(parts["t"], CultureInfo.InvariantCulture);
+        var signed = Encoding.UTF8.GetBytes(parts["t"] + ".").Concat(request.Body).ToArray();
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed));
+        Assert.Equal(expected, parts["v1"]);
+        Assert.InRange(DateTimeOffset.FromUnixTimeSeconds(timestamp), request.ReceivedAt.AddMinutes(-1), request.ReceivedAt.AddSeconds(1));
+        _ = JsonDocument.Parse(request.Body);
+    }
+}
