@@ -28,10 +28,6 @@ public sealed class HostFixture : IAsyncLifetime
             ["Auth__AdminKeys"] = $"root={AdminKey}",
             ["Durable__TaskHub"] = "HostTests",
             ["Durable__EnableDiagnosticWorkflows"] = "true",
-            // Tests poll; rate limits are proved by RateLimitTests with hosts of their own.
-            ["RateLimits__PerMinute"] = "1000000",
-            ["RateLimits__PerHour"] = "1000000",
-            ["RateLimits__PerDay"] = "1000000",
         });
         await Host.StartAsync();
     }

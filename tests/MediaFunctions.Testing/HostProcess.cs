@@ -19,6 +19,15 @@ public sealed class HostProcess : IAsyncDisposable
     public HostProcess(IReadOnlyDictionary<string, string> settings)
     {
         this.settings = new(settings);
+        // Tests and benchmarks poll far faster than the default per-key limits allow; rate-limit tests set their own.
+        if (!settings.Keys.Any(key => key.StartsWith("RateLimits__", StringComparison.Ordinal)))
+        {
+            foreach (var window in new[] { "PerMinute", "PerHour", "PerDay" })
+            {
+                this.settings[$"RateLimits__{window}"] = "1000000";
+            }
+        }
+
         Port = FreePort.Next();
         BaseAddress = new Uri($"http://127.0.0.1:{Port}");
     }

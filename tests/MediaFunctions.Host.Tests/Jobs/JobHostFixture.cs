@@ -62,10 +62,6 @@ public sealed class JobHostFixture : IAsyncLifetime
             ["Durable__TaskHub"] = taskHub,
             ["Durable__PollInterval"] = "00:00:00.100",
             ["Jobs__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            // Tests poll; rate limits are proved by RateLimitTests with hosts of their own.
-            ["RateLimits__PerMinute"] = "1000000",
-            ["RateLimits__PerHour"] = "1000000",
-            ["RateLimits__PerDay"] = "1000000",
         };
         foreach (var (name, value) in extra ?? [])
         {
