@@ -92,7 +92,7 @@ dpkg-source --no-check -x "$cache/$dsc" "$tree" >/dev/null
 
 # Only what the product uses: decoders and demuxers for common media, the encoders and muxers of its
 # outputs, the filters it (and ffmpeg's own format negotiation) uses, and the network protocols; plus
-# what the tests generate their media with (aevalsrc, mpeg4, h263, flv, avi, 3gp, streamhash), since
+# what the tests generate their media with (aevalsrc, mpeg4, h263, flv, avi, 3gp (tgp), streamhash), since
 # the tests run whichever ffmpeg the service would find, this one when dist/ is built.
 decoders=(h264 hevc vp8 vp9 libdav1d mpeg4 h263 h263p msmpeg4v1 msmpeg4v2 msmpeg4v3 mpeg1video mpeg2video
   flv vp6 vp6a vp6f theora vc1 wmv1 wmv2 wmv3 prores dnxhd rawvideo mjpeg png apng gif bmp tiff webp
@@ -107,12 +107,12 @@ demuxers=(mov matroska flv live_flv avi mpegts mpegps mpegvideo asf mp3 aac loas
   image2 image2pipe image_png_pipe image_jpeg_pipe image_webp_pipe gif
   hls dash webvtt srt ass concat)
 muxers=(mp4 mov ipod matroska matroska_audio webm mp3 adts ogg oga opus flac wav asf ac3 eac3 amr
-  'pcm_*' image2 image2pipe webvtt srt ass segment hls mpegts avi flv 3gp null streamhash)
-filters=(abuffer abuffersink aformat anull aresample atrim asetpts acopy asplit amix amerge apad
+  'pcm_*' image2 image2pipe webvtt srt ass segment hls mpegts avi flv tgp null streamhash)
+filters=(aformat anull aresample atrim asetpts acopy asplit amix amerge apad
   afade acrossfade adelay volume volumedetect pan channelmap channelsplit join loudnorm dynaudnorm
   ebur128 astats silencedetect silenceremove highpass lowpass atempo alimiter acompressor areverse
   concat showwavespic anullsrc sine aevalsrc
-  buffer buffersink format null copy scale fps trim setpts settb setsar setdar crop pad transpose
+  format null copy scale fps trim setpts settb setsar setdar crop pad transpose
   hflip vflip rotate overlay fade split select thumbnail tile yadif palettegen paletteuse
   hstack vstack blackdetect showinfo color nullsrc testsrc)
 protocols=(file pipe data http https httpproxy tcp tls hls crypto)
