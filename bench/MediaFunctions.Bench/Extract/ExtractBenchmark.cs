@@ -3,7 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing;
+using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Bench.Extract;
 
@@ -14,6 +16,9 @@ namespace MediaFunctions.Bench.Extract;
 internal static class ExtractBenchmark
 {
     private const string Key = "bench-extract-key";
+
+    // The ffmpeg the host runs (ffmpeg-layer/dist when built), so the bare runs measure the same binary.
+    private static readonly string Ffmpeg = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfmpegPath;
     private static readonly string MediaFolder = Path.Combine(RepositoryPaths.Root, ".bench");
 
     public static async Task RunAsync(TextWriter output)
@@ -93,7 +98,7 @@ internal static class ExtractBenchmark
     private static async Task<double> BareFfmpegAsync(string input, string[] outputArguments)
     {
         var watch = Stopwatch.StartNew();
-        await RunToolAsync("ffmpeg", ["-v", "error", "-y", "-i", input, .. outputArguments, Path.Combine(MediaFolder, "bare.out")]);
+        await RunToolAsync(Ffmpeg, ["-v", "error", "-y", "-i", input, .. outputArguments, Path.Combine(MediaFolder, "bare.out")]);
         return watch.Elapsed.TotalSeconds;
     }
 
@@ -128,7 +133,7 @@ internal static class ExtractBenchmark
         var path = Path.Combine(MediaFolder, name);
         if (!File.Exists(path))
         {
-            await RunToolAsync("ffmpeg", ["-v", "error", "-y",
+            await RunToolAsync(Ffmpeg, ["-v", "error", "-y",
                 "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=24:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",

@@ -12,6 +12,12 @@ public static class FfmpegTools
         return new FfmpegRunner(new FfmpegLocator(wrapped), wrapped);
     }
 
+    /// <summary>
+    /// Debian's full ffmpeg (installed by the scripts), for test media the service's lean ffmpeg-layer build
+    /// has no use for making itself: <c>testsrc2</c> pictures, DASH and HLS output.
+    /// </summary>
+    public static FfmpegRunner SystemRunner() => Runner(new FfmpegOptions { BinaryFolder = "/usr/bin" });
+
     public static MediaProber Prober(FfmpegOptions? options = null)
     {
         var wrapped = Options.Create(options ?? new FfmpegOptions());

@@ -37,7 +37,7 @@ public sealed class OriginMedia : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(Folder, "playlists"));
         Directory.CreateDirectory(Path.Combine(Folder, "dash"));
         var token = FfmpegTools.Timeout(120);
-        var runner = FfmpegTools.Runner();
+        var runner = FfmpegTools.SystemRunner();
         string[] common = ["-hide_banner", "-nostats", "-loglevel", "error", "-y"];
         await Task.WhenAll(
             runner.RunAsync(
