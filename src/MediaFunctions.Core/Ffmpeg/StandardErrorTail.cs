@@ -1,7 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace MediaFunctions.Core.Ffmpeg;
 
-/// <summary>Keeps the last lines a tool wrote to stderr, to explain a failure.</summary>
-internal sealed class StandardErrorTail(int capacity = FfmpegException.StandardErrorTailLines)
+/// <summary>
+/// Keeps the last lines a tool wrote to stderr, to explain a failure. URLs lose their query strings:
+/// the tail reaches a job's error, and an input's query is its SAS signature.
+/// </summary>
+internal sealed partial class StandardErrorTail(int capacity = FfmpegException.StandardErrorTailLines)
 {
     private readonly Queue<string> _lines = new(capacity);
 
@@ -19,7 +24,7 @@ internal sealed class StandardErrorTail(int capacity = FfmpegException.StandardE
                 _lines.Dequeue();
             }
 
-            _lines.Enqueue(line.TrimEnd());
+            _lines.Enqueue(UrlQuery().Replace(line.TrimEnd(), "$1"));
         }
     }
 
@@ -33,4 +38,7 @@ internal sealed class StandardErrorTail(int capacity = FfmpegException.StandardE
             }
         }
     }
+
+    [GeneratedRegex(@"(\bhttps?://[^\s?#]+)\?[^\s:]*")]
+    private static partial Regex UrlQuery();
 }
