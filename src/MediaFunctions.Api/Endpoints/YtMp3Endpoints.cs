@@ -57,9 +57,8 @@ public static class YtMp3Endpoints
 
         var keyId = context.GetApiKey().Id;
         var request = new ExtractAudioRequest { FullAudio = true, Formats = [AudioFormat.Mp3], Bitrate = bitrate };
-        var fileName = Uri.TryCreate(body.Url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : null;
         var job = await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, body.Url.Trim()), request,
-            persistent: false, fileName, cancellationToken: cancellationToken);
+            persistent: false, fileName: null, cancellationToken: cancellationToken);
         job = await jobs.WaitAsync(keyId, job.Id, options.Value.ConvertWait, cancellationToken) ?? job;
         return TypedResults.Ok(ConversionResponse.From(job, context.Request));
     }

@@ -79,8 +79,7 @@ public static class ExtractAudioSubmission
         var extract = body.ToRequest();
         var webhookUrl = string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : JobWebhook.ParseUrl(body.WebhookUrl);
         var url = body.Source!.Url!;
-        var fileName = Uri.TryCreate(url, UriKind.Absolute, out var uri) ? Path.GetFileName(uri.AbsolutePath) : null;
-        return await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName,
+        return await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
             Webhook(request, webhookUrl), cancellationToken);
     }
 

@@ -44,6 +44,7 @@ public sealed class MediaJobs(
     /// input, checks the request against it and starts the job. A staged input is deleted when the
     /// job is refused, so a refused request leaves nothing behind.
     /// </summary>
+    /// <param name="fileName">What outputs are named after: the upload's file name; null names them after a URL's last segment or a page's title.</param>
     /// <param name="webhook">Where the job's end is POSTed; its address is held to the rules of URL sources.</param>
     /// <exception cref="InvalidJobInputException">A field is invalid, a URL is not allowed, or the input is not media, has no audio, or is shorter than the start time.</exception>
     public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
@@ -59,6 +60,7 @@ public sealed class MediaJobs(
             if (source.Url is { } url)
             {
                 var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
+                fileName ??= Path.GetFileName(checkedUrl.AbsolutePath);
                 if (await IsWebPageAsync(checkedUrl, cancellationToken))
                 {
                     (source, fileName) = await ResolvePageAsync(checkedUrl, cancellationToken);
@@ -216,28 +218,19 @@ public sealed class MediaJobs(
 
     private async Task<MediaProbe> ProbeAsync(JobSource source, CancellationToken cancellationToken)
     {
-        if (source.Url is null)
-        {
-            var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken);
-            return await ProbeAsync(link.AbsoluteUri, null, null, cancellationToken);
-        }
-
-        using var relayed = relay.Register(new Uri(source.Url), originHeaders: source.Headers);
-        return await ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, relayed, cancellationToken);
-    }
-
-    private async Task<MediaProbe> ProbeAsync(string input, IReadOnlyList<string>? inputArguments, SourceRelayRegistration? relayed, CancellationToken cancellationToken)
-    {
         try
         {
-            var probe = await prober.ProbeAsync(input, inputArguments, cancellationToken);
-            relayed?.ThrowIfFailed();
-            return probe;
+            if (source.Url is null)
+            {
+                var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken);
+                return await prober.ProbeAsync(link.AbsoluteUri, cancellationToken: cancellationToken);
+            }
+
+            using var relayed = relay.Register(new Uri(source.Url), originHeaders: source.Headers);
+            return await relayed.ReadAsync(() => prober.ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, cancellationToken));
         }
         catch (MediaProbeException probeError)
         {
-            // ffprobe only saw an HTTP error; the relay knows why (an address refused, the size cap).
-            relayed?.ThrowIfFailed();
             throw new InvalidJobInputException("invalid_media", probeError.Message, probeError);
         }
     }

@@ -263,6 +263,18 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
     }
 
     [Fact]
+    public async Task ReadAsync_ProbeOfAnOriginOverTheCap_ThrowsTheRelaysFailureNotTheProbes()
+    {
+        var token = FfmpegTools.Timeout();
+        await using var sources = GuardedSources.AllowingLoopback();
+        using var registration = sources.Relay.Register(origin.LongMp4Url, maxBytes: new FileInfo(origin.LongMp4Path).Length / 2);
+
+        // ffprobe alone would report a MediaProbeException about an HTTP error.
+        await Assert.ThrowsAsync<SourceTooLargeException>(() => registration.ReadAsync(
+            () => FfmpegTools.Prober().ProbeAsync(registration.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, token)));
+    }
+
+    [Fact]
     public async Task Register_HlsSegmentsAddingUpPastTheCap_StopsAtTheCap()
     {
         // Every answer is under the cap on its own; their sum is not.

@@ -66,6 +66,28 @@ public sealed class SourceRelayRegistration : IDisposable
         }
     }
 
+    /// <summary>
+    /// Runs an ffmpeg or ffprobe read of <see cref="Url"/>. When the relay failed (an address refused, the size
+    /// cap), that failure is what surfaces, whether the tool failed on it (it only saw an HTTP error) or carried
+    /// on and exited 0 (HLS skips segments it cannot fetch).
+    /// </summary>
+    public async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    {
+        T result;
+        try
+        {
+            result = await read();
+        }
+        catch (Exception error) when (error is not OperationCanceledException && Failure is not null)
+        {
+            ThrowIfFailed();
+            throw;
+        }
+
+        ThrowIfFailed();
+        return result;
+    }
+
     /// <summary>The relay URL for another origin URL (a segment, a rendition) read under this registration.</summary>
     public Uri Map(Uri origin) => new(RelayUrlFor(origin));
 

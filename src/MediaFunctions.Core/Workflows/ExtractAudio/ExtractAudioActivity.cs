@@ -50,19 +50,8 @@ public sealed class ExtractAudioActivity(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
             var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent);
-            IReadOnlyList<ExtractedAudioFile> rendered;
-            try
-            {
-                rendered = await executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
-            }
-            catch (FfmpegException)
-            {
-                // ffmpeg only saw an HTTP error; the relay knows why (an address refused, the size cap).
-                relayed?.ThrowIfFailed();
-                throw;
-            }
-
-            relayed?.ThrowIfFailed();
+            Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
+            var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
 
             var outputs = new List<JobOutput>();
             foreach (var file in rendered)
