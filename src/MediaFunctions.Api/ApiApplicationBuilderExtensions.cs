@@ -36,6 +36,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();
         app.MapYtMp3Endpoints();
+        app.MapVideoDownloadEndpoints();
         return app;
     }
 }

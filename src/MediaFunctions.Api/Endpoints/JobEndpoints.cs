@@ -38,6 +38,16 @@ public static class JobEndpoints
             .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
             .Produces<ApiErrorResponse>(StatusCodes.Status413PayloadTooLarge)
             .Produces<ApiErrorResponse>(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("", CreateJobAsync)
+            .WithSummary("Starts a job described by JSON; kind \"download\" downloads a URL (media, an HLS/DASH stream or a video site's page).")
+            .WithDescription("The body takes the video-download fields: url, format, video_codec, audio_codec, audio_bitrate, video_quality, quality, "
+                + "max_resolution, clip_start, clip_end, filename, folder, webhook_url, progress_webhooks, audio_only, subtitles, thumbnail, live, "
+                + "live_from_start, max_duration, wait_for_scheduled, persistent. Answers 202 with the job id and status links.")
+            .Accepts<DownloadJobBody>("application/json")
+            .Produces<JobAcceptedResponse>(StatusCodes.Status202Accepted)
+            .Produces<ApiErrorResponse>(StatusCodes.Status400BadRequest)
+            .Produces<ApiErrorResponse>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ApiErrorResponse>(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("", ListJobsAsync)
             .WithSummary("Lists the caller's jobs, newest first, one page at a time.")
             .WithDescription($"Pass the '{InstanceEndpoints.ContinuationTokenHeader}' response header back as a request header for the next page.");
@@ -81,6 +91,21 @@ public static class JobEndpoints
 
         var links = CheckStatusResponse.Create(request, job.Id);
         return TypedResults.Accepted(JobLocation(request, job.Id), new JobAcceptedResponse(links, job.Id));
+    }
+
+    /// <summary>POST <c>/api/jobs</c> with a JSON body naming its <c>kind</c>: 202 with the check-status payload and the job id.</summary>
+    public static async Task<Accepted<JobAcceptedResponse>> CreateJobAsync(HttpContext context, MediaJobs jobs, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadAsync<DownloadJobBody>(context.Request, "{\"kind\":\"download\",\"url\":\"https://…\"}", cancellationToken);
+        if (body.Kind != JobKind.Download)
+        {
+            throw InvalidJobInputException.InvalidFields([new("kind", body.Kind is null
+                ? $"kind is required: \"{JobKind.Download}\" here; extract-audio jobs start at POST {Route}/extract-audio."
+                : $"kind must be \"{JobKind.Download}\" here, not \"{body.Kind}\"; extract-audio jobs start at POST {Route}/extract-audio.")]);
+        }
+
+        var job = await DownloadSubmission.StartAsync(body, context, jobs, cancellationToken);
+        return TypedResults.Accepted(JobLocation(context.Request, job.Id), new JobAcceptedResponse(CheckStatusResponse.Create(context.Request, job.Id), job.Id));
     }
 
     /// <summary>GET <c>/api/jobs/{id}</c>.</summary>

@@ -21,4 +21,16 @@ internal static class JsonRequestBody
         using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: cancellationToken);
         return document.RootElement.Clone();
     }
+
+    /// <summary>The body as <typeparamref name="T"/>; an empty body is a 400 that shows <paramref name="example"/>.</summary>
+    public static async Task<T> ReadAsync<T>(HttpRequest request, string example, CancellationToken cancellationToken) where T : class
+    {
+        if (IsPresent(request) && !request.HasJsonContentType())
+        {
+            throw Errors.ApiException.UnsupportedMediaType($"Content type '{request.ContentType}' is not supported here; send application/json such as {example}.");
+        }
+
+        return (IsPresent(request) ? await request.ReadFromJsonAsync<T>(cancellationToken) : null)
+            ?? throw Errors.ApiException.BadRequest($"The request body is empty; send a JSON object such as {example}.");
+    }
 }

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Jobs;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,6 +15,9 @@ namespace MediaFunctions.Api.Errors;
 /// </summary>
 public static class ApiExceptionHandler
 {
+    /// <summary>What a 503 without an estimate of its own tells the client to wait.</summary>
+    public static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(5);
+
     /// <summary>The exception handler middleware's handler.</summary>
     public static Task HandleAsync(HttpContext context) =>
         context.Features.Get<IExceptionHandlerFeature>()?.Error is { } exception ? WriteAsync(context, exception) : Task.CompletedTask;
@@ -44,6 +48,13 @@ public static class ApiExceptionHandler
         }
 
         context.Response.StatusCode = statusCode;
+        if (statusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            // Every 503 says when to come back: the queue's own estimate, else a short while.
+            var retryAfter = exception is JobQueueFullException full ? full.RetryAfter : DefaultRetryAfter;
+            context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         await context.Response.WriteAsJsonAsync(new ApiErrorResponse(error), context.RequestAborted);
     }
 }

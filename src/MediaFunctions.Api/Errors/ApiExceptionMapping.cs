@@ -15,6 +15,8 @@ public static class ApiExceptionMapping
     public static (int StatusCode, ApiError Error)? Map(Exception exception) => exception switch
     {
         ApiException api => (api.StatusCode, new ApiError(api.Code, api.Message)),
+        JobQueueFullException full => (StatusCodes.Status503ServiceUnavailable, new ApiError(JobQueueFullException.Code, full.Message)),
+        UnprocessableMediaException unprocessable => (StatusCodes.Status422UnprocessableEntity, new ApiError(unprocessable.Code, unprocessable.Message)),
         InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),
         SourceTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(SourceTooLargeException.Code, tooLarge.Message)),
         NoMediaFoundException noMedia => (StatusCodes.Status422UnprocessableEntity, new ApiError(NoMediaFoundException.Code, noMedia.Message)),

@@ -7,7 +7,11 @@ namespace MediaFunctions.Api.Jobs;
 /// <param name="ExpiresAt">When <paramref name="Url"/> stops working and the file is deleted; null for persistent jobs.</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="Duration">Seconds of audio.</param>
-/// <param name="StreamCopied">True when the audio was copied from the input without re-encoding.</param>
+/// <param name="StreamCopied">True when the audio (and video) was copied from the input without re-encoding.</param>
+/// <param name="Role">media, subtitles or thumbnail.</param>
+/// <param name="VideoCodec">A video file's video codec.</param>
+/// <param name="Language">A subtitle track's language.</param>
+/// <param name="StorageLocation">Where the file is in the caller's own storage (inline storage).</param>
 public sealed record JobOutputResponse(
     string Format,
     string Url,
@@ -17,9 +21,15 @@ public sealed record JobOutputResponse(
     string Codec,
     string MimeType,
     bool StreamCopied,
-    string FileName)
+    string FileName,
+    string Role,
+    string? VideoCodec,
+    int? Width,
+    int? Height,
+    string? Language,
+    string? StorageLocation)
 {
     public static JobOutputResponse From(JobOutput output, Uri apiBaseUrl) =>
         new(output.Format, FileLinks.For(output, apiBaseUrl), output.ExpiresAt, output.Size, output.DurationSeconds, output.Codec, output.MimeType,
-            output.StreamCopied, output.FileName);
+            output.StreamCopied, output.FileName, output.Role, output.VideoCodec, output.Width, output.Height, output.Language, output.StorageLocation);
 }

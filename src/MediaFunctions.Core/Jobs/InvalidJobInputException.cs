@@ -3,7 +3,7 @@ using MediaFunctions.Core.Validation;
 namespace MediaFunctions.Core.Jobs;
 
 /// <summary>The input of a job cannot be used (empty, not media, no audio, too short, a bad field); the request is refused.</summary>
-public sealed class InvalidJobInputException(string code, string message, Exception? innerException = null) : Exception(message, innerException)
+public class InvalidJobInputException(string code, string message, Exception? innerException = null) : Exception(message, innerException)
 {
     /// <summary>The code of <see cref="InvalidFields"/>.</summary>
     public const string InvalidFieldCode = "invalid_field";

@@ -4,4 +4,5 @@ namespace MediaFunctions.Core.Jobs;
 public static class JobKind
 {
     public const string ExtractAudio = "extract-audio";
+    public const string Download = "download";
 }

@@ -1,10 +1,15 @@
-using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Jobs;
 
 /// <summary>A job as its owner sees it, read from its orchestration.</summary>
+/// <param name="Kind">A <see cref="JobKind"/>.</param>
+/// <param name="Request">The job's options as given: an <see cref="Media.ExtractAudio.ExtractAudioRequest"/> or a <see cref="DownloadRequest"/>.</param>
+/// <param name="SourceUrl">The URL the job reads, when it reads one.</param>
+/// <param name="Corrections">What a download changed of its request so the output could be written.</param>
 public sealed record JobView(
     string Id,
     string Kind,
@@ -14,14 +19,15 @@ public sealed record JobView(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     bool Persistent,
-    ExtractAudioRequest Request,
+    object Request,
     IReadOnlyList<JobOutput> Outputs,
-    JobError? Error)
+    JobError? Error,
+    string? SourceUrl = null,
+    IReadOnlyList<DownloadCorrection>? Corrections = null)
 {
     /// <summary>Reads a job orchestration's metadata (with inputs and outputs).</summary>
     public static JobView From(OrchestrationMetadata metadata)
     {
-        var job = metadata.ReadInputAs<ExtractAudioJob>()!;
         var state = JobStates.FromRuntimeStatus(metadata.RuntimeStatus);
         var progress = metadata.ReadCustomStatusAs<JobProgress>() ?? new JobProgress(JobStage.Queued, 0);
         var outputs = state == JobState.Completed ? metadata.ReadOutputAs<JobResult>()?.Outputs ?? [] : [];
@@ -31,9 +37,24 @@ public sealed record JobView(
             JobState.Cancelled => new JobError("cancelled", metadata.ReadOutputAs<string>() ?? "The job was cancelled."),
             _ => null,
         };
-        return new JobView(metadata.InstanceId, JobKind.ExtractAudio, state,
+        var view = new JobView(metadata.InstanceId, JobKind.ExtractAudio, state,
             state == JobState.Completed ? JobStage.Completed : progress.Stage,
             state == JobState.Completed ? 100 : progress.Progress,
-            metadata.CreatedAt, metadata.LastUpdatedAt, job.Persistent, job.Request, outputs, error);
+            metadata.CreatedAt, metadata.LastUpdatedAt, false, new object(), outputs, error);
+        if (metadata.Name == nameof(DownloadOrchestrator))
+        {
+            var download = metadata.ReadInputAs<DownloadJob>()!;
+            return view with
+            {
+                Kind = JobKind.Download,
+                Persistent = download.Persistent,
+                Request = download.Request,
+                SourceUrl = download.Url,
+                Corrections = download.Corrections,
+            };
+        }
+
+        var job = metadata.ReadInputAs<ExtractAudioJob>()!;
+        return view with { Persistent = job.Persistent, Request = job.Request };
     }
 }

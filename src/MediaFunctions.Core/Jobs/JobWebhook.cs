@@ -16,6 +16,9 @@ public sealed record JobWebhook(string Url, string ApiBaseUrl)
     /// <summary>The event of a job that completed.</summary>
     public const string CompletedEvent = "job.completed";
 
+    /// <summary>The event of a job that entered a stage (with <c>progress_webhooks</c>).</summary>
+    public const string ProgressEvent = "job.progress";
+
     /// <summary>The event of a job that failed.</summary>
     public const string FailedEvent = "job.failed";
 

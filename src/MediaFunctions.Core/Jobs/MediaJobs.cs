@@ -1,10 +1,12 @@
+using System.Globalization;
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources;
-using MediaFunctions.Core.Sources.Egress;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
@@ -30,8 +32,10 @@ public sealed class MediaJobs(
     FileLinkSigner signer,
     UrlSourcePolicy urlPolicy,
     SourceRelay relay,
-    GuardedHttpClient web,
+    WebPageDetector webPages,
     PageMediaResolver pages,
+    DownloadSourceResolver downloads,
+    JobQueue queue,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -57,30 +61,20 @@ public sealed class MediaJobs(
                 throw InvalidJobInputException.InvalidFields(errors);
             }
 
+            await queue.ThrowIfFullAsync(cancellationToken);
             if (source.Url is { } url)
             {
                 var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
                 fileName ??= Path.GetFileName(checkedUrl.AbsolutePath);
-                if (await IsWebPageAsync(checkedUrl, cancellationToken))
+                if (await webPages.IsWebPageAsync(checkedUrl, cancellationToken))
                 {
                     (source, fileName) = await ResolvePageAsync(checkedUrl, cancellationToken);
                 }
             }
 
-            if (webhook is not null)
-            {
-                // Checked again on every connection of every delivery; here, a receiver that can never be reached is refused up front.
-                try
-                {
-                    await urlPolicy.CheckAsync(webhook.Url, cancellationToken);
-                }
-                catch (InvalidJobInputException refused)
-                {
-                    throw new InvalidJobInputException(refused.Code, $"{JobWebhook.Field}: {refused.Message}", refused);
-                }
-            }
-
-            var probe = await ProbeAsync(source, cancellationToken: cancellationToken);
+            await CheckWebhookAsync(webhook, cancellationToken);
+            var probe = await ProbeAsync(keyId, source, cancellationToken);
+            CheckDuration(keyId, probe.Duration);
             try
             {
                 // Planning is pure: done here it refuses what the render would fail on, before anything starts.
@@ -91,8 +85,9 @@ public sealed class MediaJobs(
                 throw new InvalidJobInputException(planError.Code, planError.Message, planError);
             }
 
-            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName), webhook);
+            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName, "audio"), webhook);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+            queue.Started();
             return (await GetAsync(keyId, jobId, cancellationToken))!;
         }
         catch when (source.InputBlob is not null)
@@ -100,6 +95,76 @@ public sealed class MediaJobs(
             await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Starts a download of <paramref name="url"/> (media, an HLS/DASH stream or a video site's page): validates
+    /// the request, applies its defaults and auto-corrections, checks the URL and the webhook against the URL
+    /// rules, finds and probes the streams, checks them against the key's caps and plans the output, so what
+    /// would fail is refused before anything starts. With <c>wait_for_scheduled</c>, a stream that is not there
+    /// yet is accepted and waited for.
+    /// </summary>
+    /// <exception cref="InvalidJobInputException">A field is invalid, the URL or webhook is not allowed, or the source is not media.</exception>
+    /// <exception cref="UnprocessableMediaException">The media is longer than the key's cap, or the request does not fit it (a clip past its end).</exception>
+    /// <exception cref="SourceTooLargeException">The source is larger than the key's cap.</exception>
+    public async Task<JobView> StartDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
+        JobWebhook? webhook = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            throw InvalidJobInputException.InvalidFields(errors);
+        }
+
+        await queue.ThrowIfFullAsync(cancellationToken);
+        var settings = DownloadSettings.Resolve(request);
+        var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
+        await CheckWebhookAsync(webhook, cancellationToken);
+
+        var maxBytes = options.Value.MaxSourceBytesFor(keyId);
+        DownloadSource? source = null;
+        ScheduledStreamWait? wait = null;
+        try
+        {
+            source = await downloads.ResolveAsync(checkedUrl, settings, maxBytes, cancellationToken);
+        }
+        catch (Exception notYet) when (request.WaitForScheduled && notYet is NoMediaFoundException or InvalidJobInputException { Code: "invalid_media" })
+        {
+            wait = new ScheduledStreamWait(DateTime.UtcNow + options.Value.ScheduledStreamWait, options.Value.ScheduledStreamPollInterval);
+        }
+
+        var corrections = settings.Corrections;
+        if (source is not null)
+        {
+            var longest = options.Value.MaxDurationFor(keyId);
+            if (source.IsLive && request.MaxDurationSeconds is null)
+            {
+                // A live stream has no end of its own: the key's cap is where the recording stops.
+                request = request with { MaxDurationSeconds = (int)longest.TotalSeconds };
+                corrections = [.. corrections, new DownloadCorrection("max_duration", "none", request.MaxDurationSeconds.Value.ToString(CultureInfo.InvariantCulture),
+                    "A live recording stops at the key's longest duration unless max_duration says sooner.")];
+            }
+
+            DownloadPlan plan;
+            try
+            {
+                var inputs = source.Probes.Select(probe => new DownloadInput("input", probe)).ToList();
+                plan = DownloadPlanner.Plan(settings with { Corrections = corrections }, request, inputs, "output", request.Subtitles ? "subtitles" : null);
+            }
+            catch (Media.MediaPlanException planError)
+            {
+                throw new UnprocessableMediaException(planError.Code, planError.Message, planError);
+            }
+
+            // What the job writes counts, not what the source holds: a short clip of a long film is a short job.
+            CheckDuration(keyId, plan.ExpectedDuration);
+            corrections = plan.Corrections;
+        }
+
+        var fileName = request.FileName ?? OutputBaseName(source?.Title ?? Path.GetFileName(checkedUrl.AbsolutePath), "download");
+        var job = new DownloadJob(jobId, keyId, checkedUrl.AbsoluteUri, request, settings, source, corrections, persistent, fileName, maxBytes, wait, webhook);
+        await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+        queue.Started();
+        return (await GetAsync(keyId, jobId, cancellationToken))!;
     }
 
     /// <summary>The job, or null when there is none with that id for this key.</summary>
@@ -162,7 +227,8 @@ public sealed class MediaJobs(
 
         var cleanupId = JobCleanup.InstanceIdFor(jobId);
         var webhookId = WebhookDelivery.InstanceIdFor(jobId);
-        foreach (var helperId in new[] { cleanupId, webhookId })
+        string[] stageWebhookIds = [.. DownloadOrchestrator.NotifiedStages.Select(stage => WebhookDelivery.InstanceIdFor(jobId, stage))];
+        foreach (var helperId in new[] { cleanupId, webhookId }.Concat(stageWebhookIds))
         {
             if (await orchestrations.GetInstanceAsync(helperId, cancellationToken: cancellationToken) is { IsRunning: true })
             {
@@ -172,6 +238,11 @@ public sealed class MediaJobs(
         }
 
         await files.DeleteAllAsync(keyId, jobId, cancellationToken);
+        foreach (var stageWebhookId in stageWebhookIds)
+        {
+            await orchestrations.PurgeInstanceAsync(stageWebhookId, cancellationToken);
+        }
+
         await orchestrations.PurgeInstanceAsync(webhookId, cancellationToken);
         await orchestrations.PurgeInstanceAsync(cleanupId, cancellationToken);
         await orchestrations.PurgeInstanceAsync(jobId, cancellationToken);
@@ -190,33 +261,44 @@ public sealed class MediaJobs(
             Path.GetFileName(blobName), cancellationToken);
     }
 
-    // A web page, not media: what its video site plays is found by yt-dlp.
-    private async Task<bool> IsWebPageAsync(Uri url, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Range = new System.Net.Http.Headers.RangeHeaderValue(0, 0);
-        try
-        {
-            using var response = await web.SendAsync(request, cancellationToken);
-            return response.Content.Headers.ContentType?.MediaType is "text/html" or "application/xhtml+xml";
-        }
-        catch (HttpRequestException)
-        {
-            // Unreachable: the probe says so in its own words.
-            return false;
-        }
-    }
-
     // The page's best audio (or the best stream with audio), with the headers its server wants; files are named after the title.
     private async Task<(JobSource Source, string? FileName)> ResolvePageAsync(Uri page, CancellationToken cancellationToken)
     {
-        var media = await pages.ResolveAsync(page, "bestaudio/best", cancellationToken);
+        var media = await pages.ResolveAsync(page, "bestaudio/best", cancellationToken: cancellationToken);
         var format = media.Formats.FirstOrDefault(format => format.HasAudio)
             ?? throw new NoMediaFoundException(page, "the page has video, but no audio.");
         return (new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders), media.Title);
     }
 
-    private async Task<MediaProbe> ProbeAsync(JobSource source, CancellationToken cancellationToken)
+    // Checked again on every connection of every delivery; here, a receiver that can never be reached is refused up front.
+    private async Task CheckWebhookAsync(JobWebhook? webhook, CancellationToken cancellationToken)
+    {
+        if (webhook is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await urlPolicy.CheckAsync(webhook.Url, cancellationToken);
+        }
+        catch (InvalidJobInputException refused)
+        {
+            throw new InvalidJobInputException(refused.Code, $"{JobWebhook.Field}: {refused.Message}", refused);
+        }
+    }
+
+    private void CheckDuration(string keyId, TimeSpan? duration)
+    {
+        var longest = options.Value.MaxDurationFor(keyId);
+        if (duration > longest)
+        {
+            throw new UnprocessableMediaException("duration_too_long", string.Create(CultureInfo.InvariantCulture,
+                $"The media is {duration.Value.TotalSeconds:0} s long; this API key takes media up to {longest.TotalSeconds:0} s."));
+        }
+    }
+
+    private async Task<MediaProbe> ProbeAsync(string keyId, JobSource source, CancellationToken cancellationToken)
     {
         try
         {
@@ -226,7 +308,7 @@ public sealed class MediaJobs(
                 return await prober.ProbeAsync(link.AbsoluteUri, cancellationToken: cancellationToken);
             }
 
-            using var relayed = relay.Register(new Uri(source.Url), originHeaders: source.Headers);
+            using var relayed = relay.Register(new Uri(source.Url), options.Value.MaxSourceBytesFor(keyId), source.Headers);
             return await relayed.ReadAsync(() => prober.ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, cancellationToken));
         }
         catch (MediaProbeException probeError)
@@ -235,11 +317,11 @@ public sealed class MediaJobs(
         }
     }
 
-    // Output files are named after the upload (letters, digits, '-', '_' and '.'), else "audio".
-    private static string OutputBaseName(string? fileName)
+    // Output files are named after the upload, URL or page title (letters, digits, '-', '_' and '.'), else the fallback.
+    private static string OutputBaseName(string? fileName, string fallback)
     {
         var stem = Path.GetFileNameWithoutExtension(fileName ?? "");
         var safe = new string([.. stem.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).Trim('.', '_');
-        return safe.Length is 0 ? "audio" : safe[..Math.Min(safe.Length, 100)];
+        return safe.Length is 0 ? fallback : safe[..Math.Min(safe.Length, 100)];
     }
 }

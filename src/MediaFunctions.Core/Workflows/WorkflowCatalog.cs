@@ -1,4 +1,6 @@
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;
 
@@ -11,16 +13,19 @@ namespace MediaFunctions.Core.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>The orchestrators whose instances are user jobs.</summary>
-    public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator) };
+    public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator), nameof(DownloadOrchestrator) };
 
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(JobCleanupOrchestrator), nameof(WebhookDeliveryOrchestrator)];
+    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(DownloadOrchestrator), nameof(JobCleanupOrchestrator), nameof(WebhookDeliveryOrchestrator)];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
         nameof(ExtractAudioActivity),
+        nameof(DownloadActivity),
+        nameof(ResolveDownloadSourceActivity),
         nameof(DeleteJobInputActivity),
         nameof(DeleteJobFilesActivity),
         nameof(NotifyJobEndedActivity),
+        nameof(NotifyJobStageActivity),
         nameof(SendWebhookActivity),
     ];
 }

@@ -1,14 +1,18 @@
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Webhooks;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaFunctions.Core.Workflows;
 
@@ -26,6 +30,10 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<JobCleanupScheduler>();
         services.AddSingleton<JobFiles>();
         services.AddSingleton<MediaJobs>();
+        services.AddSingleton<JobQueue>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<WebPageDetector>();
+        services.AddSingleton<DownloadSourceResolver>();
         services.AddHostedService<MediaContainersInitializer>();
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<WebhookSecrets>();
@@ -35,9 +43,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOrchestrator<ExtractAudioOrchestrator>();
         services.AddActivity<ExtractAudioActivity>();
         services.AddActivity<DeleteJobInputActivity>();
+        services.AddOrchestrator<DownloadOrchestrator>();
+        services.AddActivity<DownloadActivity>();
+        services.AddActivity<ResolveDownloadSourceActivity>();
         services.AddOrchestrator<JobCleanupOrchestrator>();
         services.AddActivity<DeleteJobFilesActivity>();
         services.AddActivity<NotifyJobEndedActivity>();
+        services.AddActivity<NotifyJobStageActivity>();
         services.AddOrchestrator<WebhookDeliveryOrchestrator>();
         services.AddActivity<SendWebhookActivity>();
         return services;

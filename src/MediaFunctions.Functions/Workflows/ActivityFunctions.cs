@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.ExtractAudio;
@@ -32,7 +33,7 @@ public class ExtractAudioOrchestratorTests
     {
         var job = Job(persistent: false);
         var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
 
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
 
@@ -47,17 +48,17 @@ public class ExtractAudioOrchestratorTests
         var job = Job(persistent: true, JobSource.FromUrl(new Uri("https://media.example/video.mp4")));
         var render = new TaskCompletionSource<IReadOnlyList<JobOutput>>();
         var context = Context(job, render.Task);
-        var events = new Queue<TaskCompletionSource<int>>();
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(() =>
+        var events = new Queue<TaskCompletionSource<JobProgress>>();
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(() =>
         {
-            var next = new TaskCompletionSource<int>();
+            var next = new TaskCompletionSource<JobProgress>();
             events.Enqueue(next);
             return next.Task;
         });
 
         var run = new ExtractAudioOrchestrator().RunAsync(context.Object, job);
-        events.Dequeue().SetResult(40);
-        events.Dequeue().SetResult(80);
+        events.Dequeue().SetResult(new JobProgress(JobStage.Extracting, 40));
+        events.Dequeue().SetResult(new JobProgress(JobStage.Extracting, 80));
         render.SetResult([Rendered]);
         await run;
 
@@ -73,7 +74,7 @@ public class ExtractAudioOrchestratorTests
         var job = Job(persistent: false);
         var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
         var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
 
         var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new ExtractAudioOrchestrator().RunAsync(context.Object, job));
 
@@ -90,7 +91,7 @@ public class ExtractAudioOrchestratorTests
         var job = Job(persistent: false) with { Webhook = Webhook };
         IReadOnlyList<JobOutput> published = [Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }];
         var context = Context(job, Task.FromResult(published));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
 
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
@@ -106,7 +107,7 @@ public class ExtractAudioOrchestratorTests
         var job = Job(persistent: false) with { Webhook = Webhook };
         var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
         var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
 
         var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new ExtractAudioOrchestrator().RunAsync(context.Object, job));
@@ -122,7 +123,7 @@ public class ExtractAudioOrchestratorTests
     {
         var job = Job(persistent: false) with { Webhook = Webhook };
         var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
-        context.Setup(c => c.WaitForExternalEvent<int>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<int>().Task);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage))
             .Returns(Task.FromException(new TaskFailedException(nameof(NotifyJobEndedActivity), 1, new TaskFailureDetails("Azure.RequestFailedException", "down"))));
 

@@ -16,6 +16,13 @@ public sealed class JobHostFixture : IAsyncLifetime
     public const string BobKey = "bob-jobs-0002";
     public const string CarolKey = "carol-jobs-0003";
 
+    /// <summary>A key with small caps: sources up to <see cref="DaveMaxSourceBytes"/>, media up to <see cref="DaveMaxDuration"/>.</summary>
+    public const string DaveKey = "dave-jobs-0004";
+
+    public const long DaveMaxSourceBytes = 1_000_000;
+
+    public static readonly TimeSpan DaveMaxDuration = TimeSpan.FromSeconds(3);
+
     /// <summary>The upload cap of both hosts.</summary>
     public const long MaxUploadBytes = 8 * 1024 * 1024;
 
@@ -44,6 +51,9 @@ public sealed class JobHostFixture : IAsyncLifetime
         Host = new HostProcess(Settings("Jobs", new()
         {
             ["Sources__AllowPrivateNetworks"] = "true",
+            ["Jobs__ScheduledStreamPollInterval"] = "00:00:01",
+            ["Jobs__Keys__dave__MaxSourceBytes"] = DaveMaxSourceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Jobs__Keys__dave__MaxDuration"] = DaveMaxDuration.ToString(),
         }));
         ShortLinkHost = new HostProcess(Settings("ShortLinks", new()
         {
@@ -58,7 +68,7 @@ public sealed class JobHostFixture : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = _azurite.ConnectionString,
-            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey}",
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey};dave={DaveKey}",
             ["Durable__TaskHub"] = taskHub,
             ["Durable__PollInterval"] = "00:00:00.100",
             ["Jobs__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -25,16 +25,22 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
     /// <summary>Runs <c>yt-dlp -J</c> on the page and returns what it chose.</summary>
     /// <param name="pageUrl">The page, already checked by <see cref="UrlSourcePolicy.CheckAsync"/>.</param>
     /// <param name="formatSelector">A yt-dlp <c>-f</c> selector (<c>bestaudio/best</c> for audio only), or null for yt-dlp's default.</param>
+    /// <param name="formatSort">A yt-dlp <c>-S</c> sort order (<c>res:720</c> prefers the largest shorter side up to 720), or null.</param>
     /// <exception cref="NoMediaFoundException">yt-dlp found no media on the page, or failed to read it.</exception>
     /// <exception cref="InvalidJobInputException"><c>url_not_allowed</c> when one of yt-dlp's fetches was refused.</exception>
     /// <exception cref="InvalidOperationException">yt-dlp is not installed where configured.</exception>
-    public async Task<PageMedia> ResolveAsync(Uri pageUrl, string? formatSelector = null, CancellationToken cancellationToken = default)
+    public async Task<PageMedia> ResolveAsync(Uri pageUrl, string? formatSelector = null, string? formatSort = null, CancellationToken cancellationToken = default)
     {
         using var lease = proxy.Lease();
         List<string> arguments = ["-J", "--no-playlist", "--ignore-config", "--no-cache-dir", "--no-warnings", "--proxy", lease.ProxyUrl.AbsoluteUri, "--socket-timeout", "30"];
         if (formatSelector is not null)
         {
             arguments.AddRange(["-f", formatSelector]);
+        }
+
+        if (formatSort is not null)
+        {
+            arguments.AddRange(["-S", formatSort]);
         }
 
         arguments.AddRange(["--", pageUrl.AbsoluteUri]);

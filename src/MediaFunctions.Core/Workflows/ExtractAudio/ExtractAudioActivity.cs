@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
@@ -49,7 +50,7 @@ public sealed class ExtractAudioActivity(
             var outputPaths = job.Request.Formats.ToDictionary(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
             var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
-            var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent);
+            var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting);
             Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
             var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
 

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Orchestration;
 
@@ -9,7 +10,7 @@ namespace MediaFunctions.Core.Workflows.ExtractAudio;
 /// </summary>
 public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
 {
-    /// <summary>The event the render activity raises with its progress (0–99).</summary>
+    /// <summary>The event the render activity raises with its <see cref="JobProgress"/> (0–99).</summary>
     public const string ProgressEvent = "progress";
 
     public override async Task<JobResult> RunAsync(IOrchestrationContext context, ExtractAudioJob job)
@@ -21,13 +22,13 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
             // Progress arrives as events while the render runs; the loop ends with the render.
             while (true)
             {
-                var progress = context.WaitForExternalEvent<int>(ProgressEvent);
+                var progress = context.WaitForExternalEvent<JobProgress>(ProgressEvent);
                 if (await Task.WhenAny(rendering, progress) == rendering)
                 {
                     break;
                 }
 
-                context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp(await progress, 0, 99)));
+                context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp((await progress).Progress, 0, 99)));
             }
 
             var published = await rendering;

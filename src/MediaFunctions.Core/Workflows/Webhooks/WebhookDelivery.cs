@@ -26,4 +26,7 @@ public sealed record WebhookDelivery(
 {
     /// <summary>The delivery orchestration's id for a webhook about <paramref name="subjectId"/>: outside every key's prefix, so tenants never see it.</summary>
     public static string InstanceIdFor(string subjectId) => $"webhook~{subjectId}";
+
+    /// <summary>The delivery's id for a webhook about <paramref name="subjectId"/> entering <paramref name="stage"/>.</summary>
+    public static string InstanceIdFor(string subjectId, string stage) => $"webhook~{subjectId}~{stage}";
 }

@@ -2,7 +2,7 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
 
-namespace MediaFunctions.Core.Workflows.ExtractAudio;
+namespace MediaFunctions.Core.Workflows.Jobs;
 
 /// <summary>The input of <see cref="NotifyJobEndedActivity"/>: how the job ended.</summary>
 /// <param name="Outputs">The published files, when it completed.</param>

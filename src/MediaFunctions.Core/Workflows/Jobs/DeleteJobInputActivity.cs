@@ -3,7 +3,7 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Orchestration;
 
-namespace MediaFunctions.Core.Workflows.ExtractAudio;
+namespace MediaFunctions.Core.Workflows.Jobs;
 
 /// <summary>Deletes a job's staged input, and the audio split from it, as soon as the job ends, however it ends.</summary>
 public sealed class DeleteJobInputActivity(BlobServiceClient blobs) : Activity<JobSource, bool>

@@ -1,6 +1,6 @@
 using MediaFunctions.Orchestration;
 
-namespace MediaFunctions.Core.Workflows.ExtractAudio;
+namespace MediaFunctions.Core.Workflows.Jobs;
 
 /// <summary>
 /// Tells a running activity that its job has ended without it: terminated or deleted. Engines do

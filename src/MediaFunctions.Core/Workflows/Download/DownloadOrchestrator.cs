@@ -1,0 +1,114 @@
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Workflows.Jobs;
+using MediaFunctions.Orchestration;
+
+namespace MediaFunctions.Core.Workflows.Download;
+
+/// <summary>
+/// A download: wait for a scheduled stream (a durable timer between looks, no thread held), then download
+/// and publish in one activity, following its stages in the custom status; with <c>progress_webhooks</c>,
+/// every stage the job enters is POSTed too. The webhook hears the end however the job ends.
+/// </summary>
+public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
+{
+    /// <summary>The event the download activity raises with its <see cref="JobProgress"/>.</summary>
+    public const string ProgressEvent = "progress";
+
+    /// <summary>The stages a download can enter before it ends, each told by a progress webhook.</summary>
+    public static IReadOnlyList<string> NotifiedStages { get; } =
+        [JobStage.Waiting, JobStage.Downloading, JobStage.Processing, JobStage.Recording, JobStage.Uploading];
+
+    public override async Task<JobResult> RunAsync(IOrchestrationContext context, DownloadJob job)
+    {
+        try
+        {
+            if (job.Source is null)
+            {
+                job = job with { Source = await WaitForStreamAsync(context, job) };
+            }
+
+            var downloading = context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), job);
+            var stage = JobStage.Queued;
+            // Stages and progress arrive as events while the activity runs; the loop ends with it.
+            while (true)
+            {
+                var progress = context.WaitForExternalEvent<JobProgress>(ProgressEvent);
+                if (await Task.WhenAny(downloading, progress) == downloading)
+                {
+                    break;
+                }
+
+                var reported = await progress;
+                context.SetCustomStatus(reported with { Progress = Math.Clamp(reported.Progress, 0, 99) });
+                if (reported.Stage != stage)
+                {
+                    stage = reported.Stage;
+                    await NotifyStageAsync(context, job, stage);
+                }
+            }
+
+            var published = await downloading;
+            context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
+            await NotifyEndAsync(context, job, published, null);
+            return new JobResult(published);
+        }
+        catch (Exception failure) when (failure is TaskFailedException or StreamNotStartedException)
+        {
+            var error = failure is TaskFailedException taskFailure
+                ? JobError.From(TaskFailureDetails.FromException(taskFailure))
+                : new JobError(StreamNotStartedException.Code, failure.Message);
+            await NotifyEndAsync(context, job, null, error);
+            throw;
+        }
+    }
+
+    private static async Task<DownloadSource> WaitForStreamAsync(IOrchestrationContext context, DownloadJob job)
+    {
+        var wait = job.Wait ?? throw new InvalidOperationException($"Job {job.JobId} has neither a source nor a wait.");
+        context.SetCustomStatus(new JobProgress(JobStage.Waiting, 0));
+        await NotifyStageAsync(context, job, JobStage.Waiting);
+        while (true)
+        {
+            if (await context.CallActivityAsync<DownloadSource?>(nameof(ResolveDownloadSourceActivity), job) is { } source)
+            {
+                return source;
+            }
+
+            var next = context.CurrentUtcDateTime + wait.PollInterval;
+            if (next > wait.Until)
+            {
+                throw new StreamNotStartedException($"The stream at {job.Url} did not start by {wait.Until:u}.");
+            }
+
+            await context.CreateTimer(next);
+        }
+    }
+
+    private static async Task NotifyStageAsync(IOrchestrationContext context, DownloadJob job, string stage)
+    {
+        if (job.Webhook is { } webhook && job.Request.ProgressWebhooks)
+        {
+            await CallNotifyAsync(context, nameof(NotifyJobStageActivity), new JobStageReached(job.JobId, job.KeyId, webhook, stage));
+        }
+    }
+
+    private static async Task NotifyEndAsync(IOrchestrationContext context, DownloadJob job, IReadOnlyList<JobOutput>? outputs, JobError? error)
+    {
+        if (job.Webhook is { } webhook)
+        {
+            await CallNotifyAsync(context, nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, webhook, outputs, error));
+        }
+    }
+
+    private static async Task CallNotifyAsync(IOrchestrationContext context, string activity, object input)
+    {
+        try
+        {
+            await context.CallActivityAsync(activity, input, RetryPolicies.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the job itself goes on.
+        }
+    }
+}
