@@ -1,7 +1,7 @@
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Webhooks;
 
 namespace MediaFunctions.Core.Workflows;

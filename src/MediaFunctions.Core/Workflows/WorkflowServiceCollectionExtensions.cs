@@ -1,13 +1,13 @@
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Sources;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Webhooks;
-using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;

@@ -1,9 +1,9 @@
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 using Moq;
 

@@ -1,4 +1,3 @@
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
@@ -7,6 +6,7 @@ using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Options;
 

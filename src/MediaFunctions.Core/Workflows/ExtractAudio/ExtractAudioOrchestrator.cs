@@ -1,5 +1,5 @@
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.ExtractAudio;
