@@ -77,6 +77,20 @@ public sealed class BatchSourceResolverTests(BatchSourceOrigin origin) : IClassF
     }
 
     [Fact]
+    public async Task ResolveAsync_FeedServedAsHtml_IsReadAsAFeed()
+    {
+        var token = FfmpegTools.Timeout(60);
+        await using var sources = GuardedSources.AllowingLoopback();
+        var feed = await origin.WriteAsync("feed.html", ThreeEpisodeFeed(), token);
+
+        var show = await Resolver(sources).ResolveAsync(feed, cancellationToken: token);
+
+        Assert.NotNull(show);
+        Assert.Equal(BatchSourceKind.Show, show.Kind);
+        Assert.Equal(Enumerable.Range(1, 3).Select(origin.EpisodeUrl), show.Items.Select(item => item.Url));
+    }
+
+    [Fact]
     public async Task ResolveAsync_AtomFeed_ReturnsShowWithEnclosuresAndDates()
     {
         var token = FfmpegTools.Timeout(60);

@@ -22,6 +22,9 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
     /// <summary>The largest feed or list document read; a larger one is refused with <see cref="SourceTooLargeException"/>.</summary>
     public const long MaxDocumentBytes = 20 * 1024 * 1024;
 
+    /// <summary>What the service calls itself to feed and list hosts (some refuse requests that name no client).</summary>
+    public const string UserAgent = "MediaFunctions";
+
     /// <summary>How long reading a feed or list may take, from the request to its last byte.</summary>
     public static readonly TimeSpan FetchTimeout = TimeSpan.FromMinutes(2);
 
@@ -50,10 +53,10 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
         return kind == DocumentKind.WebPage ? await ListPageAsync(checkedUrl, maxItems, cancellationToken) : source;
     }
 
-    private static bool IsSpotify(Uri url) =>
-        url.Scheme.Equals("spotify", StringComparison.OrdinalIgnoreCase)
-        || (url.IsAbsoluteUri && (url.Host.Equals("open.spotify.com", StringComparison.OrdinalIgnoreCase)
-            || url.Host.Equals("play.spotify.com", StringComparison.OrdinalIgnoreCase)));
+    private static bool IsSpotify(Uri url) => url.IsAbsoluteUri
+        && (url.Scheme.Equals("spotify", StringComparison.OrdinalIgnoreCase)
+            || url.Host.Equals("open.spotify.com", StringComparison.OrdinalIgnoreCase)
+            || url.Host.Equals("play.spotify.com", StringComparison.OrdinalIgnoreCase));
 
     private async Task<(DocumentKind Kind, BatchSource? Source)> ReadWithinTimeoutAsync(Uri url, int maxItems, CancellationToken cancellationToken)
     {
@@ -73,6 +76,8 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
     private async Task<(DocumentKind Kind, BatchSource? Source)> ReadAsync(Uri url, int maxItems, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
+        request.Headers.TryAddWithoutValidation("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
         HttpResponseMessage response;
         try
         {
@@ -92,17 +97,19 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
             }
 
             var answeredUrl = response.RequestMessage?.RequestUri ?? url;
-            var kind = DocumentClassifier.ByMediaType(response.Content.Headers.ContentType?.MediaType);
-            if (kind is DocumentKind.SingleItem or DocumentKind.WebPage)
+            var declared = DocumentClassifier.ByMediaType(response.Content.Headers.ContentType?.MediaType);
+            if (declared == DocumentKind.SingleItem)
             {
-                return (kind.Value, null);
+                return (DocumentKind.SingleItem, null);
             }
 
             await using var body = await DocumentBody.OpenAsync(await response.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
-            kind ??= DocumentClassifier.ByContent(body.Prefix, answeredUrl);
+            var sniffed = DocumentClassifier.ByContent(body.Prefix, answeredUrl);
+            // NOTE: some hosts serve feeds as text/html; yt-dlp would list their items' web pages instead of their enclosures.
+            var kind = declared is null || (declared == DocumentKind.WebPage && sniffed == DocumentKind.Feed) ? sniffed : declared.Value;
             if (kind is DocumentKind.SingleItem or DocumentKind.WebPage)
             {
-                return (kind.Value, null);
+                return (kind, null);
             }
 
             if (response.Content.Headers.ContentLength is > MaxDocumentBytes and var length)
@@ -110,7 +117,7 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
                 throw new SourceTooLargeException(MaxDocumentBytes, length);
             }
 
-            return (kind.Value, kind == DocumentKind.Feed
+            return (kind, kind == DocumentKind.Feed
                 ? ReadFeed(body, answeredUrl, maxItems, cancellationToken)
                 : await MediaListReader.ReadAsync(body, answeredUrl, maxItems, cancellationToken));
         }
