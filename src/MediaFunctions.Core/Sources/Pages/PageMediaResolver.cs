@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MediaFunctions.Core.Jobs;
@@ -9,9 +10,9 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Core.Sources.Pages;
 
 /// <summary>
-/// Finds the media on a web page of a video site with yt-dlp (<c>Sources:YtDlpPath</c>, else
-/// <c>yt-dlp</c> on PATH), which fetches only through a lease of the <see cref="EgressProxy"/>, so its
-/// every request meets the address rules. Only yt-dlp's info JSON is used, never its downloader: the
+/// Finds the media on a web page of a video site, or lists a playlist page's entries, with yt-dlp
+/// (<c>Sources:YtDlpPath</c>, else <c>yt-dlp</c> on PATH), which fetches only through a lease of the
+/// <see cref="EgressProxy"/>, so its every request meets the address rules. Only yt-dlp's info JSON is used, never its downloader: the
 /// media URLs it returns are read through the source relay like any other URL, and a newer yt-dlp
 /// drops in by replacing the executable.
 /// </summary>
@@ -31,18 +32,63 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
     /// <exception cref="InvalidOperationException">yt-dlp is not installed where configured.</exception>
     public async Task<PageMedia> ResolveAsync(Uri pageUrl, string? formatSelector = null, string? formatSort = null, CancellationToken cancellationToken = default)
     {
-        using var lease = proxy.Lease();
-        List<string> arguments = ["-J", "--no-playlist", "--ignore-config", "--no-cache-dir", "--no-warnings", "--proxy", lease.ProxyUrl.AbsoluteUri, "--socket-timeout", "30"];
+        List<string> mode = ["--no-playlist"];
         if (formatSelector is not null)
         {
-            arguments.AddRange(["-f", formatSelector]);
+            mode.AddRange(["-f", formatSelector]);
         }
 
         if (formatSort is not null)
         {
-            arguments.AddRange(["-S", formatSort]);
+            mode.AddRange(["-S", formatSort]);
         }
 
+        using var document = await InfoAsync(pageUrl, mode, cancellationToken);
+        return Read(document.RootElement, pageUrl) ?? throw new NoMediaFoundException(pageUrl, "the page has no playable media.");
+    }
+
+    /// <summary>
+    /// Runs <c>yt-dlp -J --flat-playlist</c> on the page: its entries as the page lists them, without
+    /// visiting each one; null when the page is a single video rather than a playlist.
+    /// </summary>
+    /// <param name="pageUrl">The page, already checked by <see cref="UrlSourcePolicy.CheckAsync"/>.</param>
+    /// <param name="maxEntries">
+    /// At most this many entries are listed; ask for one more than you accept to learn that there are more
+    /// (<see cref="PagePlaylist.TotalCount"/> holds the site's own total when it gives one).
+    /// </param>
+    /// <exception cref="NoMediaFoundException">yt-dlp found no media on the page, or failed to read it.</exception>
+    /// <exception cref="InvalidJobInputException"><c>url_not_allowed</c> when one of yt-dlp's fetches was refused.</exception>
+    /// <exception cref="InvalidOperationException">yt-dlp is not installed where configured.</exception>
+    public async Task<PagePlaylist?> ListAsync(Uri pageUrl, int maxEntries, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxEntries);
+        using var document = await InfoAsync(pageUrl, ["--flat-playlist", "--playlist-end", maxEntries.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        var info = document.RootElement.Deserialize<YtDlpInfo>(Json)!;
+        if (info.Type != "playlist")
+        {
+            return null;
+        }
+
+        var entries = (info.Entries ?? [])
+            .Where(entry => entry.ValueKind == JsonValueKind.Object)
+            .Select(entry => ReadEntry(entry.Deserialize<YtDlpInfo>(Json)!, pageUrl))
+            .OfType<PagePlaylistEntry>()
+            .Take(maxEntries)
+            .ToList();
+        return new PagePlaylist(pageUrl, info.Title, info.Description, ThumbnailOf(info), info.PlaylistCount, entries);
+    }
+
+    // Builds yt-dlp's command line: the mode's arguments between the ones every run needs and the page.
+    private async Task<JsonDocument> InfoAsync(Uri pageUrl, IReadOnlyList<string> mode, CancellationToken cancellationToken)
+    {
+        using var lease = proxy.Lease();
+        List<string> arguments = ["-J", "--ignore-config", "--no-cache-dir", "--no-warnings", "--proxy", lease.ProxyUrl.AbsoluteUri, "--socket-timeout", "30"];
+        arguments.AddRange(mode);
         arguments.AddRange(["--", pageUrl.AbsoluteUri]);
         var (exitCode, output, error) = await RunAsync(arguments, cancellationToken);
         if (lease.Refusal is { } refusal)
@@ -55,9 +101,34 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
             throw new NoMediaFoundException(pageUrl, ErrorLine(error).Replace(lease.ProxyUrl.UserInfo, "***", StringComparison.Ordinal));
         }
 
-        using var document = JsonDocument.Parse(output);
-        return Read(document.RootElement, pageUrl) ?? throw new NoMediaFoundException(pageUrl, "the page has no playable media.");
+        return JsonDocument.Parse(output);
     }
+
+    // A flat entry names its own page (_type "url"); media embedded in the listed page is read from its
+    // chosen format's URL, because its webpage_url is the listed page itself.
+    private static PagePlaylistEntry? ReadEntry(YtDlpInfo entry, Uri pageUrl)
+    {
+        var url = entry.Type is "url" or "url_transparent" ? HttpUrl(entry.Url)
+            : HttpUrl(entry.WebpageUrl) is { } page && page != pageUrl ? page
+            : HttpUrl(entry.Url);
+        if (url is null)
+        {
+            return null;
+        }
+
+        var published = entry.ReleaseTimestamp ?? entry.Timestamp;
+        DateTimeOffset? publishedAt = published is { } seconds ? DateTimeOffset.FromUnixTimeMilliseconds((long)(seconds * 1000))
+            : DateTimeOffset.TryParseExact(entry.UploadDate, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var day) ? day
+            : null;
+        return new PagePlaylistEntry(url, entry.Title, entry.Description, publishedAt,
+            entry.Duration is { } duration ? TimeSpan.FromSeconds(duration) : null, ThumbnailOf(entry));
+    }
+
+    private static Uri? ThumbnailOf(YtDlpInfo info) =>
+        HttpUrl(info.Thumbnail) ?? info.Thumbnails?.Select(thumbnail => HttpUrl(thumbnail.Url)).LastOrDefault(url => url is not null);
+
+    private static Uri? HttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps) ? url : null;
 
     private static PageMedia? Read(JsonElement element, Uri pageUrl)
     {

@@ -18,6 +18,30 @@ internal sealed record YtDlpInfo
     [JsonPropertyName("title")]
     public string? Title { get; init; }
 
+    [JsonPropertyName("description")]
+    public string? Description { get; init; }
+
+    /// <summary>A flat playlist entry's own URL, or the chosen format's media URL of a video.</summary>
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
+
+    [JsonPropertyName("webpage_url")]
+    public string? WebpageUrl { get; init; }
+
+    /// <summary>How many entries the whole playlist has, when the site says.</summary>
+    [JsonPropertyName("playlist_count")]
+    public int? PlaylistCount { get; init; }
+
+    [JsonPropertyName("timestamp")]
+    public double? Timestamp { get; init; }
+
+    [JsonPropertyName("release_timestamp")]
+    public double? ReleaseTimestamp { get; init; }
+
+    /// <summary>The upload day as <c>YYYYMMDD</c>.</summary>
+    [JsonPropertyName("upload_date")]
+    public string? UploadDate { get; init; }
+
     [JsonPropertyName("duration")]
     public double? Duration { get; init; }
 
@@ -26,6 +50,10 @@ internal sealed record YtDlpInfo
 
     [JsonPropertyName("thumbnail")]
     public string? Thumbnail { get; init; }
+
+    /// <summary>Thumbnails from worst to best, where a site lists several instead of one <see cref="Thumbnail"/>.</summary>
+    [JsonPropertyName("thumbnails")]
+    public IReadOnlyList<YtDlpThumbnail>? Thumbnails { get; init; }
 
     [JsonPropertyName("subtitles")]
     public IReadOnlyDictionary<string, IReadOnlyList<YtDlpSubtitle>>? Subtitles { get; init; }
@@ -73,4 +101,11 @@ internal sealed record YtDlpSubtitle
 
     [JsonPropertyName("ext")]
     public string? Extension { get; init; }
+}
+
+/// <summary>One thumbnail of <see cref="YtDlpInfo"/>.</summary>
+internal sealed record YtDlpThumbnail
+{
+    [JsonPropertyName("url")]
+    public string? Url { get; init; }
 }
