@@ -170,11 +170,7 @@ public sealed class InlineStorageRequest
     private void ValidateS3Protocol(InlineStorageProvider provider, List<ValidationError> errors)
     {
         var name = Provider!.Trim().ToLowerInvariant();
-        if (provider == InlineStorageProvider.Gcs)
-        {
-            CheckEndpoint(Endpoint, pathAllowed: false, errors);
-        }
-        else if (Require("storage.endpoint", Endpoint, name, errors))
+        if (provider == InlineStorageProvider.Gcs ? !string.IsNullOrWhiteSpace(Endpoint) : Require("storage.endpoint", Endpoint, name, errors))
         {
             CheckEndpoint(Endpoint, pathAllowed: false, errors);
         }
