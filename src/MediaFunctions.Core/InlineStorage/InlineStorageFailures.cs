@@ -64,8 +64,12 @@ internal static class InlineStorageFailures
             ? $"the account key was refused ({code})"
             : $"the SAS token was refused ({code})",
         "ContainerNotFound" => $"container '{request.BucketOrContainer}' does not exist ({code})",
+        // An account key may do anything, so a refused authorization means the key itself (Azurite answers a
+        // wrong key this way) or a network rule of the account; a SAS token may also lack write permission.
+        "AuthorizationFailure" when string.IsNullOrWhiteSpace(request.SasToken) =>
+            $"the account key was refused, or the account's network rules turn this service away ({code})",
         "AuthorizationFailure" or "AuthorizationPermissionMismatch" or "AuthorizationResourceTypeMismatch" or "AuthorizationServiceMismatch" =>
-            $"the credentials may not write to container '{request.BucketOrContainer}' ({code})",
+            $"the SAS token was refused or does not allow writing to container '{request.BucketOrContainer}' ({code})",
         _ => $"the storage service refused the write ({code}, status {status})",
     };
 
