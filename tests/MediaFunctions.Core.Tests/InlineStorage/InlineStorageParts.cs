@@ -33,15 +33,15 @@ internal sealed class InlineStorageParts : IDisposable
     /// <summary>Settings for the fixture's s3rver bucket, with whatever the test changes.</summary>
     public static InlineStorageRequest S3(S3rverFixture s3rver, string? bucket = null, string? accessKey = null, string? secretKey = null,
         string? endpoint = null, string? folderPrefix = null) => new()
-    {
-        Provider = "s3",
-        Endpoint = endpoint ?? s3rver.Endpoint.AbsoluteUri,
-        Bucket = bucket ?? S3rverFixture.Bucket,
-        Region = "us-east-1",
-        AccessKey = accessKey ?? S3rverFixture.AccessKey,
-        SecretKey = secretKey ?? S3rverFixture.SecretKey,
-        FolderPrefix = folderPrefix,
-    };
+        {
+            Provider = "s3",
+            Endpoint = endpoint ?? s3rver.Endpoint.AbsoluteUri,
+            Bucket = bucket ?? S3rverFixture.Bucket,
+            Region = "us-east-1",
+            AccessKey = accessKey ?? S3rverFixture.AccessKey,
+            SecretKey = secretKey ?? S3rverFixture.SecretKey,
+            FolderPrefix = folderPrefix,
+        };
 
     /// <summary>Settings for a container of the fixture's Azurite account, with whatever the test changes.</summary>
     public static InlineStorageRequest Azure(AzuriteFixture azurite, string container, string? accountKey = null)
