@@ -31,7 +31,7 @@ internal sealed class InlineStorageParts : IDisposable
     public InlineStorageWriter Writer { get; }
 
     /// <summary>Settings for the fixture's s3rver bucket, with whatever the test changes.</summary>
-    public static InlineStorageRequest S3(S3rverFixture s3rver, string? bucket = null, string? accessKey = null, string? secretKey = null,
+    public static InlineStorageRequest S3(S3rverFixture s3rver, string? bucket = null, string? accessKey = null,
         string? endpoint = null, string? folderPrefix = null) => new()
         {
             Provider = "s3",
@@ -39,7 +39,7 @@ internal sealed class InlineStorageParts : IDisposable
             Bucket = bucket ?? S3rverFixture.Bucket,
             Region = "us-east-1",
             AccessKey = accessKey ?? S3rverFixture.AccessKey,
-            SecretKey = secretKey ?? S3rverFixture.SecretKey,
+            SecretKey = S3rverFixture.SecretKey,
             FolderPrefix = folderPrefix,
         };
 
