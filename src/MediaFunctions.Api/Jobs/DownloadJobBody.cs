@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Validation;
@@ -59,6 +60,9 @@ public sealed record DownloadJobBody
     [JsonPropertyName("max_duration")] public JsonElement? MaxDuration { get; init; }
 
     [JsonPropertyName("wait_for_scheduled")] public bool? WaitForScheduled { get; init; }
+
+    /// <summary>The caller's own storage for the files (s3, gcs, oss or azure, with its credentials); checked before the job is accepted.</summary>
+    [JsonPropertyName("storage")] public InlineStorageRequest? Storage { get; init; }
 
     /// <summary>For playlists and shows: their jobs are created but not started. A single job starts at once.</summary>
     [JsonPropertyName("paused")] public bool? Paused { get; init; }

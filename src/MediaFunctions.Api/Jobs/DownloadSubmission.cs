@@ -20,6 +20,7 @@ public static class DownloadSubmission
         }
 
         var keyId = context.GetApiKey().Id;
-        return await jobs.StartDownloadAsync(keyId, MediaJobs.NewJobId(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, cancellationToken);
+        return await jobs.StartDownloadAsync(keyId, MediaJobs.NewJobId(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, body.Storage,
+            cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Audio;
@@ -36,6 +37,8 @@ public sealed class MediaJobs(
     PageMediaResolver pages,
     DownloadSourceResolver downloads,
     JobQueue queue,
+    InlineStorageVerifier storageVerifier,
+    InlineStorageProtector storageProtector,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -107,8 +110,9 @@ public sealed class MediaJobs(
     /// <exception cref="InvalidJobInputException">A field is invalid, the URL or webhook is not allowed, or the source is not media.</exception>
     /// <exception cref="UnprocessableMediaException">The media is longer than the key's cap, or the request does not fit it (a clip past its end).</exception>
     /// <exception cref="SourceTooLargeException">The source is larger than the key's cap.</exception>
+    /// <param name="storage">The caller's own storage for the files: checked with a real write before the job is accepted, then sealed.</param>
     public async Task<JobView> StartDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
-        JobWebhook? webhook = null, CancellationToken cancellationToken = default)
+        JobWebhook? webhook = null, InlineStorageRequest? storage = null, CancellationToken cancellationToken = default)
     {
         if (request.Validate() is { Count: > 0 } errors)
         {
@@ -119,6 +123,12 @@ public sealed class MediaJobs(
         var settings = DownloadSettings.Resolve(request);
         var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
         await CheckWebhookAsync(webhook, cancellationToken);
+        ProtectedInlineStorage? sealedStorage = null;
+        if (storage is not null)
+        {
+            await storageVerifier.VerifyAsync(storage, cancellationToken);
+            sealedStorage = await storageProtector.ProtectAsync(storage, cancellationToken);
+        }
 
         var maxBytes = options.Value.MaxSourceBytesFor(keyId);
         DownloadSource? source = null;
@@ -161,7 +171,7 @@ public sealed class MediaJobs(
         }
 
         var fileName = request.FileName ?? OutputBaseName(source?.Title ?? Path.GetFileName(checkedUrl.AbsolutePath), "download");
-        var job = new DownloadJob(jobId, keyId, checkedUrl.AbsoluteUri, request, settings, source, corrections, persistent, fileName, maxBytes, wait, webhook);
+        var job = new DownloadJob(jobId, keyId, checkedUrl.AbsoluteUri, request, settings, source, corrections, persistent, fileName, maxBytes, wait, webhook, sealedStorage);
         await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
         queue.Started();
         return (await GetAsync(keyId, jobId, cancellationToken))!;

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Sources;
@@ -24,6 +25,7 @@ public static class WorkflowServiceCollectionExtensions
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddUrlSources(configuration);
+        services.AddInlineStorage(configuration);
         services.AddSingleton<SasLinkIssuer>();
         services.AddSingleton<FileLinkSigner>();
         services.AddSingleton<JobOutputPublisher>();

@@ -24,6 +24,13 @@ public sealed class JobFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, J
                 RequestQuery.String(request, "persistent"), context, Services, cancellationToken),
             JobEndpoints.MaxUploadRequestBytes(jobOptions.Value));
 
+    [Function("CreateJob")]
+    public Task<IResult> CreateJobAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/jobs")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
+            async (context, cancellationToken) => await JobEndpoints.CreateJobAsync(context, jobs, cancellationToken));
+
     [Function("ListJobs")]
     public Task<IResult> ListJobsAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "api/jobs")] HttpRequest request,

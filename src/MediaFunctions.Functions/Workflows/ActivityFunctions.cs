@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
@@ -16,6 +17,18 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
 {
     [Function(nameof(ExtractAudioActivity))]
     public Task<object?> RunExtractAudioActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(DownloadActivity))]
+    public Task<object?> RunDownloadActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(ResolveDownloadSourceActivity))]
+    public Task<object?> RunResolveDownloadSourceActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(NotifyJobStageActivity))]
+    public Task<object?> RunNotifyJobStageActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
     [Function(nameof(DeleteJobInputActivity))]

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
@@ -11,6 +12,10 @@ public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
 {
     [Function(nameof(ExtractAudioOrchestrator))]
     public Task<object?> RunExtractAudioOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(DownloadOrchestrator))]
+    public Task<object?> RunDownloadOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         workflows.RunOrchestratorAsync(context);
 
     [Function(nameof(JobCleanupOrchestrator))]

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Download;
@@ -27,6 +28,7 @@ public sealed class DownloadActivity(
     JobFiles files,
     SourceRelay relay,
     GuardedHttpClient web,
+    InlineStorageWriter inlineStorage,
     IOrchestrationClient orchestrations,
     IOptions<JobOptions> options) : Activity<DownloadJob, IReadOnlyList<JobOutput>>
 {
@@ -80,8 +82,9 @@ public sealed class DownloadActivity(
                 outputs.Add(await UploadAsync(job, picture.Path, $"{job.FileBaseName}.{extension}", extension, picture.MimeType, JobOutput.ThumbnailRole, watch.Token));
             }
 
-            var published = await publisher.LinkAsync(outputs, job.Persistent, watch.Token);
-            if (!job.Persistent)
+            // Files in the caller's own storage came back with their links; ours get theirs now.
+            var published = job.Storage is null ? await publisher.LinkAsync(outputs, job.Persistent, watch.Token) : outputs;
+            if (!job.Persistent && job.Storage is null)
             {
                 await cleanups.ScheduleAsync(new JobCleanup(job.KeyId, job.JobId, published.Max(output => output.ExpiresAt!.Value)), watch.Token);
             }
@@ -142,6 +145,13 @@ public sealed class DownloadActivity(
         CancellationToken cancellationToken)
     {
         var relativeName = job.Request.Folder is { } prefix ? $"{prefix.TrimEnd('/', '\\')}/{fileName}" : fileName;
+        if (job.Storage is { } storage)
+        {
+            var stored = await inlineStorage.UploadAsync(storage, relativeName, path, mimeType, options.Value.LinkLifetime, cancellationToken);
+            return new JobOutput(format, "", fileName, mimeType, new FileInfo(path).Length, 0, "", false, stored.ReadUrl.AbsoluteUri, stored.ExpiresAt,
+                Role: role, StorageLocation: stored.Location);
+        }
+
         var blobName = MediaContainers.OutputBlob(job.KeyId, job.JobId, relativeName);
         await publisher.UploadAsync(blobName, path, mimeType, job.Persistent, cancellationToken);
         return new JobOutput(format, blobName, fileName, mimeType, new FileInfo(path).Length, 0, "", false, Role: role);

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Download;
 
@@ -12,6 +13,7 @@ namespace MediaFunctions.Core.Workflows.Download;
 /// <param name="FileBaseName">The output file's name without its extension.</param>
 /// <param name="MaxSourceBytes">The key's cap on bytes read from the source.</param>
 /// <param name="Wait">How a scheduled stream is waited for, fixed at acceptance (an orchestrator must not read settings).</param>
+/// <param name="Storage">The caller's own storage for the files, sealed: its credentials never reach history, logs or status.</param>
 public sealed record DownloadJob(
     string JobId,
     string KeyId,
@@ -24,7 +26,8 @@ public sealed record DownloadJob(
     string FileBaseName,
     long? MaxSourceBytes,
     ScheduledStreamWait? Wait = null,
-    JobWebhook? Webhook = null);
+    JobWebhook? Webhook = null,
+    ProtectedInlineStorage? Storage = null);
 
 /// <summary>How long and how often a download waits for a scheduled stream to start.</summary>
 public sealed record ScheduledStreamWait(DateTime Until, TimeSpan PollInterval);
