@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Jobs;
@@ -144,6 +145,29 @@ public sealed class DownloadJobErrorTests(JobHostFixture fixture, DownloadOrigin
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, status);
         Assert.Equal("unsupported_media_type", JobApi.Error(error).Code);
+    }
+
+    [Fact]
+    public async Task Create_QueueAtItsDepth_503WithRetryAfter()
+    {
+        using var timeout = JobApi.Timeout(60);
+        await using var host = new MediaFunctions.Testing.HostProcess(fixture.Settings("QueueDepth", new()
+        {
+            ["Sources__AllowPrivateNetworks"] = "true",
+            ["Jobs__MaxQueuedJobs"] = "1",
+        }));
+        await host.StartAsync();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey, host);
+        // A job waiting for a stream that is not there holds its place in the queue.
+        var waiting = await DownloadApi.CreateAsync(alice, new { url = origin.LiveUrl("never").AbsoluteUri, wait_for_scheduled = true }, timeout.Token);
+
+        using var response = await alice.PostAsync("/jobs", JobApi.Json(new { url = origin.ClipUrl.AbsoluteUri }), timeout.Token);
+        var error = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>(timeout.Token);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("queue_full", JobApi.Error(error).Code);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.Equal("waiting", (await DownloadApi.GetAsync(alice, waiting, timeout.Token)).GetProperty("stage").GetString());
     }
 
     [Fact]

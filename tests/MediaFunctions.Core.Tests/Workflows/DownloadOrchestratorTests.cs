@@ -1,0 +1,103 @@
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Workflows;
+using MediaFunctions.Core.Workflows.Download;
+using MediaFunctions.Core.Workflows.Jobs;
+using MediaFunctions.Orchestration;
+using Moq;
+
+namespace MediaFunctions.Core.Tests.Workflows;
+
+public class DownloadOrchestratorTests
+{
+    private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
+    private static readonly DownloadSource Source = new([JobSource.FromUrl(new Uri("https://live.example/index.m3u8"))],
+        [new MediaProbe { FormatNames = ["hls"], Streams = [] }], null, [], null, IsLive: true);
+
+    private static readonly JobOutput Downloaded = new("mp4", "alice/alice-1/clip.mp4", "clip.mp4", "video/mp4", 1000, 3.0, "aac", true);
+
+    private static DownloadJob Job(ScheduledStreamWait? wait, DownloadRequest? request = null, JobWebhook? webhook = null)
+    {
+        request ??= new DownloadRequest { WaitForScheduled = wait is not null };
+        return new DownloadJob("alice-1", "alice", "https://live.example/index.m3u8", request, DownloadSettings.Resolve(request), wait is null ? Source : null, [], false,
+            "clip", null, wait, webhook);
+    }
+
+    private static Mock<IOrchestrationContext> Context(Queue<DownloadSource?> looks, Task<IReadOnlyList<JobOutput>> downloading, List<DateTime> timers)
+    {
+        var context = new Mock<IOrchestrationContext>(MockBehavior.Strict);
+        var now = Now;
+        context.SetupGet(c => c.CurrentUtcDateTime).Returns(() => now);
+        context.Setup(c => c.SetCustomStatus(It.IsAny<JobProgress>()));
+        context.Setup(c => c.CallActivityAsync<DownloadSource?>(nameof(ResolveDownloadSourceActivity), It.IsAny<DownloadJob>(), null))
+            .Returns(() => Task.FromResult(looks.Dequeue()));
+        context.Setup(c => c.CreateTimer(It.IsAny<DateTime>(), default)).Returns((DateTime at, CancellationToken _) =>
+        {
+            timers.Add(at);
+            now = at;
+            return Task.CompletedTask;
+        });
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null)).Returns(downloading);
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(DownloadOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
+        context.Setup(c => c.CallActivityAsync(It.IsAny<string>(), It.IsAny<object>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+        return context;
+    }
+
+    [Fact]
+    public async Task Run_ScheduledStreamStartsOnTheThirdLook_WaitsOnDurableTimersThenDownloadsIt()
+    {
+        var timers = new List<DateTime>();
+        var job = Job(new ScheduledStreamWait(Now.AddMinutes(10), TimeSpan.FromSeconds(30)));
+        var context = Context(new Queue<DownloadSource?>([null, null, Source]), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]), timers);
+
+        var result = await new DownloadOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal([Now.AddSeconds(30), Now.AddSeconds(60)], timers);
+        Assert.Single(result.Outputs);
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Waiting, 0)), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.Is<DownloadJob>(j => j.Source == Source), null), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_ScheduledStreamNeverStarts_FailsWhenTheWaitIsOverWithoutDownloading()
+    {
+        var timers = new List<DateTime>();
+        var job = Job(new ScheduledStreamWait(Now.AddMinutes(1), TimeSpan.FromSeconds(30)));
+        var context = Context(new Queue<DownloadSource?>([null, null, null]), new TaskCompletionSource<IReadOnlyList<JobOutput>>().Task, timers);
+
+        var failed = await Assert.ThrowsAsync<StreamNotStartedException>(() => new DownloadOrchestrator().RunAsync(context.Object, job));
+
+        Assert.Contains("did not start by", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(2, timers.Count);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_ProgressWebhooks_OneNotificationPerStageNotPerProgressEvent()
+    {
+        var webhook = new JobWebhook("https://hooks.example/job", "https://api.example/");
+        var job = Job(null, new DownloadRequest { ProgressWebhooks = true }, webhook);
+        var downloading = new TaskCompletionSource<IReadOnlyList<JobOutput>>();
+        var context = Context(new Queue<DownloadSource?>(), downloading.Task, []);
+        var events = new Queue<TaskCompletionSource<JobProgress>>();
+        context.Setup(c => c.WaitForExternalEvent<JobProgress>(DownloadOrchestrator.ProgressEvent, null, default)).Returns(() =>
+        {
+            var next = new TaskCompletionSource<JobProgress>();
+            events.Enqueue(next);
+            return next.Task;
+        });
+
+        var run = new DownloadOrchestrator().RunAsync(context.Object, job);
+        events.Dequeue().SetResult(new JobProgress(JobStage.Downloading, 0));
+        events.Dequeue().SetResult(new JobProgress(JobStage.Downloading, 50));
+        events.Dequeue().SetResult(new JobProgress(JobStage.Uploading, 99));
+        downloading.SetResult([Downloaded]);
+        await run;
+
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobStageActivity), It.Is<JobStageReached>(r => r.Stage == JobStage.Downloading), RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobStageActivity), It.Is<JobStageReached>(r => r.Stage == JobStage.Uploading), RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.Is<JobEnd>(e => e.Error == null), RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Downloading, 50)), Times.Once);
+    }
+}
