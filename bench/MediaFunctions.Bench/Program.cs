@@ -1,5 +1,6 @@
 using MediaFunctions.Bench.Engine;
 using MediaFunctions.Bench.Extract;
+using MediaFunctions.Bench.Url;
 using MediaFunctions.Testing;
 
 // Prints `name value unit` lines for the benchmark named on the command line.
@@ -19,6 +20,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
         }
     },
     ["extract"] = ExtractBenchmark.RunAsync,
+    ["url"] = UrlBenchmark.RunAsync,
 };
 
 var known = string.Join(", ", benchmarks.Keys);

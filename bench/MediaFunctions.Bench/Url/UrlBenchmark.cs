@@ -1,0 +1,139 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Testing;
+using MediaFunctions.Testing.Servers;
+using Microsoft.Extensions.Options;
+
+namespace MediaFunctions.Bench.Url;
+
+/// <summary>
+/// `./bench.sh url`: download jobs (<c>POST /jobs {url}</c>) through the real host over HTTP against Azurite,
+/// reading a 600 s MP4 from a local range-capable origin: what a clip costs the origin in bytes, and how a
+/// whole-file copy compares in wall time with bare ffmpeg copying the same URL in this run.
+/// </summary>
+internal static class UrlBenchmark
+{
+    private const string Key = "bench-url-key";
+    private const string MediaName = "h264-aac-360p-600s.mp4";
+
+    // The ffmpeg the host runs (ffmpeg-layer/dist when built), so the bare run measures the same binary.
+    private static readonly string Ffmpeg = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfmpegPath;
+
+    private static readonly string BenchFolder = Path.Combine(RepositoryPaths.Root, ".bench");
+
+    // Only the origin's media lives here: the static server serves the whole folder.
+    private static readonly string MediaFolder = Path.Combine(BenchFolder, "url");
+
+    public static async Task RunAsync(TextWriter output)
+    {
+        Directory.CreateDirectory(MediaFolder);
+        var media = await GenerateAsync(MediaName, 600);
+        var mediaBytes = new FileInfo(media).Length;
+
+        await using var origin = await StaticFileServer.StartAsync(MediaFolder, CancellationToken.None);
+        var url = origin.Url(MediaName);
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            await using var host = new HostProcess(new Dictionary<string, string>
+            {
+                ["Storage__ConnectionString"] = azurite.ConnectionString,
+                ["Auth__BootstrapKeys"] = $"bench={Key}",
+                ["Sources__AllowPrivateNetworks"] = "true",
+                ["Logging__LogLevel__Default"] = "Warning",
+            });
+            await host.StartAsync();
+            using var client = host.CreateClient();
+            client.Timeout = TimeSpan.FromMinutes(10);
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
+
+            // Warm-up: the first job pays for JIT and connection set-up.
+            await RunJobAsync(client, new { url = url.AbsoluteUri, clip_start = 0, clip_end = 2 });
+
+            origin.ResetCounts();
+            await RunJobAsync(client, new { url = url.AbsoluteUri, clip_start = 300, clip_end = 310 });
+            output.WriteLine($"url.clip_10s_of_600s_bytes_ratio {(double)origin.BytesSent / mediaBytes:F3} ratio");
+
+            var bareCopy = await BareFfmpegCopyAsync(url);
+            var jobCopy = await RunJobAsync(client, new { url = url.AbsoluteUri });
+            output.WriteLine($"url.download_copy_ratio {jobCopy / bareCopy:F2} ratio");
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    // Seconds from posting the job to its completed status, polled every 20 ms.
+    private static async Task<double> RunJobAsync(HttpClient client, object body)
+    {
+        var watch = Stopwatch.StartNew();
+        using var accepted = await client.PostAsJsonAsync(new Uri("/jobs", UriKind.Relative), body);
+        if (accepted.StatusCode != HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"The job was not accepted: {(int)accepted.StatusCode} {await accepted.Content.ReadAsStringAsync()}");
+        }
+
+        var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString();
+        while (true)
+        {
+            var job = await client.GetFromJsonAsync<JsonElement>(new Uri($"/jobs/{id}", UriKind.Relative));
+            switch (job.GetProperty("state").GetString())
+            {
+                case "completed":
+                    return watch.Elapsed.TotalSeconds;
+                case "failed" or "cancelled":
+                    throw new InvalidOperationException($"The job ended {job}");
+            }
+
+            await Task.Delay(20);
+        }
+    }
+
+    private static async Task<double> BareFfmpegCopyAsync(Uri url)
+    {
+        var watch = Stopwatch.StartNew();
+        await RunToolAsync(Ffmpeg, ["-v", "error", "-y", "-i", url.AbsoluteUri, "-c", "copy", "-f", "mp4", Path.Combine(BenchFolder, "bare-url.mp4")]);
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    // H.264/AAC with a keyframe every 2 s and the index up front, as a web origin would serve it.
+    private static async Task<string> GenerateAsync(string name, int seconds)
+    {
+        var path = Path.Combine(MediaFolder, name);
+        if (!File.Exists(path))
+        {
+            var part = Path.Combine(BenchFolder, name + ".part");
+            await RunToolAsync(Ffmpeg, ["-v", "error", "-y",
+                "-f", "lavfi", "-i", $"testsrc2=size=640x360:rate=25:duration={seconds}",
+                "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
+                "-c:a", "aac", "-b:a", "96k", "-movflags", "+faststart", "-f", "mp4", part]);
+            File.Move(part, path);
+        }
+
+        return path;
+    }
+
+    private static async Task RunToolAsync(string tool, string[] arguments)
+    {
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var errors = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{tool} failed: {errors}");
+        }
+    }
+}
