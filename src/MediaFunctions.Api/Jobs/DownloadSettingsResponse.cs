@@ -19,6 +19,7 @@ public sealed record DownloadSettingsResponse(
     [property: JsonPropertyName("audio_only")] bool AudioOnly,
     [property: JsonPropertyName("subtitles")] bool Subtitles,
     [property: JsonPropertyName("thumbnail")] bool Thumbnail,
+    [property: JsonPropertyName("live")] bool? Live,
     [property: JsonPropertyName("live_from_start")] bool LiveFromStart,
     [property: JsonPropertyName("max_duration")] int? MaxDuration,
     [property: JsonPropertyName("wait_for_scheduled")] bool WaitForScheduled,
@@ -27,6 +28,6 @@ public sealed record DownloadSettingsResponse(
     public static DownloadSettingsResponse From(DownloadRequest request) =>
         new(request.Format, request.VideoCodec, request.AudioCodec, request.AudioBitrate?.ToArgument(), request.VideoQuality, request.Quality,
             request.MaxResolution?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "best", request.ClipStartSeconds, request.ClipEndSeconds,
-            request.FileName, request.Folder, request.AudioOnly, request.Subtitles, request.Thumbnail, request.LiveFromStart, request.MaxDurationSeconds,
+            request.FileName, request.Folder, request.AudioOnly, request.Subtitles, request.Thumbnail, request.Live, request.LiveFromStart, request.MaxDurationSeconds,
             request.WaitForScheduled, request.ProgressWebhooks);
 }

@@ -145,6 +145,11 @@ public sealed class MediaJobs(
         var corrections = settings.Corrections;
         if (source is not null)
         {
+            if (request.Live == true && !source.IsLive)
+            {
+                throw new UnprocessableMediaException("not_live", "live is set, but the URL is not a live stream (it has an end); leave live out to download it.");
+            }
+
             var longest = options.Value.MaxDurationFor(keyId);
             if (source.IsLive && request.MaxDurationSeconds is null)
             {

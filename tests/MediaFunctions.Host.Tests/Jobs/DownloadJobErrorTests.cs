@@ -77,6 +77,18 @@ public sealed class DownloadJobErrorTests(JobHostFixture fixture, DownloadOrigin
     }
 
     [Fact]
+    public async Task Create_LiveSetOnAFileWithAnEnd_422()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var (status, error) = await JobApi.PostAsync(alice, "/jobs", JobApi.Json(new { url = origin.ClipUrl.AbsoluteUri, live = true }), timeout.Token);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
+        Assert.Equal("not_live", JobApi.Error(error).Code);
+    }
+
+    [Fact]
     public async Task Create_NotMedia_400InvalidMedia()
     {
         using var timeout = JobApi.Timeout();
@@ -167,7 +179,11 @@ public sealed class DownloadJobErrorTests(JobHostFixture fixture, DownloadOrigin
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         Assert.Equal("queue_full", JobApi.Error(error).Code);
         Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
-        Assert.Equal("waiting", (await DownloadApi.GetAsync(alice, waiting, timeout.Token)).GetProperty("stage").GetString());
+        // The first job is still there, waiting for its stream.
+        while ((await DownloadApi.GetAsync(alice, waiting, timeout.Token)).GetProperty("stage").GetString() != "waiting")
+        {
+            await Task.Delay(100, timeout.Token);
+        }
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed record DownloadRequest
     /// <summary><c>thumbnail</c>: the page's thumbnail, or a frame of the video.</summary>
     public bool Thumbnail { get; init; }
 
-    /// <summary><c>live</c>: record a live stream; null detects it.</summary>
+    /// <summary><c>live</c>: record a live stream; null detects it, true refuses a URL that is not live (422).</summary>
     public bool? Live { get; init; }
 
     /// <summary><c>live_from_start</c>: record a live stream from its earliest available segment, not the live point.</summary>
