@@ -71,21 +71,35 @@ public sealed class SourceRelayRegistration : IDisposable
     /// cap), that failure is what surfaces, whether the tool failed on it (it only saw an HTTP error) or carried
     /// on and exited 0 (HLS skips segments it cannot fetch).
     /// </summary>
-    public async Task<T> ReadAsync<T>(Func<Task<T>> read)
+    public Task<T> ReadAsync<T>(Func<Task<T>> read) => ReadAsync([this], read);
+
+    /// <summary>
+    /// <see cref="ReadAsync{T}(Func{Task{T}})"/> for a read of several registrations at once (a video site's video
+    /// and audio, merged by one ffmpeg): the first registration's failure is what surfaces.
+    /// </summary>
+    public static async Task<T> ReadAsync<T>(IReadOnlyList<SourceRelayRegistration> registrations, Func<Task<T>> read)
     {
         T result;
         try
         {
             result = await read();
         }
-        catch (Exception error) when (error is not OperationCanceledException && Failure is not null)
+        catch (Exception error) when (error is not OperationCanceledException && registrations.Any(registration => registration.Failure is not null))
         {
-            ThrowIfFailed();
+            ThrowIfAnyFailed(registrations);
             throw;
         }
 
-        ThrowIfFailed();
+        ThrowIfAnyFailed(registrations);
         return result;
+    }
+
+    private static void ThrowIfAnyFailed(IReadOnlyList<SourceRelayRegistration> registrations)
+    {
+        foreach (var registration in registrations)
+        {
+            registration.ThrowIfFailed();
+        }
     }
 
     /// <summary>The relay URL for another origin URL (a segment, a rendition) read under this registration.</summary>

@@ -56,8 +56,12 @@ public sealed class DownloadActivity(
             var timeout = plan.ExpectedDuration is { } length && source.IsLive
                 ? length + options.Value.RenderTimeout
                 : options.Value.RenderTimeout;
-            await ReadAllAsync(relayed, () => ffmpeg.RunAsync(plan.Arguments,
-                new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }, watch.Token));
+            await SourceRelayRegistration.ReadAsync(relayed, async () =>
+            {
+                await ffmpeg.RunAsync(plan.Arguments,
+                    new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }, watch.Token);
+                return true;
+            });
 
             var subtitles = plan.Subtitles.Where(subtitle => new FileInfo(subtitle.Path).Length > 0).ToList();
             if (subtitleFolder is not null)
@@ -107,20 +111,6 @@ public sealed class DownloadActivity(
         {
             relayed.ForEach(registration => registration.Dispose());
             folder.Delete(recursive: true);
-        }
-    }
-
-    // The relay's own failure (an address refused, the key's size cap) is the cause when ffmpeg stops on it.
-    private static async Task ReadAllAsync(IReadOnlyList<SourceRelayRegistration> relayed, Func<Task> read)
-    {
-        try
-        {
-            await read();
-        }
-        catch (Exception) when (relayed.FirstOrDefault(registration => registration.Failure is not null) is { } failed)
-        {
-            failed.ThrowIfFailed();
-            throw;
         }
     }
 
