@@ -8,7 +8,6 @@ using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
-using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Cleanup;
@@ -32,7 +31,6 @@ public sealed class MediaJobs(
     SasLinkIssuer links,
     FileLinkSigner signer,
     UrlSourcePolicy urlPolicy,
-    SourceRelay relay,
     WebPageDetector webPages,
     PageMediaResolver pages,
     DownloadSourceResolver downloads,
@@ -315,16 +313,15 @@ public sealed class MediaJobs(
 
     private async Task<MediaProbe> ProbeAsync(string keyId, JobSource source, CancellationToken cancellationToken)
     {
+        if (source.Url is not null)
+        {
+            return await downloads.ProbeAsync(source, options.Value.MaxSourceBytesFor(keyId), cancellationToken);
+        }
+
+        var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken);
         try
         {
-            if (source.Url is null)
-            {
-                var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, DateTimeOffset.UtcNow + ProbeLinkLifetime, cancellationToken: cancellationToken);
-                return await prober.ProbeAsync(link.AbsoluteUri, cancellationToken: cancellationToken);
-            }
-
-            using var relayed = relay.Register(new Uri(source.Url), options.Value.MaxSourceBytesFor(keyId), source.Headers);
-            return await relayed.ReadAsync(() => prober.ProbeAsync(relayed.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, cancellationToken));
+            return await prober.ProbeAsync(link.AbsoluteUri, cancellationToken: cancellationToken);
         }
         catch (MediaProbeException probeError)
         {

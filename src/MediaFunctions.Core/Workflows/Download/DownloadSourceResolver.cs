@@ -22,7 +22,7 @@ public sealed class DownloadSourceResolver(WebPageDetector pages, PageMediaResol
         {
             var source = JobSource.FromUrl(url);
             var probe = await ProbeAsync(source, maxBytes, cancellationToken);
-            return new DownloadSource([source], [probe], null, [], null, IsLiveStream(probe));
+            return new DownloadSource([source], [probe], null, [], null, DownloadInput.IsLive(probe));
         }
 
         // yt-dlp's "res" is the shorter side, as max_resolution is.
@@ -31,16 +31,16 @@ public sealed class DownloadSourceResolver(WebPageDetector pages, PageMediaResol
             : await pageMedia.ResolveAsync(url, "bv*+ba/b", settings.MaxResolution is { } cap ? $"res:{cap}" : null, cancellationToken);
         var streams = media.Formats.Select(format => new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders)).ToList();
         var probes = await Task.WhenAll(streams.Select(stream => ProbeAsync(stream, maxBytes, cancellationToken)));
-        return new DownloadSource(streams, probes, media.Title, media.Subtitles, media.ThumbnailUrl, media.IsLive || probes.Any(IsLiveStream));
+        return new DownloadSource(streams, probes, media.Title, media.Subtitles, media.ThumbnailUrl, media.IsLive || probes.Any(DownloadInput.IsLive));
     }
 
     /// <summary>The source's streams as ffmpeg opens them through <paramref name="relayed"/>: one registration per stream, in order.</summary>
     public static IReadOnlyList<DownloadInput> Inputs(IReadOnlyList<SourceRelayRegistration> relayed, IReadOnlyList<MediaProbe> probes) =>
         [.. relayed.Select((registration, i) => new DownloadInput(registration.Url.AbsoluteUri, probes[i], SourceRelay.FfmpegInputArguments))];
 
-    private static bool IsLiveStream(MediaProbe probe) => new DownloadInput("", probe).IsLiveStream;
-
-    private async Task<MediaProbe> ProbeAsync(JobSource source, long? maxBytes, CancellationToken cancellationToken)
+    /// <summary>Probes one URL stream through the source relay, reading at most <paramref name="maxBytes"/>.</summary>
+    /// <exception cref="InvalidJobInputException"><c>invalid_media</c> when it is not media; <c>url_not_allowed</c> from the relay.</exception>
+    public async Task<MediaProbe> ProbeAsync(JobSource source, long? maxBytes, CancellationToken cancellationToken = default)
     {
         using var relayed = relay.Register(new Uri(source.Url!), maxBytes, source.Headers);
         try
