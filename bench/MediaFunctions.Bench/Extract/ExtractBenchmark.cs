@@ -3,9 +3,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Bench.Harness;
 using MediaFunctions.Testing;
-using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Bench.Extract;
 
@@ -17,8 +16,6 @@ internal static class ExtractBenchmark
 {
     private const string Key = "bench-extract-key";
 
-    // The ffmpeg the host runs (ffmpeg-layer/dist when built), so the bare runs measure the same binary.
-    private static readonly string Ffmpeg = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfmpegPath;
     private static readonly string MediaFolder = Path.Combine(RepositoryPaths.Root, ".bench");
 
     public static async Task RunAsync(TextWriter output)
@@ -80,25 +77,13 @@ internal static class ExtractBenchmark
         }
 
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        while (true)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>(new Uri($"/api/jobs/{id}", UriKind.Relative));
-            switch (job.GetProperty("state").GetString())
-            {
-                case "completed":
-                    return watch.Elapsed.TotalSeconds;
-                case "failed" or "cancelled":
-                    throw new InvalidOperationException($"The job ended {job}");
-            }
-
-            await Task.Delay(20);
-        }
+        return await BenchTools.WaitUntilCompletedAsync(client, $"/api/jobs/{id}", watch);
     }
 
     private static async Task<double> BareFfmpegAsync(string input, string[] outputArguments)
     {
         var watch = Stopwatch.StartNew();
-        await RunToolAsync(Ffmpeg, ["-v", "error", "-y", "-i", input, .. outputArguments, Path.Combine(MediaFolder, "bare.out")]);
+        await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y", "-i", input, .. outputArguments, Path.Combine(MediaFolder, "bare.out")]);
         return watch.Elapsed.TotalSeconds;
     }
 
@@ -133,7 +118,7 @@ internal static class ExtractBenchmark
         var path = Path.Combine(MediaFolder, name);
         if (!File.Exists(path))
         {
-            await RunToolAsync(Ffmpeg, ["-v", "error", "-y",
+            await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y",
                 "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=24:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",
@@ -142,22 +127,5 @@ internal static class ExtractBenchmark
         }
 
         return path;
-    }
-
-    private static async Task RunToolAsync(string tool, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} failed: {errors}");
-        }
     }
 }

@@ -3,10 +3,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Bench.Harness;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
-using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Bench.Url;
 
@@ -20,8 +19,6 @@ internal static class UrlBenchmark
     private const string Key = "bench-url-key";
     private const string MediaName = "h264-aac-360p-600s.mp4";
 
-    // The ffmpeg the host runs (ffmpeg-layer/dist when built), so the bare run measures the same binary.
-    private static readonly string Ffmpeg = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfmpegPath;
 
     private static readonly string BenchFolder = Path.Combine(RepositoryPaths.Root, ".bench");
 
@@ -80,25 +77,13 @@ internal static class UrlBenchmark
         }
 
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("job_id").GetString();
-        while (true)
-        {
-            var job = await client.GetFromJsonAsync<JsonElement>(new Uri($"/jobs/{id}", UriKind.Relative));
-            switch (job.GetProperty("state").GetString())
-            {
-                case "completed":
-                    return watch.Elapsed.TotalSeconds;
-                case "failed" or "cancelled":
-                    throw new InvalidOperationException($"The job ended {job}");
-            }
-
-            await Task.Delay(20);
-        }
+        return await BenchTools.WaitUntilCompletedAsync(client, $"/jobs/{id}", watch);
     }
 
     private static async Task<double> BareFfmpegCopyAsync(Uri url)
     {
         var watch = Stopwatch.StartNew();
-        await RunToolAsync(Ffmpeg, ["-v", "error", "-y", "-i", url.AbsoluteUri, "-c", "copy", "-f", "mp4", Path.Combine(BenchFolder, "bare-url.mp4")]);
+        await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y", "-i", url.AbsoluteUri, "-c", "copy", "-f", "mp4", Path.Combine(BenchFolder, "bare-url.mp4")]);
         return watch.Elapsed.TotalSeconds;
     }
 
@@ -109,7 +94,7 @@ internal static class UrlBenchmark
         if (!File.Exists(path))
         {
             var part = Path.Combine(BenchFolder, name + ".part");
-            await RunToolAsync(Ffmpeg, ["-v", "error", "-y",
+            await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y",
                 "-f", "lavfi", "-i", $"testsrc2=size=640x360:rate=25:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
@@ -118,22 +103,5 @@ internal static class UrlBenchmark
         }
 
         return path;
-    }
-
-    private static async Task RunToolAsync(string tool, string[] arguments)
-    {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{tool} failed: {errors}");
-        }
     }
 }
