@@ -118,7 +118,7 @@ internal static class ExtractBenchmark
         var path = Path.Combine(MediaFolder, name);
         if (!File.Exists(path))
         {
-            await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y",
+            await BenchTools.RunToolAsync(BenchTools.MediaFfmpeg, ["-v", "error", "-y",
                 "-f", "lavfi", "-i", $"testsrc2=size=1280x720:rate=24:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "128k",

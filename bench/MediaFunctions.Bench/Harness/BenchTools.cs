@@ -12,6 +12,12 @@ internal static class BenchTools
     /// <summary>The ffmpeg the host runs (ffmpeg-layer/dist when built), so bare runs measure the same binary.</summary>
     public static readonly string Ffmpeg = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfmpegPath;
 
+    /// <summary>
+    /// Debian's full ffmpeg (the scripts install it), which makes the benchmarks' media: the lean layer has no
+    /// <c>testsrc2</c> pictures, having no use for them.
+    /// </summary>
+    public const string MediaFfmpeg = "/usr/bin/ffmpeg";
+
     /// <summary>Runs a tool to its end; throws with its stderr when it fails.</summary>
     public static async Task RunToolAsync(string tool, string[] arguments)
     {

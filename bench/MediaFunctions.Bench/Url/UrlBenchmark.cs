@@ -94,7 +94,7 @@ internal static class UrlBenchmark
         if (!File.Exists(path))
         {
             var part = Path.Combine(BenchFolder, name + ".part");
-            await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y",
+            await BenchTools.RunToolAsync(BenchTools.MediaFfmpeg, ["-v", "error", "-y",
                 "-f", "lavfi", "-i", $"testsrc2=size=640x360:rate=25:duration={seconds}",
                 "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=48000:duration={seconds}",
                 "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
