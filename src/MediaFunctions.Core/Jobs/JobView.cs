@@ -37,24 +37,20 @@ public sealed record JobView(
             JobState.Cancelled => new JobError("cancelled", metadata.ReadOutputAs<string>() ?? "The job was cancelled."),
             _ => null,
         };
-        var view = new JobView(metadata.InstanceId, JobKind.ExtractAudio, state,
-            state == JobState.Completed ? JobStage.Completed : progress.Stage,
-            state == JobState.Completed ? 100 : progress.Progress,
-            metadata.CreatedAt, metadata.LastUpdatedAt, false, new object(), outputs, error);
+
+        JobView View(string kind, bool persistent, object request, string? sourceUrl = null, IReadOnlyList<DownloadCorrection>? corrections = null) =>
+            new(metadata.InstanceId, kind, state,
+                state == JobState.Completed ? JobStage.Completed : progress.Stage,
+                state == JobState.Completed ? 100 : progress.Progress,
+                metadata.CreatedAt, metadata.LastUpdatedAt, persistent, request, outputs, error, sourceUrl, corrections);
+
         if (metadata.Name == nameof(DownloadOrchestrator))
         {
             var download = metadata.ReadInputAs<DownloadJob>()!;
-            return view with
-            {
-                Kind = JobKind.Download,
-                Persistent = download.Persistent,
-                Request = download.Request,
-                SourceUrl = download.Url,
-                Corrections = download.Corrections,
-            };
+            return View(JobKind.Download, download.Persistent, download.Request, download.Url, download.Corrections);
         }
 
         var job = metadata.ReadInputAs<ExtractAudioJob>()!;
-        return view with { Persistent = job.Persistent, Request = job.Request };
+        return View(JobKind.ExtractAudio, job.Persistent, job.Request);
     }
 }
