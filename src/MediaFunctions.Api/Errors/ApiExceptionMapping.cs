@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
@@ -15,6 +16,7 @@ public static class ApiExceptionMapping
     public static (int StatusCode, ApiError Error)? Map(Exception exception) => exception switch
     {
         ApiException api => (api.StatusCode, new ApiError(api.Code, api.Message)),
+        BatchConflictException conflict => (StatusCodes.Status409Conflict, new ApiError(conflict.Code, conflict.Message)),
         JobQueueFullException full => (StatusCodes.Status503ServiceUnavailable, new ApiError(JobQueueFullException.Code, full.Message)),
         UnprocessableMediaException unprocessable => (StatusCodes.Status422UnprocessableEntity, new ApiError(unprocessable.Code, unprocessable.Message)),
         InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),

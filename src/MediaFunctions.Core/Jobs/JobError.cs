@@ -26,6 +26,7 @@ public sealed record JobError(string Code, string Message)
             var type when type == typeof(SourceTooLargeException).FullName => new(SourceTooLargeException.Code, cause.ErrorMessage),
             // From the relay: a redirect or a name that led to an address sources may not use.
             var type when type == typeof(InvalidJobInputException).FullName => new("invalid_source", cause.ErrorMessage),
+            var type when type == typeof(JobRefusedException).FullName => JobRefusedException.ErrorOf(cause.ErrorMessage),
             var type when type == typeof(Workflows.Download.StreamNotStartedException).FullName => new(Workflows.Download.StreamNotStartedException.Code, cause.ErrorMessage),
             _ => new("job_failed", cause.ErrorMessage),
         };

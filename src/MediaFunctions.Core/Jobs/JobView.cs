@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Orchestration;
@@ -10,6 +11,7 @@ namespace MediaFunctions.Core.Jobs;
 /// <param name="Request">The job's options as given: an <see cref="Media.ExtractAudio.ExtractAudioRequest"/> or a <see cref="DownloadRequest"/>.</param>
 /// <param name="SourceUrl">The URL the job reads, when it reads one.</param>
 /// <param name="Corrections">What a download changed of its request so the output could be written.</param>
+/// <param name="BatchId">The batch the job is an item of, if any.</param>
 public sealed record JobView(
     string Id,
     string Kind,
@@ -23,7 +25,8 @@ public sealed record JobView(
     IReadOnlyList<JobOutput> Outputs,
     JobError? Error,
     string? SourceUrl = null,
-    IReadOnlyList<DownloadCorrection>? Corrections = null)
+    IReadOnlyList<DownloadCorrection>? Corrections = null,
+    string? BatchId = null)
 {
     /// <summary>Reads a job orchestration's metadata (with inputs and outputs).</summary>
     public static JobView From(OrchestrationMetadata metadata)
@@ -38,11 +41,24 @@ public sealed record JobView(
             _ => null,
         };
 
-        JobView View(string kind, bool persistent, object request, string? sourceUrl = null, IReadOnlyList<DownloadCorrection>? corrections = null) =>
+        JobView View(string kind, bool persistent, object request, string? sourceUrl = null, IReadOnlyList<DownloadCorrection>? corrections = null,
+            string? batchId = null) =>
             new(metadata.InstanceId, kind, state,
                 state == JobState.Completed ? JobStage.Completed : progress.Stage,
                 state == JobState.Completed ? 100 : progress.Progress,
-                metadata.CreatedAt, metadata.LastUpdatedAt, persistent, request, outputs, error, sourceUrl, corrections);
+                metadata.CreatedAt, metadata.LastUpdatedAt, persistent, request, outputs, error, sourceUrl, corrections, batchId);
+
+        if (metadata.Name == nameof(BatchItemOrchestrator))
+        {
+            var item = metadata.ReadInputAs<BatchItemJob>()!;
+            var template = item.Template;
+            var request = template.Download is { } download ? download with { FileName = item.Item.FileName } : template.Request;
+            // Known once the item was prepared: a finished item carries them in its result.
+            var corrections = template.Download is { } asked
+                ? metadata.ReadOutputAs<JobResult>()?.Corrections ?? DownloadSettings.Resolve(asked).Corrections
+                : null;
+            return View(template.Kind, template.Persistent, request, item.Item.Url, corrections, item.BatchId);
+        }
 
         if (metadata.Name == nameof(DownloadOrchestrator))
         {

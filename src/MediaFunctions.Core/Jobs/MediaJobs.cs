@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Keys;
@@ -10,6 +11,7 @@ using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
@@ -37,6 +39,7 @@ public sealed class MediaJobs(
     JobQueue queue,
     InlineStorageVerifier storageVerifier,
     InlineStorageProtector storageProtector,
+    BatchManifestStore batchManifests,
     IOptions<JobOptions> options)
 {
     private static readonly TimeSpan ProbeLinkLifetime = TimeSpan.FromMinutes(10);
@@ -57,36 +60,8 @@ public sealed class MediaJobs(
     {
         try
         {
-            if (request.Validate() is { Count: > 0 } errors)
-            {
-                throw InvalidJobInputException.InvalidFields(errors);
-            }
-
             await queue.ThrowIfFullAsync(cancellationToken);
-            if (source.Url is { } url)
-            {
-                var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
-                fileName ??= Path.GetFileName(checkedUrl.AbsolutePath);
-                if (await webPages.IsWebPageAsync(checkedUrl, cancellationToken))
-                {
-                    (source, fileName) = await ResolvePageAsync(checkedUrl, cancellationToken);
-                }
-            }
-
-            await CheckWebhookAsync(webhook, cancellationToken);
-            var probe = await ProbeAsync(keyId, source, cancellationToken);
-            CheckDuration(keyId, probe.Duration);
-            try
-            {
-                // Planning is pure: done here it refuses what the render would fail on, before anything starts.
-                ExtractAudioPlanner.Plan(request, probe, "input", request.Formats.ToDictionary(f => f, f => $"output.{AudioFormatCatalog.Get(f).Extension}"));
-            }
-            catch (Media.MediaPlanException planError)
-            {
-                throw new InvalidJobInputException(planError.Code, planError.Message, planError);
-            }
-
-            var job = new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName, "audio"), webhook);
+            var job = await PrepareExtractAudioAsync(keyId, jobId, source, request, persistent, fileName, webhook, cancellationToken);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
             queue.Started();
             return (await GetAsync(keyId, jobId, cancellationToken))!;
@@ -96,6 +71,47 @@ public sealed class MediaJobs(
             await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Everything <see cref="StartExtractAudioAsync"/> checks and decides before it starts the job: the job as it
+    /// would run, or the reason it may not. A batch item is prepared this way when its turn comes.
+    /// </summary>
+    /// <exception cref="InvalidJobInputException">A field is invalid, a URL is not allowed, or the input is not media, has no audio, or is shorter than the start time.</exception>
+    public async Task<ExtractAudioJob> PrepareExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
+        bool persistent, string? fileName, JobWebhook? webhook = null, CancellationToken cancellationToken = default)
+    {
+        if (request.Validate() is { Count: > 0 } errors)
+        {
+            throw InvalidJobInputException.InvalidFields(errors);
+        }
+
+        if (source.Url is { } url)
+        {
+            var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
+            string? pageTitle = null;
+            if (await webPages.IsWebPageAsync(checkedUrl, cancellationToken))
+            {
+                (source, pageTitle) = await ResolvePageAsync(checkedUrl, cancellationToken);
+            }
+
+            fileName ??= pageTitle ?? Path.GetFileName(checkedUrl.AbsolutePath);
+        }
+
+        await CheckWebhookAsync(webhook, cancellationToken);
+        var probe = await ProbeAsync(keyId, source, cancellationToken);
+        CheckDuration(keyId, probe.Duration);
+        try
+        {
+            // Planning is pure: done here it refuses what the render would fail on, before anything starts.
+            ExtractAudioPlanner.Plan(request, probe, "input", request.Formats.ToDictionary(f => f, f => $"output.{AudioFormatCatalog.Get(f).Extension}"));
+        }
+        catch (Media.MediaPlanException planError)
+        {
+            throw new InvalidJobInputException(planError.Code, planError.Message, planError);
+        }
+
+        return new ExtractAudioJob(jobId, keyId, source, request, probe, persistent, OutputBaseName(fileName, "audio"), webhook);
     }
 
     /// <summary>
@@ -112,22 +128,46 @@ public sealed class MediaJobs(
     public async Task<JobView> StartDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
         JobWebhook? webhook = null, InlineStorageRequest? storage = null, CancellationToken cancellationToken = default)
     {
+        await queue.ThrowIfFullAsync(cancellationToken);
+        var sealedStorage = await SealStorageAsync(storage, cancellationToken);
+        var job = await PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
+        await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+        queue.Started();
+        return (await GetAsync(keyId, jobId, cancellationToken))!;
+    }
+
+    /// <summary>The caller's own storage checked with a real write, then sealed for the orchestration; null for none.</summary>
+    /// <exception cref="InvalidJobInputException">The storage refused the write or could not be reached.</exception>
+    public async Task<ProtectedInlineStorage?> SealStorageAsync(InlineStorageRequest? storage, CancellationToken cancellationToken = default)
+    {
+        if (storage is null)
+        {
+            return null;
+        }
+
+        await storageVerifier.VerifyAsync(storage, cancellationToken);
+        return await storageProtector.ProtectAsync(storage, cancellationToken);
+    }
+
+    /// <summary>
+    /// Everything <see cref="StartDownloadAsync"/> checks and decides before it starts the job: the job as it
+    /// would run, or the reason it may not. A batch item is prepared this way when its turn comes.
+    /// </summary>
+    /// <param name="title">What the file is named after when the request names none and the source has no title of its own (a feed's episode title).</param>
+    /// <exception cref="InvalidJobInputException">A field is invalid, the URL or webhook is not allowed, or the source is not media.</exception>
+    /// <exception cref="UnprocessableMediaException">The media is longer than the key's cap, or the request does not fit it.</exception>
+    /// <exception cref="SourceTooLargeException">The source is larger than the key's cap.</exception>
+    public async Task<DownloadJob> PrepareDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
+        JobWebhook? webhook = null, ProtectedInlineStorage? sealedStorage = null, string? title = null, CancellationToken cancellationToken = default)
+    {
         if (request.Validate() is { Count: > 0 } errors)
         {
             throw InvalidJobInputException.InvalidFields(errors);
         }
 
-        await queue.ThrowIfFullAsync(cancellationToken);
         var settings = DownloadSettings.Resolve(request);
         var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
         await CheckWebhookAsync(webhook, cancellationToken);
-        ProtectedInlineStorage? sealedStorage = null;
-        if (storage is not null)
-        {
-            await storageVerifier.VerifyAsync(storage, cancellationToken);
-            sealedStorage = await storageProtector.ProtectAsync(storage, cancellationToken);
-        }
-
         var maxBytes = options.Value.MaxSourceBytesFor(keyId);
         DownloadSource? source = null;
         ScheduledStreamWait? wait = null;
@@ -173,11 +213,8 @@ public sealed class MediaJobs(
             corrections = plan.Corrections;
         }
 
-        var fileName = request.FileName ?? OutputBaseName(source?.Title ?? Path.GetFileName(checkedUrl.AbsolutePath), "download");
-        var job = new DownloadJob(jobId, keyId, checkedUrl.AbsoluteUri, request, settings, source, corrections, persistent, fileName, maxBytes, wait, webhook, sealedStorage);
-        await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
-        queue.Started();
-        return (await GetAsync(keyId, jobId, cancellationToken))!;
+        var fileName = request.FileName ?? OutputBaseName(source?.Title ?? title ?? Path.GetFileName(checkedUrl.AbsolutePath), "download");
+        return new DownloadJob(jobId, keyId, checkedUrl.AbsoluteUri, request, settings, source, corrections, persistent, fileName, maxBytes, wait, webhook, sealedStorage);
     }
 
     /// <summary>The job, or null when there is none with that id for this key.</summary>
@@ -189,7 +226,26 @@ public sealed class MediaJobs(
         }
 
         var metadata = await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken);
-        return metadata is not null && WorkflowCatalog.JobOrchestrators.Contains(metadata.Name) ? JobView.From(metadata) : null;
+        if (metadata is not null)
+        {
+            return WorkflowCatalog.JobOrchestrators.Contains(metadata.Name) ? JobView.From(metadata) : null;
+        }
+
+        return await GetNotStartedBatchItemAsync(keyId, jobId, cancellationToken);
+    }
+
+    // A batch item's job id is handed out when the batch is created; until its turn comes there is no orchestration to read.
+    private async Task<JobView?> GetNotStartedBatchItemAsync(string keyId, string jobId, CancellationToken cancellationToken)
+    {
+        if (BatchItem.BatchIdOf(jobId) is not { } batchId
+            || await orchestrations.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(BatchOrchestrator) } batch
+            || await batchManifests.GetAsync(keyId, batchId, cancellationToken) is not { } manifest
+            || manifest.Items.FirstOrDefault(item => item.JobId == jobId) is not { } item)
+        {
+            return null;
+        }
+
+        return BatchItemJobs.NotStarted(manifest, batch.ReadInputAs<BatchRun>()!.Template, item, BatchStates.Of(batch));
     }
 
     /// <summary>The job once it has ended, or as it is when <paramref name="wait"/> is up first.</summary>
@@ -283,8 +339,12 @@ public sealed class MediaJobs(
         return (new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders), media.Title);
     }
 
-    // Checked again on every connection of every delivery; here, a receiver that can never be reached is refused up front.
-    private async Task CheckWebhookAsync(JobWebhook? webhook, CancellationToken cancellationToken)
+    /// <summary>
+    /// Refuses a webhook whose receiver the URL rules would never let us reach. Checked again on every
+    /// connection of every delivery; here, a receiver that can never be reached is refused up front.
+    /// </summary>
+    /// <exception cref="InvalidJobInputException">The webhook URL is not allowed.</exception>
+    public async Task CheckWebhookAsync(JobWebhook? webhook, CancellationToken cancellationToken = default)
     {
         if (webhook is null)
         {

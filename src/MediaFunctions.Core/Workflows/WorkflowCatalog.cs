@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
@@ -13,9 +14,16 @@ namespace MediaFunctions.Core.Workflows;
 public static class WorkflowCatalog
 {
     /// <summary>The orchestrators whose instances are user jobs.</summary>
-    public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator), nameof(DownloadOrchestrator) };
+    public static IReadOnlySet<string> JobOrchestrators { get; } = new HashSet<string>(StringComparer.Ordinal) { nameof(ExtractAudioOrchestrator), nameof(DownloadOrchestrator), nameof(BatchItemOrchestrator) };
 
-    public static IReadOnlyList<string> Orchestrators { get; } = [nameof(ExtractAudioOrchestrator), nameof(DownloadOrchestrator), nameof(JobCleanupOrchestrator), nameof(WebhookDeliveryOrchestrator)];
+    public static IReadOnlyList<string> Orchestrators { get; } = [
+        nameof(ExtractAudioOrchestrator),
+        nameof(DownloadOrchestrator),
+        nameof(BatchOrchestrator),
+        nameof(BatchItemOrchestrator),
+        nameof(JobCleanupOrchestrator),
+        nameof(WebhookDeliveryOrchestrator),
+    ];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
@@ -27,5 +35,10 @@ public static class WorkflowCatalog
         nameof(NotifyJobEndedActivity),
         nameof(NotifyJobStageActivity),
         nameof(SendWebhookActivity),
+        nameof(ReadBatchItemsActivity),
+        nameof(TakeKeyJobSlotActivity),
+        nameof(ReleaseKeyJobSlotActivity),
+        nameof(PrepareBatchItemActivity),
+        nameof(NotifyBatchEndedActivity),
     ];
 }

@@ -1,3 +1,6 @@
+using MediaFunctions.Core.Batches;
+using MediaFunctions.Core.Batches.Slots;
+using MediaFunctions.Core.Batches.Sources;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
@@ -5,6 +8,7 @@ using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Webhooks;
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
@@ -20,7 +24,7 @@ namespace MediaFunctions.Core.Workflows;
 /// <summary>Registers the jobs, their orchestrators and activities, and what they use.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="MediaJobs"/> (with the <c>Jobs</c>, <c>Sources</c> and <c>Webhooks</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
+    /// <summary>Adds <see cref="MediaJobs"/> and <see cref="MediaBatches"/> (with the <c>Jobs</c>, <c>Sources</c>, <c>Webhooks</c> and <c>Batches</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -41,6 +45,11 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<WebhookSecrets>();
         services.AddSingleton<WebhookSender>();
         services.AddSingleton<WebhookDeliveryScheduler>();
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddBatchSources();
+        services.AddSingleton<BatchManifestStore>();
+        services.AddSingleton<KeyJobSlots>();
+        services.AddSingleton<MediaBatches>();
 
         services.AddOrchestrator<ExtractAudioOrchestrator>();
         services.AddActivity<ExtractAudioActivity>();
@@ -54,6 +63,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddActivity<NotifyJobStageActivity>();
         services.AddOrchestrator<WebhookDeliveryOrchestrator>();
         services.AddActivity<SendWebhookActivity>();
+        services.AddOrchestrator<BatchOrchestrator>();
+        services.AddOrchestrator<BatchItemOrchestrator>();
+        services.AddActivity<ReadBatchItemsActivity>();
+        services.AddActivity<TakeKeyJobSlotActivity>();
+        services.AddActivity<ReleaseKeyJobSlotActivity>();
+        services.AddActivity<PrepareBatchItemActivity>();
+        services.AddActivity<NotifyBatchEndedActivity>();
         return services;
     }
 }

@@ -18,7 +18,10 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
     public static IReadOnlyList<string> NotifiedStages { get; } =
         [JobStage.Waiting, JobStage.Downloading, JobStage.Processing, JobStage.Recording, JobStage.Uploading];
 
-    public override async Task<JobResult> RunAsync(IOrchestrationContext context, DownloadJob job)
+    public override Task<JobResult> RunAsync(IOrchestrationContext context, DownloadJob job) => RunJobAsync(context, job);
+
+    /// <summary>The job's whole run, for <see cref="RunAsync"/> and for a batch item that was prepared into this job.</summary>
+    public static async Task<JobResult> RunJobAsync(IOrchestrationContext context, DownloadJob job)
     {
         try
         {

@@ -13,7 +13,10 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
     /// <summary>The event the render activity raises with its <see cref="JobProgress"/> (0–99).</summary>
     public const string ProgressEvent = "progress";
 
-    public override async Task<JobResult> RunAsync(IOrchestrationContext context, ExtractAudioJob job)
+    public override Task<JobResult> RunAsync(IOrchestrationContext context, ExtractAudioJob job) => RunJobAsync(context, job);
+
+    /// <summary>The job's whole run, for <see cref="RunAsync"/> and for a batch item that was prepared into this job.</summary>
+    public static async Task<JobResult> RunJobAsync(IOrchestrationContext context, ExtractAudioJob job)
     {
         context.SetCustomStatus(new JobProgress(JobStage.Extracting, 0));
         try
