@@ -1,0 +1,134 @@
+using MediaFunctions.Core.Batches;
+using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Workflows;
+using MediaFunctions.Core.Workflows.Batches;
+using MediaFunctions.Orchestration;
+using Moq;
+
+namespace MediaFunctions.Core.Tests.Workflows;
+
+public class BatchOrchestratorTests
+{
+    private static readonly BatchJobTemplate Template = new(JobKind.Download, new DownloadRequest(), null, Persistent: false);
+
+    private static BatchRun Run(int total, int concurrency = 3, int perGeneration = 100, bool paused = false, JobWebhook? webhook = null, BatchTally? tally = null) =>
+        new("alice-b", "alice", Template, total, paused, concurrency, 8, TimeSpan.FromSeconds(2), perGeneration, webhook, tally ?? BatchTally.None);
+
+    private static List<BatchItem> Items(int count, params int[] refused) =>
+        [.. Enumerable.Range(0, count).Select(i => refused.Contains(i)
+            ? new BatchItem(i, null, $"file:///{i}", Refusal: new JobError("url_not_allowed", "no"))
+            : new BatchItem(i, BatchItem.JobIdFor("alice-b", i), $"https://media.example/{i}.mp4"))];
+
+    // Each item job ends a moment after it starts, as its outcome says; the fake counts how many run at once.
+    private sealed class ItemJobs
+    {
+        private int _running;
+
+        public int MostAtOnce { get; private set; }
+
+        public List<string> Started { get; } = [];
+
+        public Dictionary<string, TaskFailureDetails> Failures { get; } = [];
+
+        public async Task<JobResult> RunAsync(string jobId)
+        {
+            lock (Started)
+            {
+                Started.Add(jobId);
+                MostAtOnce = Math.Max(MostAtOnce, ++_running);
+            }
+
+            await Task.Delay(5);
+            lock (Started)
+            {
+                _running--;
+            }
+
+            return Failures.TryGetValue(jobId, out var failure)
+                ? throw new TaskFailedException(nameof(BatchItemOrchestrator), 1, failure)
+                : new JobResult([]);
+        }
+    }
+
+    private static Mock<IOrchestrationContext> Context(List<BatchItem> manifest, ItemJobs jobs)
+    {
+        var context = new Mock<IOrchestrationContext>(MockBehavior.Strict);
+        context.Setup(c => c.SetCustomStatus(It.IsAny<BatchProgress>()));
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<BatchItem>>(nameof(ReadBatchItemsActivity), It.IsAny<BatchItemsPage>(), RetryPolicies.Storage))
+            .Returns((string _, object input, RetryPolicy? _) =>
+            {
+                var page = (BatchItemsPage)input;
+                return Task.FromResult<IReadOnlyList<BatchItem>>([.. manifest.Skip(page.Offset).Take(page.Count)]);
+            });
+        context.Setup(c => c.CallSubOrchestratorAsync<JobResult>(nameof(BatchItemOrchestrator), It.IsAny<BatchItemJob>(), It.IsAny<string>(), null))
+            .Returns((string _, object _, string id, RetryPolicy? _) => jobs.RunAsync(id));
+        context.Setup(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.IsAny<BatchEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+        return context;
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_TenItemsConcurrencyThree_RunsThreeAtOnceAndCountsEachEnd()
+    {
+        var jobs = new ItemJobs();
+        jobs.Failures[BatchItem.JobIdFor("alice-b", 4)] = new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media");
+        jobs.Failures[BatchItem.JobIdFor("alice-b", 6)] = new TaskFailureDetails(BatchOrchestrator.TerminatedErrorType, "ended as Terminated");
+        var context = Context(Items(10), jobs);
+
+        var summary = await new BatchOrchestrator().RunAsync(context.Object, Run(10, concurrency: 3));
+
+        Assert.Equal(new BatchSummary(10, 8, 1, 1), summary);
+        Assert.Equal(3, jobs.MostAtOnce);
+        Assert.Equal(Items(10).Select(item => item.JobId), jobs.Started);
+        context.Verify(c => c.ContinueAsNew(It.IsAny<object>(), It.IsAny<bool>()), Times.Never);
+        context.Verify(c => c.SetCustomStatus(new BatchProgress(BatchProgress.ProcessingState, 10, 8, 1, 1, 0)), Times.AtLeastOnce);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_MoreItemsThanAGeneration_LetsThemFinishThenContinuesAsNewWithTheTally()
+    {
+        var jobs = new ItemJobs();
+        var context = Context(Items(10, refused: 1), jobs);
+        BatchRun? next = null;
+        context.Setup(c => c.ContinueAsNew(It.IsAny<BatchRun>(), true)).Callback((object input, bool _) => next = (BatchRun)input);
+
+        await new BatchOrchestrator().RunAsync(context.Object, Run(10, concurrency: 2, perGeneration: 4));
+
+        Assert.Equal(new BatchTally(4, 3, 1, 0), next!.Tally);
+        Assert.Equal(3, jobs.Started.Count);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.IsAny<BatchEnd>(), RetryPolicies.Storage), Times.Never);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_LastGeneration_StartsFromTheTallyAndNotifiesTheBatchWebhookOnce()
+    {
+        var jobs = new ItemJobs();
+        var context = Context(Items(10), jobs);
+        var webhook = new JobWebhook("https://hooks.example/batch", "https://api.example/");
+
+        var summary = await new BatchOrchestrator().RunAsync(context.Object, Run(10, perGeneration: 100, webhook: webhook, tally: new BatchTally(8, 7, 1, 0)));
+
+        Assert.Equal(new BatchSummary(10, 9, 1, 0), summary);
+        Assert.Equal([BatchItem.JobIdFor("alice-b", 8), BatchItem.JobIdFor("alice-b", 9)], jobs.Started);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.Is<BatchEnd>(end => end.Summary == summary && end.Webhook == webhook),
+            RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_Paused_ReadsNoItemUntilTheStartEvent()
+    {
+        var jobs = new ItemJobs();
+        var context = Context(Items(2), jobs);
+        var start = new TaskCompletionSource<bool>();
+        context.Setup(c => c.WaitForExternalEvent<bool>(BatchOrchestrator.StartEvent, null, default)).Returns(start.Task);
+
+        var running = new BatchOrchestrator().RunAsync(context.Object, Run(2, paused: true));
+        await Task.Delay(50);
+
+        Assert.False(running.IsCompleted);
+        context.Verify(c => c.SetCustomStatus(new BatchProgress(BatchProgress.PausedState, 2, 0, 0, 0, 0)), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<BatchItem>>(nameof(ReadBatchItemsActivity), It.IsAny<BatchItemsPage>(), RetryPolicies.Storage), Times.Never);
+        start.SetResult(true);
+        Assert.Equal(new BatchSummary(2, 2, 0, 0), await running);
+    }
+}
