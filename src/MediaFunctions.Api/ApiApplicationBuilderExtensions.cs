@@ -15,7 +15,7 @@ public static class ApiApplicationBuilderExtensions
     /// <summary>
     /// Error envelope for exceptions and bodiless errors, authentication and authorization, per-key
     /// rate limits on every keyed route, the OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
-    /// the instance API, the admin start route, the jobs API, stable file links, the webhook secret, the ApyHub and the
+    /// the instance API, the admin start route, the jobs and batches APIs, stable file links, the webhook secret, the ApyHub and the
     /// YouTube-to-MP3 dialects. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
@@ -32,6 +32,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapInstanceEndpoints();
         app.MapOrchestratorEndpoints();
         app.MapJobEndpoints();
+        app.MapBatchEndpoints();
         app.MapFileEndpoints();
         app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();

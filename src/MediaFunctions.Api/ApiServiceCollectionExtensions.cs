@@ -1,7 +1,9 @@
 using MediaFunctions.Api.Auth;
+using MediaFunctions.Api.Batches;
 using MediaFunctions.Api.Health;
 using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
@@ -19,7 +21,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job JSON that webhooks carry, the error envelope for
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the error envelope for
     /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
@@ -29,6 +31,7 @@ public static class ApiServiceCollectionExtensions
         services.AddMedia(configuration);
         services.AddMediaJobs(configuration);
         services.AddSingleton<IJobViewSerializer, JobResponseSerializer>();
+        services.AddSingleton<IBatchViewSerializer, BatchResponseSerializer>();
         services.AddApiKeys(configuration);
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);

@@ -80,7 +80,13 @@ public sealed record DownloadJobBody
             errors.Add(new("url", "url is required: the http or https URL of the video, stream or page to download."));
         }
 
-        var request = new DownloadRequest
+        var request = ReadOptions(errors);
+        return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : request;
+    }
+
+    /// <summary>The download options alone (every field but <c>url</c>), adding what cannot be read to <paramref name="errors"/>; a batch's items take them.</summary>
+    internal DownloadRequest ReadOptions(List<ValidationError> errors) =>
+        new()
         {
             Format = Format,
             VideoCodec = VideoCodec?.Trim().ToLowerInvariant(),
@@ -102,8 +108,6 @@ public sealed record DownloadJobBody
             WaitForScheduled = WaitForScheduled ?? false,
             ProgressWebhooks = ProgressWebhooks ?? false,
         };
-        return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : request;
-    }
 
     private static AudioBitrate? ReadBitrate(JsonElement? value, List<ValidationError> errors)
     {

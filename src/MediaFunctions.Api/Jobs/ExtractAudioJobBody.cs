@@ -50,18 +50,22 @@ public sealed record ExtractAudioJobBody
             errors.Add(new("source.url", "source.url is required: the http or https URL of the media (or upload the file as multipart/form-data)."));
         }
 
+        var request = ReadOptions(errors);
+        return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : request;
+    }
+
+    /// <summary>The audio options alone (every field but <c>source</c>), adding what cannot be read to <paramref name="errors"/>; a batch's items take them.</summary>
+    internal ExtractAudioRequest ReadOptions(List<ValidationError> errors)
+    {
         var request = new ExtractAudioRequest
         {
             StartSeconds = StartTime ?? 0,
             DurationSeconds = Duration ?? ExtractAudioRequest.DefaultDurationSeconds,
             FullAudio = FullAudio ?? false,
         };
-        if (OutputFormat is { Count: > 0 } names && ExtractAudioFields.ParseFormats(names, errors) is { Count: > 0 } formats)
-        {
-            request = request with { Formats = formats };
-        }
-
-        return errors.Count > 0 ? throw InvalidJobInputException.InvalidFields(errors) : request;
+        return OutputFormat is { Count: > 0 } names && ExtractAudioFields.ParseFormats(names, errors) is { Count: > 0 } formats
+            ? request with { Formats = formats }
+            : request;
     }
 
     /// <summary>Reads <c>"mp3"</c> and <c>["mp3","wav"]</c> alike.</summary>

@@ -1,8 +1,9 @@
 using System.Text.Json;
-using MediaFunctions.Core.Workflows.Jobs;
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -45,5 +46,25 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(SendWebhookActivity))]
     public Task<object?> RunSendWebhookActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(ReadBatchItemsActivity))]
+    public Task<object?> RunReadBatchItemsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(TakeKeyJobSlotActivity))]
+    public Task<object?> RunTakeKeyJobSlotActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(ReleaseKeyJobSlotActivity))]
+    public Task<object?> RunReleaseKeyJobSlotActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(PrepareBatchItemActivity))]
+    public Task<object?> RunPrepareBatchItemActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(NotifyBatchEndedActivity))]
+    public Task<object?> RunNotifyBatchEndedActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 }

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
@@ -16,6 +17,14 @@ public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(DownloadOrchestrator))]
     public Task<object?> RunDownloadOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(BatchOrchestrator))]
+    public Task<object?> RunBatchOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(BatchItemOrchestrator))]
+    public Task<object?> RunBatchItemOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         workflows.RunOrchestratorAsync(context);
 
     [Function(nameof(JobCleanupOrchestrator))]
