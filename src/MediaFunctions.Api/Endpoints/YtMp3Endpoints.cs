@@ -1,6 +1,7 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Api.YtMp3;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Audio;
@@ -27,11 +28,15 @@ public static class YtMp3Endpoints
         ["low"] = AudioBitrate.FromKilobits(128),
     };
 
-    /// <summary>Maps <c>POST /convert</c> and <c>GET /status/{conversion_id}</c> behind the API-key policy (Bearer and the other key forms).</summary>
+    /// <summary>
+    /// Maps <c>POST /convert</c>, <c>POST /batch-convert</c> and <c>GET /status/{conversion_id}</c> behind the API-key policy
+    /// (Bearer and the other key forms).
+    /// </summary>
     public static IEndpointRouteBuilder MapYtMp3Endpoints(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("").WithTags("YouTube to MP3").RequireAuthorization(ApiKeyAuthenticationDefaults.Policy).ExcludeFromDescription();
         group.MapPost("/convert", ConvertAsync);
+        group.MapPost("/batch-convert", BatchConvertAsync);
         group.MapGet("/status/{conversion_id}", GetStatusAsync);
         return routes;
     }
@@ -50,17 +55,30 @@ public static class YtMp3Endpoints
             throw new InvalidJobInputException("invalid_url", "url is required: the video page or media URL to convert.");
         }
 
-        if (!Qualities.TryGetValue(body.Quality ?? "high", out var bitrate))
-        {
-            throw new InvalidJobInputException("invalid_quality", $"quality must be one of: {string.Join(", ", Qualities.Keys)}.");
-        }
-
         var keyId = context.GetApiKey().Id;
-        var request = new ExtractAudioRequest { FullAudio = true, Formats = [AudioFormat.Mp3], Bitrate = bitrate };
+        var request = Mp3At(body.Quality);
         var job = await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, body.Url.Trim()), request,
             persistent: false, fileName: null, cancellationToken: cancellationToken);
         job = await jobs.WaitAsync(keyId, job.Id, options.Value.ConvertWait, cancellationToken) ?? job;
         return TypedResults.Ok(ConversionResponse.From(job, context.Request));
+    }
+
+    /// <summary>
+    /// POST <c>/batch-convert</c>: 200 with one conversion per URL, each followed at <c>/status/{conversion_id}</c>. A URL
+    /// the address rules refuse (or that is not one) is reported in its own entry, and the others run.
+    /// </summary>
+    public static async Task<Ok<BatchConversionResponse>> BatchConvertAsync(HttpContext context, MediaBatches batches, CancellationToken cancellationToken)
+    {
+        var body = await context.Request.ReadFromJsonAsync<BatchConvertRequestBody>(cancellationToken)
+            ?? throw ApiException.BadRequest("The request body is empty; send {\"urls\":[\"https://…\"],\"quality\":\"high\"}.");
+        if (body.Urls is null)
+        {
+            throw new InvalidJobInputException("invalid_urls", "urls is required: an array of the video page or media URLs to convert.");
+        }
+
+        var request = new BatchRequest(JobKind.ExtractAudio, ExtractAudio: Mp3At(body.Quality));
+        var batch = await batches.CreateFromUrlsAsync(context.GetApiKey().Id, [.. body.Urls.Select(url => url?.Trim() ?? "")], request, cancellationToken);
+        return TypedResults.Ok(BatchConversionResponse.From(batch));
     }
 
     /// <summary>GET <c>/status/{conversion_id}</c>.</summary>
@@ -73,4 +91,9 @@ public static class YtMp3Endpoints
             ? ApiErrorResponse.NotFound($"No conversion with id '{conversionId}' exists for this API key.")
             : TypedResults.Ok(ConversionResponse.From(job, context.Request));
     }
+
+    // The whole soundtrack as MP3 at the quality's bit rate.
+    private static ExtractAudioRequest Mp3At(string? quality) => Qualities.TryGetValue(quality ?? "high", out var bitrate)
+        ? new ExtractAudioRequest { FullAudio = true, Formats = [AudioFormat.Mp3], Bitrate = bitrate }
+        : throw new InvalidJobInputException("invalid_quality", $"quality must be one of: {string.Join(", ", Qualities.Keys)}.");
 }

@@ -25,7 +25,7 @@ public sealed record ConversionResponse(
     {
         var mp3 = job.Outputs.FirstOrDefault();
         return new(job.Id,
-            job.State == JobState.InProgress ? "processing" : job.State.ToWire(),
+            StatusOf(job.State),
             job.Progress,
             mp3 is null ? null : FileLinks.For(mp3, request),
             mp3?.ExpiresAt,
@@ -33,4 +33,7 @@ public sealed record ConversionResponse(
             mp3?.Size,
             job.Error is { } error ? new ApiError(error.Code, error.Message) : null);
     }
+
+    /// <summary>The document's name of a job state: <c>processing</c> for a job at work, else the state's own.</summary>
+    public static string StatusOf(JobState state) => state == JobState.InProgress ? "processing" : state.ToWire();
 }

@@ -35,7 +35,9 @@ public sealed class MediaBatches(
     /// <exception cref="UnprocessableMediaException">The source is a Spotify show, holds too many items or none, or is a broken feed.</exception>
     public async Task<BatchView?> CreateFromSourceAsync(string keyId, string url, BatchRequest request, CancellationToken cancellationToken = default)
     {
-        Validate(request);
+        // A file name is refused only once the URL turns out to be a batch: a caller that does not know (POST /jobs)
+        // passes a single job's file name here, and gets null back to start that job with it.
+        Validate(request.Download is { FileName: not null } named ? request with { Download = named with { FileName = null } } : request);
         var checkedUrl = await urlPolicy.CheckAsync(url, cancellationToken);
         BatchSource? source;
         try
@@ -53,6 +55,7 @@ public sealed class MediaBatches(
             return null;
         }
 
+        Validate(request);
         var batchId = InstanceIds.NewFor(keyId);
         var items = source.Items.Select((item, index) => new BatchItem(index, BatchItem.JobIdFor(batchId, index), item.Url.AbsoluteUri, item.Title,
             item.Description, item.PublishedAt, item.Duration?.TotalSeconds, item.ImageUrl?.AbsoluteUri)).ToList();
