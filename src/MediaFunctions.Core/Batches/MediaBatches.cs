@@ -155,9 +155,21 @@ public sealed class MediaBatches(
             throw new BatchConflictException(BatchConflictException.NotPausedCode, $"The batch was started already (it is {batch.State.ToWire()}).");
         }
 
-        // Marked first, so no rename can land once the orchestration may have read the items. A start that
-        // marked it and was lost before raising the event is finished by the next start: the batch is still paused.
-        await manifests.UpdateAsync(keyId, batchId, manifest => manifest with { Started = true }, cancellationToken);
+        // Marked first, so no rename can land once the orchestration may have read the items; the mark is what
+        // makes a second start a conflict at once, even before the orchestration has taken the first.
+        try
+        {
+            await manifests.UpdateAsync(keyId, batchId, manifest => manifest.Started
+                ? throw new BatchConflictException(BatchConflictException.NotPausedCode, "The batch was started already.")
+                : manifest with { Started = true }, cancellationToken);
+        }
+        catch (BatchConflictException)
+        {
+            // A start that marked the batch and was lost before its event: raised again (the batch takes one start).
+            await orchestrations.RaiseEventAsync(batchId, BatchOrchestrator.StartEvent, true, cancellationToken);
+            throw;
+        }
+
         await orchestrations.RaiseEventAsync(batchId, BatchOrchestrator.StartEvent, true, cancellationToken);
         return batch with { State = BatchState.Processing };
     }

@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Endpoints;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -8,14 +9,14 @@ using Microsoft.DurableTask.Client;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The video-download dialect (<see cref="VideoDownloadEndpoints"/>), one function per route.</summary>
-public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs)
+public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, MediaBatches batches)
 {
     [Function("VideoDownloadCreateJob")]
     public Task<IResult> CreateJobAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await VideoDownloadEndpoints.CreateJobAsync(context, jobs, cancellationToken));
+            async (context, cancellationToken) => await VideoDownloadEndpoints.CreateJobAsync(context, jobs, batches, cancellationToken));
 
     [Function("VideoDownloadGetJob")]
     public Task<IResult> GetJobAsync(
@@ -24,4 +25,28 @@ public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, MediaJo
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
             async (context, cancellationToken) => await VideoDownloadEndpoints.GetJobAsync(jobId, context, jobs, cancellationToken));
+
+    [Function("VideoDownloadGetBatch")]
+    public Task<IResult> GetBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "batch/{batchId}")] HttpRequest request,
+        string batchId,
+        [DurableClient] DurableTaskClient client) =>
+        pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
+            async (context, cancellationToken) => await VideoDownloadEndpoints.GetBatchAsync(batchId, context, batches, cancellationToken));
+
+    [Function("VideoDownloadRenameBatchJobs")]
+    public Task<IResult> RenameBatchJobsAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "patch", Route = "batch/{batchId}/jobs")] HttpRequest request,
+        string batchId,
+        [DurableClient] DurableTaskClient client) =>
+        pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
+            async (context, cancellationToken) => await VideoDownloadEndpoints.RenameBatchJobsAsync(batchId, context, batches, cancellationToken));
+
+    [Function("VideoDownloadStartBatch")]
+    public Task<IResult> StartBatchAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batch/{batchId}/start")] HttpRequest request,
+        string batchId,
+        [DurableClient] DurableTaskClient client) =>
+        pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
+            async (context, cancellationToken) => await VideoDownloadEndpoints.StartBatchAsync(batchId, context, batches, cancellationToken));
 }

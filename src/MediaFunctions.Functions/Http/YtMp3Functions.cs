@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Endpoints;
+using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The YouTube-to-MP3 dialect (<see cref="YtMp3Endpoints"/>), one function per route.</summary>
-public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, MediaJobs jobs, IOptions<JobOptions> jobOptions)
+public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, MediaJobs jobs, MediaBatches batches, IOptions<JobOptions> jobOptions)
 {
     [Function("YtMp3Convert")]
     public Task<IResult> ConvertAsync(
@@ -17,6 +18,13 @@ public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, MediaJobs jobs,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
             async (context, cancellationToken) => await YtMp3Endpoints.ConvertAsync(context, jobs, jobOptions, cancellationToken));
+
+    [Function("YtMp3BatchConvert")]
+    public Task<IResult> BatchConvertAsync(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "batch-convert")] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
+            async (context, cancellationToken) => await YtMp3Endpoints.BatchConvertAsync(context, batches, cancellationToken));
 
     [Function("YtMp3GetStatus")]
     public Task<IResult> GetStatusAsync(
