@@ -29,6 +29,7 @@ public sealed class DownloadActivity(
     SourceRelay relay,
     GuardedHttpClient web,
     InlineStorageWriter inlineStorage,
+    InlineStorageProtector storageProtector,
     IOrchestrationClient orchestrations,
     IOptions<JobOptions> options) : Activity<DownloadJob, IReadOnlyList<JobOutput>>
 {
@@ -117,8 +118,12 @@ public sealed class DownloadActivity(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Ended without us (terminated or deleted): nothing of it may stay behind.
+            // Ended without us (terminated or deleted): nothing of it may stay behind, its storage credentials included.
             await files.DeleteAllAsync(job.KeyId, job.JobId, CancellationToken.None);
+            if (job.Storage is { } storage)
+            {
+                await storageProtector.ForgetAsync(storage, CancellationToken.None);
+            }
             throw;
         }
         finally
