@@ -55,6 +55,9 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
 
     private const string DefaultUserAgent = "MediaFunctions";
 
+    // One read from the origin, and one write to the client per pipe segment.
+    private const int CopyBufferBytes = 64 * 1024;
+
     private readonly ConcurrentDictionary<string, SourceRelayRegistration> _registrations = new();
     private readonly Lock _starting = new();
     private LoopbackServer? _server;
@@ -297,7 +300,8 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         await response.WriteHeadAsync(requested is null ? 200 : 206, requested is null ? "OK" : "Partial Content", headers, cancellationToken);
 
         // The origin is read into a bounded pipe while the client drains it, so neither side waits on the other.
-        var readAhead = new Pipe(new PipeOptions(pauseWriterThreshold: ReadAheadBytes, resumeWriterThreshold: ReadAheadBytes / 2, useSynchronizationContext: false));
+        var readAhead = new Pipe(new PipeOptions(pauseWriterThreshold: ReadAheadBytes, resumeWriterThreshold: ReadAheadBytes / 2,
+            minimumSegmentSize: CopyBufferBytes, useSynchronizationContext: false));
         using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var fetcher = FetchRangesAsync(registration, origin, firstAnswer, first, last, readAhead.Writer, fetching.Token);
         try
@@ -455,7 +459,7 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         }
 
         await using var body = await answer.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[CopyBufferBytes];
         var copied = 0L;
         while (expected is null || copied < expected)
         {
