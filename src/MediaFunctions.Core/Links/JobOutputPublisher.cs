@@ -1,5 +1,6 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Storage;
 using Microsoft.Extensions.Options;
@@ -22,14 +23,17 @@ public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer li
     /// </summary>
     public async Task UploadAsync(string blobName, string path, string mimeType, bool persistent, CancellationToken cancellationToken = default)
     {
-        var upload = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mimeType } };
-        if (!persistent)
-        {
-            upload.Tags = new Dictionary<string, string> { [PersistentTag] = "false" };
-        }
-
-        await blobs.GetBlobContainerClient(MediaContainers.Outputs).GetBlobClient(blobName).UploadAsync(path, upload, cancellationToken);
+        var upload = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mimeType }, Tags = Tags(persistent) };
+        await OutputBlob(blobName).UploadAsync(path, upload, cancellationToken);
     }
+
+    /// <summary>
+    /// Starts uploading a file that is still being written (ffmpeg's output) as an output blob, as
+    /// <see cref="UploadAsync"/> would once it is done; call <see cref="GrowingFileUpload.CommitAsync"/> when it is.
+    /// </summary>
+    public GrowingFileUpload StartUpload(string blobName, string path, string mimeType, bool persistent, CancellationToken cancellationToken = default) =>
+        GrowingFileUpload.Start(blobs.GetBlobContainerClient(MediaContainers.Outputs).GetBlockBlobClient(blobName), path,
+            new CommitBlockListOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mimeType }, Tags = Tags(persistent) }, cancellationToken);
 
     /// <summary>The outputs with their links; the SAS links of one job all expire together.</summary>
     public async Task<IReadOnlyList<JobOutput>> LinkAsync(IReadOnlyList<JobOutput> outputs, bool persistent, CancellationToken cancellationToken = default)
@@ -49,4 +53,8 @@ public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer li
 
         return linked;
     }
+
+    private BlobClient OutputBlob(string blobName) => blobs.GetBlobContainerClient(MediaContainers.Outputs).GetBlobClient(blobName);
+
+    private static Dictionary<string, string>? Tags(bool persistent) => persistent ? null : new() { [PersistentTag] = "false" };
 }

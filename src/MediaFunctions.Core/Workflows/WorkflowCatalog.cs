@@ -30,6 +30,7 @@ public static class WorkflowCatalog
         nameof(ExtractAudioActivity),
         nameof(DownloadActivity),
         nameof(ResolveDownloadSourceActivity),
+        nameof(ForgetInlineStorageActivity),
         nameof(DeleteJobInputActivity),
         nameof(DeleteJobFilesActivity),
         nameof(NotifyJobEndedActivity),

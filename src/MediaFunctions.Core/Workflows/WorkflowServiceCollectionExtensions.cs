@@ -57,6 +57,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddOrchestrator<DownloadOrchestrator>();
         services.AddActivity<DownloadActivity>();
         services.AddActivity<ResolveDownloadSourceActivity>();
+        services.AddActivity<ForgetInlineStorageActivity>();
         services.AddOrchestrator<JobCleanupOrchestrator>();
         services.AddActivity<DeleteJobFilesActivity>();
         services.AddActivity<NotifyJobEndedActivity>();

@@ -28,6 +28,10 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
     public Task<object?> RunResolveDownloadSourceActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
+    [Function(nameof(ForgetInlineStorageActivity))]
+    public Task<object?> RunForgetInlineStorageActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
     [Function(nameof(NotifyJobStageActivity))]
     public Task<object?> RunNotifyJobStageActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);

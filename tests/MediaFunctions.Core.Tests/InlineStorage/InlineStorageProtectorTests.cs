@@ -97,6 +97,28 @@ public sealed class InlineStorageProtectorTests(AzuriteFixture azurite) : IClass
     }
 
     [Fact]
+    public async Task ForgetAsync_SealedValue_NeverOpensAgainEvenOnAnotherHost()
+    {
+        using var parts = new InlineStorageParts(azurite);
+        using var otherHost = new InlineStorageParts(azurite);
+        var protectedSettings = await parts.Protector.ProtectAsync(S3Settings, FfmpegTools.Timeout(30));
+        var kept = await parts.Protector.ProtectAsync(S3Settings, FfmpegTools.Timeout(30));
+        Assert.Equal(S3Settings.SecretKey, (await otherHost.Protector.UnprotectAsync(protectedSettings, FfmpegTools.Timeout(30))).SecretKey);
+
+        await parts.Protector.ForgetAsync(protectedSettings, FfmpegTools.Timeout(30));
+        await parts.Protector.ForgetAsync(protectedSettings, FfmpegTools.Timeout(30));
+
+        foreach (var protector in new[] { parts.Protector, otherHost.Protector })
+        {
+            var refusal = await Assert.ThrowsAsync<CryptographicException>(() => protector.UnprotectAsync(protectedSettings, FfmpegTools.Timeout(30)));
+            Assert.Contains("dropped when their job ended", refusal.Message, StringComparison.Ordinal);
+        }
+
+        // Only that job's key went.
+        Assert.Equal(S3Settings.SecretKey, (await parts.Protector.UnprotectAsync(kept, FfmpegTools.Timeout(30))).SecretKey);
+    }
+
+    [Fact]
     public async Task ProtectAsync_InvalidSettings_InvalidField()
     {
         using var parts = new InlineStorageParts(azurite);

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Workflows;
@@ -14,6 +15,8 @@ public class DownloadOrchestratorTests
     private static readonly DateTime Now = new(2026, 11, 23, 12, 0, 0, DateTimeKind.Utc);
     private static readonly DownloadSource Source = new([JobSource.FromUrl(new Uri("https://live.example/index.m3u8"))],
         [new MediaProbe { FormatNames = ["hls"], Streams = [] }], null, [], null, IsLive: true);
+
+    private static readonly ProtectedInlineStorage Storage = new("c2VhbGVk", "s3", "bucket", "videos");
 
     private static readonly JobOutput Downloaded = new("mp4", "alice/alice-1/clip.mp4", "clip.mp4", "video/mp4", 1000, 3.0, "aac", true);
 
@@ -99,5 +102,39 @@ public class DownloadOrchestratorTests
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobStageActivity), It.Is<JobStageReached>(r => r.Stage == JobStage.Uploading), RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.Is<JobEnd>(e => e.Error == null), RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Downloading, 50)), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_InlineStorageJobCompletes_ItsStorageKeyDropped()
+    {
+        var job = Job(null) with { Storage = Storage };
+        var context = Context(new Queue<DownloadSource?>(), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]), []);
+
+        await new DownloadOrchestrator().RunAsync(context.Object, job);
+
+        context.Verify(c => c.CallActivityAsync(nameof(ForgetInlineStorageActivity), Storage, RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_InlineStorageJobFails_ItsStorageKeyDroppedAndTheFailureKept()
+    {
+        var job = Job(null) with { Storage = Storage };
+        var failure = new TaskFailedException(nameof(DownloadActivity), 1, new TaskFailureDetails("InvalidJobInputException", "no", null, null));
+        var context = Context(new Queue<DownloadSource?>(), Task.FromException<IReadOnlyList<JobOutput>>(failure), []);
+
+        var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new DownloadOrchestrator().RunAsync(context.Object, job));
+
+        Assert.Same(failure, thrown);
+        context.Verify(c => c.CallActivityAsync(nameof(ForgetInlineStorageActivity), Storage, RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_NoInlineStorage_NothingToDrop()
+    {
+        var context = Context(new Queue<DownloadSource?>(), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]), []);
+
+        await new DownloadOrchestrator().RunAsync(context.Object, Job(null));
+
+        context.Verify(c => c.CallActivityAsync(nameof(ForgetInlineStorageActivity), It.IsAny<object>(), It.IsAny<RetryPolicy>()), Times.Never);
     }
 }

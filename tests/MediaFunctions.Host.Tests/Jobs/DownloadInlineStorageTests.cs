@@ -1,6 +1,9 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 
@@ -44,6 +47,32 @@ public sealed partial class DownloadInlineStorageTests(JobHostFixture fixture, D
         Assert.DoesNotContain(S3Secret, job.GetRawText(), StringComparison.Ordinal);
         // NOTE: the access key id is not secret: every presigned link carries it (X-Amz-Credential), the job's download_url too.
         Assert.Empty(await StoredTextsContainingAsync(S3Secret, timeout.Token));
+    }
+
+    [Fact]
+    public async Task Create_S3StorageJobEnded_SealedSettingsLeftInItsInputNoLongerOpen()
+    {
+        using var timeout = JobApi.Timeout(90);
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        var storage = new
+        {
+            provider = "s3",
+            endpoint = s3.Endpoint.AbsoluteUri,
+            bucket = S3rverFixture.Bucket,
+            region = "us-east-1",
+            access_key = S3rverFixture.AccessKey,
+            secret_key = S3Secret,
+        };
+
+        var job = await DownloadApi.RunAsync(alice, new { url = origin.ClipUrl.AbsoluteUri, clip_end = 1, storage }, timeout.Token);
+
+        Assert.Equal("completed", job.GetProperty("state").GetString());
+        var (_, instance) = await JobApi.GetAsync(alice, $"/api/instances/{job.GetProperty("job_id").GetString()}?showInput=true", timeout.Token);
+        var sealedSettings = instance.GetProperty("input").GetProperty("storage").Deserialize<ProtectedInlineStorage>(JsonSerializerOptions.Web)!;
+        Assert.Equal(("s3", S3rverFixture.Bucket), (sealedSettings.Provider, sealedSettings.Bucket));
+        // With every key the service holds, as any of its hosts would try.
+        var refusal = await Assert.ThrowsAsync<CryptographicException>(() => new InlineStorageProtector(fixture.Blobs).UnprotectAsync(sealedSettings, timeout.Token));
+        Assert.Contains("dropped when their job ended", refusal.Message, StringComparison.Ordinal);
     }
 
     [Fact]

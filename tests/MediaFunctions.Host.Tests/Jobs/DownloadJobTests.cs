@@ -149,6 +149,27 @@ public sealed class DownloadJobTests(JobHostFixture fixture, DownloadOrigin orig
     }
 
     [Fact]
+    public async Task Create_PageWithSeparateVideoAndAudioStreams_OneFileWithBoth()
+    {
+        using var timeout = JobApi.Timeout(120);
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        var job = await DownloadApi.RunAsync(alice, new { url = origin.SplitPageUrl.AbsoluteUri }, timeout.Token);
+
+        var result = DownloadApi.Result(job);
+        Assert.StartsWith("Split_streams_page", result.GetProperty("filename").GetString(), StringComparison.Ordinal);
+        var probe = await JobApi.ProbeAsync(await JobApi.DownloadAsync(result.GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token), timeout.Token);
+        var video = Assert.Single(probe.VideoStreams);
+        Assert.Equal(("h264", 640, 360), (video.CodecName, video.Width, video.Height));
+        Assert.Equal("aac", probe.PrimaryAudioStream?.CodecName);
+        Assert.InRange(probe.Duration!.Value.TotalSeconds, DownloadOrigin.SplitSeconds - 0.1, DownloadOrigin.SplitSeconds + 0.1);
+        Assert.InRange(result.GetProperty("duration").GetDouble(), DownloadOrigin.SplitSeconds - 0.1, DownloadOrigin.SplitSeconds + 0.1);
+        // Both came from the origin's two files: nothing muxed them before the job did.
+        var served = origin.Server.Requests.Where(request => request.Method == "GET").Select(request => request.Path).ToHashSet();
+        Assert.All(DownloadOrigin.SplitStreamPaths, path => Assert.Contains(path, served));
+    }
+
+    [Fact]
     public async Task Create_NativeKindDownload_SameJobOnTheNativeApi()
     {
         using var timeout = JobApi.Timeout(90);

@@ -7,12 +7,14 @@ namespace MediaFunctions.Testing.Servers;
 /// <summary>
 /// A <see cref="StaticFileServer"/> for download jobs, with media made once by Debian's full ffmpeg: a 6 s
 /// 1280x720 H.264/AAC MP4 with an English subtitle track, a 4 s vertical (720x1280) one, 10 s of small AAC, a video-site page
-/// (poster, WebVTT track) that yt-dlp's generic extractor reads, and live HLS streams started on demand.
+/// (poster, WebVTT track) that yt-dlp's generic extractor reads, a page whose video and audio are served apart
+/// (through a DASH manifest, as video sites do), and live HLS streams started on demand.
 /// </summary>
 public sealed class DownloadOrigin : IAsyncLifetime
 {
     public const double ClipSeconds = 6;
     public const double VerticalSeconds = 4;
+    public const double SplitSeconds = 5;
 
     private readonly List<Process> _streams = [];
 
@@ -34,9 +36,19 @@ public sealed class DownloadOrigin : IAsyncLifetime
     /// <summary>A page with the clip in a video element, a poster and an English WebVTT track.</summary>
     public Uri PageUrl => Server.Url("page/watch.html");
 
+    /// <summary>
+    /// A page whose video element plays an on-demand DASH manifest: a video-only H.264 640x360 MP4 and an
+    /// audio-only AAC M4A, each one whole file. yt-dlp's generic extractor reads the manifest off the page and
+    /// answers with two formats, so <c>bv*+ba</c> gives a download two URLs to merge.
+    /// </summary>
+    public Uri SplitPageUrl => Server.Url("split/watch.html");
+
+    /// <summary>The paths of the split page's video-only and audio-only files on the origin.</summary>
+    public static IReadOnlyList<string> SplitStreamPaths { get; } = ["/split/video.mp4", "/split/audio.m4a"];
+
     public async Task InitializeAsync()
     {
-        foreach (var folder in new[] { "media", "page", "live" })
+        foreach (var folder in new[] { "media", "page", "live", "split" })
         {
             Directory.CreateDirectory(Path.Combine(Folder, folder));
         }
@@ -52,7 +64,37 @@ public sealed class DownloadOrigin : IAsyncLifetime
             <video controls poster="/page/poster.jpg"><source src="/media/clip.mp4" type="video/mp4">
             <track kind="subtitles" srclang="en" src="/page/en.vtt"></video></body></html>
             """, token);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "split", "watch.html"), """
+            <!DOCTYPE html><html><head><title>Split streams page</title></head><body>
+            <video controls><source src="/split/manifest.mpd" type="application/dash+xml"></video></body></html>
+            """, token);
+        await File.WriteAllTextAsync(Path.Combine(Folder, "split", "manifest.mpd"), $"""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <MPD xmlns="urn:mpeg:dash:schema:mpd:2011" profiles="urn:mpeg:dash:profile:isoff-on-demand:2011" type="static"
+                 mediaPresentationDuration="PT{SplitSeconds}S" minBufferTime="PT2S">
+              <Period>
+                <AdaptationSet mimeType="video/mp4" contentType="video">
+                  <Representation id="video" codecs="avc1.64001e" width="640" height="360" frameRate="25" bandwidth="500000">
+                    <BaseURL>video.mp4</BaseURL>
+                  </Representation>
+                </AdaptationSet>
+                <AdaptationSet mimeType="audio/mp4" contentType="audio" lang="en">
+                  <Representation id="audio" codecs="mp4a.40.2" audioSamplingRate="48000" bandwidth="96000">
+                    <BaseURL>audio.m4a</BaseURL>
+                  </Representation>
+                </AdaptationSet>
+              </Period>
+            </MPD>
+            """, token);
         await Task.WhenAll(
+            runner.RunAsync(
+                [.. common, "-f", "lavfi", "-i", $"testsrc2=s=640x360:r=25:d={SplitSeconds}", "-an",
+                    "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25", "-movflags", "+faststart", Path.Combine(Folder, "split", "video.mp4")],
+                cancellationToken: token),
+            runner.RunAsync(
+                [.. common, "-f", "lavfi", "-i", $"sine=f=550:sample_rate=48000:d={SplitSeconds}", "-vn", "-c:a", "aac", "-b:a", "96k",
+                    "-movflags", "+faststart", Path.Combine(Folder, "split", "audio.m4a")],
+                cancellationToken: token),
             runner.RunAsync(
                 [.. common, "-f", "lavfi", "-i", $"testsrc2=s=1280x720:r=25:d={ClipSeconds}", "-f", "lavfi", "-i", $"sine=f=440:sample_rate=48000:d={ClipSeconds}",
                     "-i", srt, "-map", "0:v", "-map", "1:a", "-map", "2:s", "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "25",

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.IO.Pipelines;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
@@ -15,8 +16,9 @@ namespace MediaFunctions.Core.Sources.Relay;
 /// A loopback HTTP server that ffmpeg reads URL sources from instead of their origins. It answers
 /// ffmpeg's open-ended range requests with bounded range requests to the origin through
 /// <see cref="GuardedHttpClient"/>, in chunks that start at <see cref="MinChunkBytes"/> and double up to
-/// <see cref="MaxChunkBytes"/> while the reader keeps reading, and stops as soon as ffmpeg drops the
-/// connection: a read abandoned on a seek costs at most the chunk in flight. HLS playlists and DASH
+/// <see cref="MaxChunkBytes"/> while the reader keeps reading, read up to <see cref="ReadAheadBytes"/> ahead of
+/// what ffmpeg has taken so the origin and ffmpeg are served at once, and stops as soon as ffmpeg drops the
+/// connection: a read abandoned on a seek costs at most the read-ahead and the chunk in flight. HLS playlists and DASH
 /// manifests are rewritten so their segments come through the relay too.
 /// </summary>
 /// <remarks>
@@ -36,6 +38,12 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     public const int MaxChunkBytes = 8 * 1024 * 1024;
 
     /// <summary>
+    /// How far the relay reads the origin ahead of its client: enough to keep both sockets busy at once,
+    /// small enough that a reader that seeks or leaves wastes little more than the chunk in flight.
+    /// </summary>
+    public const int ReadAheadBytes = 512 * 1024;
+
+    /// <summary>
     /// The socket buffers between the relay and ffmpeg, each way. Small on purpose: loopback buffers
     /// otherwise grow to megabytes, the relay would count bytes sitting in them as read, grow its chunks
     /// on that, and an abandoned read would cost far more than what ffmpeg actually consumed.
@@ -46,6 +54,9 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     public const int MaxPlaylistBytes = 16 * 1024 * 1024;
 
     private const string DefaultUserAgent = "MediaFunctions";
+
+    // One read from the origin, and one write to the client per pipe segment.
+    private const int CopyBufferBytes = 64 * 1024;
 
     private readonly ConcurrentDictionary<string, SourceRelayRegistration> _registrations = new();
     private readonly Lock _starting = new();
@@ -288,31 +299,75 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
         await response.WriteHeadAsync(requested is null ? 200 : 206, requested is null ? "OK" : "Partial Content", headers, cancellationToken);
 
-        var answer = firstAnswer;
-        var next = first;
-        var chunk = MinChunkBytes;
-        while (true)
+        // The origin is read into a bounded pipe while the client drains it, so neither side waits on the other.
+        var readAhead = new Pipe(new PipeOptions(pauseWriterThreshold: ReadAheadBytes, resumeWriterThreshold: ReadAheadBytes / 2,
+            minimumSegmentSize: CopyBufferBytes, useSynchronizationContext: false));
+        using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var fetcher = FetchRangesAsync(registration, origin, firstAnswer, first, last, readAhead.Writer, fetching.Token);
+        try
         {
-            var chunkLast = answer.Content.Headers.ContentRange!.To!.Value;
-            await CopyBodyAsync(registration, answer, response.Body, Math.Min(chunkLast, last) - next + 1, cancellationToken);
+            await readAhead.Reader.CopyToAsync(response.Body, cancellationToken);
+            return true;
+        }
+        finally
+        {
+            // A client that went (or a seek) stops the fetch: nothing more than the read-ahead is lost.
+            await fetching.CancelAsync();
+            await fetcher;
+            await readAhead.Reader.CompleteAsync();
+        }
+    }
+
+    /// <summary>
+    /// Reads <c>first..last</c> from the origin into <paramref name="writer"/> in bounded ranges that grow while the
+    /// client keeps reading; the next range is requested as soon as the current one is in. Completes the writer
+    /// with the failure, if any, so the serving side throws it.
+    /// </summary>
+    private async Task FetchRangesAsync(SourceRelayRegistration registration, Uri origin, HttpResponseMessage firstAnswer, long first, long last,
+        PipeWriter writer, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        var answer = firstAnswer;
+        try
+        {
+            var next = first;
+            var chunk = MinChunkBytes;
+            var destination = writer.AsStream(leaveOpen: true);
+            while (true)
+            {
+                var chunkLast = answer.Content.Headers.ContentRange!.To!.Value;
+                await CopyBodyAsync(registration, answer, destination, Math.Min(chunkLast, last) - next + 1, cancellationToken);
+                if (answer != firstAnswer)
+                {
+                    answer.Dispose();
+                }
+
+                next = chunkLast + 1;
+                if (next > last)
+                {
+                    return;
+                }
+
+                chunk = Math.Min(chunk * 2, MaxChunkBytes);
+                answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, ChunkLast(next, chunk, last)), cancellationToken);
+                if (answer.StatusCode != HttpStatusCode.PartialContent || answer.Content.Headers.ContentRange is not { From: { } from, To: not null } || from != next)
+                {
+                    throw new HttpRequestException($"The origin stopped answering range requests at byte {next}.");
+                }
+            }
+        }
+        catch (Exception failed)
+        {
+            failure = failed;
+        }
+        finally
+        {
             if (answer != firstAnswer)
             {
                 answer.Dispose();
             }
 
-            next = chunkLast + 1;
-            if (next > last)
-            {
-                return true;
-            }
-
-            chunk = Math.Min(chunk * 2, MaxChunkBytes);
-            answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, ChunkLast(next, chunk, last)), cancellationToken);
-            if (answer.StatusCode != HttpStatusCode.PartialContent || answer.Content.Headers.ContentRange is not { From: { } from, To: not null } || from != next)
-            {
-                answer.Dispose();
-                throw new HttpRequestException($"The origin stopped answering range requests at byte {next}.");
-            }
+            await writer.CompleteAsync(failure);
         }
     }
 
@@ -404,7 +459,7 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         }
 
         await using var body = await answer.Content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[CopyBufferBytes];
         var copied = 0L;
         while (expected is null || copied < expected)
         {

@@ -29,6 +29,7 @@ public sealed class DownloadActivity(
     SourceRelay relay,
     GuardedHttpClient web,
     InlineStorageWriter inlineStorage,
+    InlineStorageProtector storageProtector,
     IOrchestrationClient orchestrations,
     IOptions<JobOptions> options) : Activity<DownloadJob, IReadOnlyList<JobOutput>>
 {
@@ -56,6 +57,12 @@ public sealed class DownloadActivity(
             var timeout = plan.ExpectedDuration is { } length && source.IsLive
                 ? length + options.Value.RenderTimeout
                 : options.Value.RenderTimeout;
+            // Our own storage takes the file while ffmpeg writes it; the caller's gets it once it is done.
+            var mediaFileName = Path.GetFileName(outputPath);
+            var mediaBlob = MediaContainers.OutputBlob(job.KeyId, job.JobId, RelativeName(job, mediaFileName));
+            await using var streaming = job.Storage is null
+                ? publisher.StartUpload(mediaBlob, outputPath, container.MimeType, job.Persistent, watch.Token)
+                : null;
             await SourceRelayRegistration.ReadAsync(relayed, async () =>
             {
                 await ffmpeg.RunAsync(plan.Arguments,
@@ -63,17 +70,25 @@ public sealed class DownloadActivity(
                 return true;
             });
 
+            var committing = streaming?.CommitAsync(watch.Token) ?? Task.CompletedTask;
             var subtitles = plan.Subtitles.Where(subtitle => new FileInfo(subtitle.Path).Length > 0).ToList();
             if (subtitleFolder is not null)
             {
                 subtitles.AddRange(await FetchPageSubtitlesAsync(source.Subtitles, subtitles, subtitleFolder, watch.Token));
             }
 
-            var media = await prober.ProbeAsync(outputPath, cancellationToken: watch.Token);
+            var probing = prober.ProbeAsync(outputPath, cancellationToken: watch.Token);
+            await Task.WhenAll(committing, probing);
+            var media = await probing;
             var thumbnail = job.Request.Thumbnail ? await ThumbnailAsync(source, media, outputPath, folder.FullName, watch.Token) : null;
 
             await progress.EnterStageAsync(JobStage.Uploading, 99);
-            var outputs = new List<JobOutput> { await UploadMediaAsync(job, outputPath, media, plan, watch.Token) };
+            var outputs = new List<JobOutput>
+            {
+                MediaOutput(media, plan, streaming is null
+                    ? await UploadAsync(job, outputPath, mediaFileName, container.Name, container.MimeType, JobOutput.MediaRole, watch.Token)
+                    : new JobOutput(container.Name, mediaBlob, mediaFileName, container.MimeType, new FileInfo(outputPath).Length, 0, "", false, Role: JobOutput.MediaRole)),
+            };
             foreach (var subtitle in subtitles)
             {
                 var fileName = $"{job.FileBaseName}.{subtitle.Language}.vtt";
@@ -103,8 +118,12 @@ public sealed class DownloadActivity(
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            // Ended without us (terminated or deleted): nothing of it may stay behind.
+            // Ended without us (terminated or deleted): nothing of it may stay behind, its storage credentials included.
             await files.DeleteAllAsync(job.KeyId, job.JobId, CancellationToken.None);
+            if (job.Storage is { } storage)
+            {
+                await storageProtector.ForgetAsync(storage, CancellationToken.None);
+            }
             throw;
         }
         finally
@@ -114,13 +133,11 @@ public sealed class DownloadActivity(
         }
     }
 
-    private async Task<JobOutput> UploadMediaAsync(DownloadJob job, string path, MediaProbe media, DownloadPlan plan, CancellationToken cancellationToken)
+    private static JobOutput MediaOutput(MediaProbe media, DownloadPlan plan, JobOutput uploaded)
     {
-        var container = job.Settings.Container;
         var video = media.VideoStreams.FirstOrDefault();
         var audio = media.PrimaryAudioStream;
-        var output = await UploadAsync(job, path, Path.GetFileName(path), container.Name, container.MimeType, JobOutput.MediaRole, cancellationToken);
-        return output with
+        return uploaded with
         {
             DurationSeconds = Math.Round((media.Duration ?? TimeSpan.Zero).TotalSeconds, 3),
             Codec = audio?.CodecName ?? "none",
@@ -131,10 +148,13 @@ public sealed class DownloadActivity(
         };
     }
 
+    private static string RelativeName(DownloadJob job, string fileName) =>
+        job.Request.Folder is { } prefix ? $"{prefix.TrimEnd('/', '\\')}/{fileName}" : fileName;
+
     private async Task<JobOutput> UploadAsync(DownloadJob job, string path, string fileName, string format, string mimeType, string role,
         CancellationToken cancellationToken)
     {
-        var relativeName = job.Request.Folder is { } prefix ? $"{prefix.TrimEnd('/', '\\')}/{fileName}" : fileName;
+        var relativeName = RelativeName(job, fileName);
         if (job.Storage is { } storage)
         {
             var stored = await inlineStorage.UploadAsync(storage, relativeName, path, mimeType, options.Value.LinkLifetime, cancellationToken);

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
@@ -7,7 +8,8 @@ namespace MediaFunctions.Core.Workflows.Download;
 /// <summary>
 /// A download: wait for a scheduled stream (a durable timer between looks, no thread held), then download
 /// and publish in one activity, following its stages in the custom status; with <c>progress_webhooks</c>,
-/// every stage the job enters is POSTed too. The webhook hears the end however the job ends.
+/// every stage the job enters is POSTed too. The webhook hears the end however the job ends, and the caller's
+/// storage credentials, when the job writes there, are dropped (<see cref="ForgetInlineStorageActivity"/>).
 /// </summary>
 public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
 {
@@ -62,6 +64,25 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
                 : new JobError(StreamNotStartedException.Code, failure.Message);
             await NotifyEndAsync(context, job, null, error);
             throw;
+        }
+        finally
+        {
+            if (job.Storage is { } storage)
+            {
+                await ForgetStorageAsync(context, storage);
+            }
+        }
+    }
+
+    private static async Task ForgetStorageAsync(IOrchestrationContext context, ProtectedInlineStorage storage)
+    {
+        try
+        {
+            await context.CallActivityAsync(nameof(ForgetInlineStorageActivity), storage, RetryPolicies.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            // NOTE: storage down past every retry: the key outlives the job, but the job's end must not turn into a failure over it.
         }
     }
 

@@ -1,0 +1,327 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using Microsoft.Win32.SafeHandles;
+
+namespace MediaFunctions.Core.Storage;
+
+/// <summary>
+/// Uploads a local file to a block blob while another process (ffmpeg) is still writing it: every whole
+/// block the file grows by is staged at once; when the writer is done, <see cref="CommitAsync"/> checks each
+/// staged block against the finished file and commits the blob from the blocks that still hold, staging only
+/// what the writer rewrote or appended since. The blob is always byte for byte the finished file.
+/// </summary>
+/// <remarks>
+/// <para>Muxers seek back: MP4 patches its <c>mdat</c> size, Matroska its seek head, cues and duration, MP3 its
+/// Xing header. A block is reused only if the hash of the bytes staged equals the hash of the finished file's
+/// bytes where it lands, so a rewritten (or torn) block is staged again, whatever the container.</para>
+/// <para>MP4's faststart rewrites the file once more, moving the media data behind the index now put in front.
+/// The data moves unchanged, so each staged block is tried where it was and where the <c>mdat</c> box moved to.</para>
+/// <para>Memory: at most <see cref="MaxBlocksInFlight"/> blocks of <see cref="BlockBytes"/>, whatever the size.</para>
+/// </remarks>
+public sealed class GrowingFileUpload : IAsyncDisposable
+{
+    /// <summary>The size of each block staged while the file grows.</summary>
+    public const int BlockBytes = 4 * 1024 * 1024;
+
+    /// <summary>Blocks staged at once.</summary>
+    public const int MaxBlocksInFlight = 2;
+
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly BlockBlobClient _blob;
+    private readonly string _path;
+    private readonly CommitBlockListOptions _commit;
+    private readonly CancellationTokenSource _abandoned;
+    private readonly CancellationTokenSource _written = new();
+    private readonly List<StagedBlock> _staged = [];
+    private readonly Lock _stagedLock = new();
+    private readonly Task _staging;
+    private int _blockCount;
+    private long _firstMediaDataOffset = -1;
+
+    private GrowingFileUpload(BlockBlobClient blob, string path, CommitBlockListOptions commit, CancellationToken cancellationToken)
+    {
+        _blob = blob;
+        _path = path;
+        _commit = commit;
+        _abandoned = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        _staging = Task.Run(() => StageWhileWrittenAsync(_abandoned.Token), CancellationToken.None);
+    }
+
+    /// <summary>The blocks staged so far while the file grew.</summary>
+    public int StagedWhileGrowing
+    {
+        get
+        {
+            lock (_stagedLock)
+            {
+                return _staged.Count;
+            }
+        }
+    }
+
+    /// <summary>The blocks staged from the finished file at commit (rewritten, moved or never seen while it grew); for tests and logs.</summary>
+    public int BlocksStagedAtCommit { get; private set; }
+
+    /// <summary>The blocks staged while the file grew that the committed blob reuses.</summary>
+    public int BlocksReused { get; private set; }
+
+    /// <summary>
+    /// Starts staging <paramref name="path"/> (which may not exist yet) to <paramref name="blob"/> as it grows.
+    /// </summary>
+    /// <param name="commit">Headers, tags and conditions the blob is committed with.</param>
+    public static GrowingFileUpload Start(BlockBlobClient blob, string path, CommitBlockListOptions commit, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(commit);
+        return new GrowingFileUpload(blob, path, commit, cancellationToken);
+    }
+
+    /// <summary>
+    /// Call once the writer has closed the file: stages what the staged blocks do not already hold and commits
+    /// the blob, which then is exactly the file.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await _written.CancelAsync();
+        await _staging;
+
+        using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous);
+        var length = RandomAccess.GetLength(file);
+        var moved = _firstMediaDataOffset >= 0 && MediaDataOffset(file) is >= 0 and var offset ? offset - _firstMediaDataOffset : 0;
+        var blockIds = new List<string>();
+        var fresh = new List<Task<string>>();
+        var covered = 0L;
+        var shift = moved;
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            foreach (var block in _staged.OrderBy(block => block.Offset))
+            {
+                foreach (var candidate in new[] { shift, shift == 0 ? moved : 0 }.Distinct())
+                {
+                    var at = block.Offset + candidate;
+                    if (at < covered || at + block.Length > length || !await HoldsAsync(file, at, block, buffer, cancellationToken))
+                    {
+                        continue;
+                    }
+
+                    blockIds.AddRange(await StageRangeAsync(file, covered, at, cancellationToken));
+                    blockIds.Add(block.Id);
+                    BlocksReused++;
+                    covered = at + block.Length;
+                    shift = candidate;
+                    break;
+                }
+            }
+
+            blockIds.AddRange(await StageRangeAsync(file, covered, length, cancellationToken));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        await _blob.CommitBlockListAsync(blockIds, _commit, cancellationToken);
+    }
+
+    /// <summary>Stops staging; a blob never committed keeps only uncommitted blocks, which storage discards.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _abandoned.CancelAsync();
+        try
+        {
+            await _staging;
+        }
+        catch (Exception ended) when (ended is OperationCanceledException or IOException or Azure.RequestFailedException)
+        {
+            // NOTE: an upload abandoned mid-way: its failure is the job's no longer.
+        }
+
+        _abandoned.Dispose();
+        _written.Dispose();
+    }
+
+    private async Task StageWhileWrittenAsync(CancellationToken cancellationToken)
+    {
+        var inFlight = new Queue<Task>();
+        var next = 0L;
+        while (!_written.IsCancellationRequested)
+        {
+            if (LengthOf(_path) - next >= BlockBytes)
+            {
+                if (inFlight.Count == MaxBlocksInFlight)
+                {
+                    await inFlight.Dequeue();
+                }
+
+                inFlight.Enqueue(StageGrownBlockAsync(next, cancellationToken));
+                next += BlockBytes;
+                continue;
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, _written.Token);
+            }
+            catch (OperationCanceledException) when (_written.IsCancellationRequested)
+            {
+                // The writer is done: what is left is staged from the finished file.
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    private async Task StageGrownBlockAsync(long offset, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
+        try
+        {
+            using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
+            var read = await ReadAsync(file, offset, buffer.AsMemory(0, BlockBytes), cancellationToken);
+            if (offset == 0)
+            {
+                _firstMediaDataOffset = MediaDataOffset(file);
+            }
+
+            var id = NextBlockId();
+            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: cancellationToken);
+            lock (_stagedLock)
+            {
+                _staged.Add(new StagedBlock(offset, read, XxHash128.HashToUInt128(buffer.AsSpan(0, read)), id));
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Stages <paramref name="first"/>..<paramref name="end"/> of the finished file in blocks, a few at once; returns their ids in order.</summary>
+    private async Task<IReadOnlyList<string>> StageRangeAsync(SafeFileHandle file, long first, long end, CancellationToken cancellationToken)
+    {
+        var ids = new List<string>();
+        var inFlight = new Queue<Task>();
+        for (var offset = first; offset < end; offset += BlockBytes)
+        {
+            if (inFlight.Count == MaxBlocksInFlight)
+            {
+                await inFlight.Dequeue();
+            }
+
+            var id = NextBlockId();
+            ids.Add(id);
+            inFlight.Enqueue(StageFinishedBlockAsync(file, id, offset, (int)Math.Min(BlockBytes, end - offset), cancellationToken));
+            BlocksStagedAtCommit++;
+        }
+
+        await Task.WhenAll(inFlight);
+        return ids;
+    }
+
+    private async Task StageFinishedBlockAsync(SafeFileHandle file, string id, long offset, int length, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var read = await ReadAsync(file, offset, buffer.AsMemory(0, length), cancellationToken);
+            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static async Task<bool> HoldsAsync(SafeFileHandle file, long at, StagedBlock block, byte[] buffer, CancellationToken cancellationToken)
+    {
+        var read = await ReadAsync(file, at, buffer.AsMemory(0, block.Length), cancellationToken);
+        return read == block.Length && XxHash128.HashToUInt128(buffer.AsSpan(0, read)) == block.Hash;
+    }
+
+    private static async Task<int> ReadAsync(SafeFileHandle file, long offset, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await RandomAccess.ReadAsync(file, buffer[total..], offset + total, cancellationToken);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    /// <summary>Where an ISO media file's (MP4, MOV, M4A) <c>mdat</c> box starts, from its top-level box headers; -1 for other files.</summary>
+    private static long MediaDataOffset(SafeFileHandle file)
+    {
+        const int MaxBoxes = 64;
+        var length = RandomAccess.GetLength(file);
+        Span<byte> header = stackalloc byte[16];
+        var offset = 0L;
+        for (var box = 0; box < MaxBoxes && offset + 8 <= length; box++)
+        {
+            var read = RandomAccess.Read(file, header, offset);
+            if (read < 8)
+            {
+                return -1;
+            }
+
+            var type = Encoding.ASCII.GetString(header[4..8]);
+            if (box == 0 && type != "ftyp")
+            {
+                return -1;
+            }
+
+            if (type == "mdat")
+            {
+                return offset;
+            }
+
+            var size = (long)BinaryPrimitives.ReadUInt32BigEndian(header);
+            if (size == 1)
+            {
+                size = read < 16 ? 0 : (long)BinaryPrimitives.ReadUInt64BigEndian(header[8..]);
+            }
+
+            if (size < 8)
+            {
+                return -1;
+            }
+
+            offset += size;
+        }
+
+        return -1;
+    }
+
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (FileNotFoundException)
+        {
+            return 0;
+        }
+    }
+
+    // Every id of a blob has the same length, as the service requires.
+    private string NextBlockId() =>
+        Convert.ToBase64String(Encoding.ASCII.GetBytes(Interlocked.Increment(ref _blockCount).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)));
+
+    private sealed record StagedBlock(long Offset, int Length, UInt128 Hash, string Id);
+}
