@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Batches.Sources;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Download;
@@ -22,6 +23,7 @@ public sealed class MediaBatches(
     UrlSourcePolicy urlPolicy,
     MediaJobs jobs,
     JobQueue queue,
+    InlineStorageProtector storageProtector,
     IOptions<BatchOptions> options)
 {
     /// <summary>The most URLs a list batch takes in one request.</summary>
@@ -256,6 +258,13 @@ public sealed class MediaBatches(
             if (await orchestrations.GetInstanceAsync(WebhookDelivery.InstanceIdFor(batchId), cancellationToken: cancellationToken) is { IsRunning: true })
             {
                 await orchestrations.TerminateInstanceAsync(WebhookDelivery.InstanceIdFor(batchId), "The batch was cancelled.", cancellationToken);
+            }
+
+            // A terminated batch never reaches its own end, where it would drop the caller's storage credentials.
+            if (await orchestrations.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is { } cancelled
+                && cancelled.ReadInputAs<BatchRun>()!.Template.Storage is { } storage)
+            {
+                await storageProtector.ForgetAsync(storage, cancellationToken);
             }
         }
 

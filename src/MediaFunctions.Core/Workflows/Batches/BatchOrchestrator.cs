@@ -1,5 +1,7 @@
 using MediaFunctions.Core.Batches;
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.Batches;
@@ -91,7 +93,25 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
             }
         }
 
+        if (run.Template.Storage is { } storage)
+        {
+            await ForgetStorageAsync(context, storage);
+        }
+
         return summary;
+    }
+
+    // Every item sealed the caller's storage under a key of its own; the batch's own key goes when the batch ends.
+    private static async Task ForgetStorageAsync(IOrchestrationContext context, ProtectedInlineStorage storage)
+    {
+        try
+        {
+            await context.CallActivityAsync(nameof(ForgetInlineStorageActivity), storage, RetryPolicies.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            // NOTE: storage down past every retry: the key outlives the batch, but the batch's end must not turn into a failure over it.
+        }
     }
 
     private static async Task<BatchTally> EndOneAsync(IOrchestrationContext context, BatchRun run, List<Task<JobState>> running, BatchTally tally)

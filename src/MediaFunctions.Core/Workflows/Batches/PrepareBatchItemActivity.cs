@@ -1,3 +1,4 @@
+using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
@@ -9,7 +10,7 @@ namespace MediaFunctions.Core.Workflows.Batches;
 /// Makes a batch item into its job when the item's turn comes, with every check a single job gets when it is
 /// accepted (address rules, probe, the key's caps, the plan). A refusal fails the item with its code.
 /// </summary>
-public sealed class PrepareBatchItemActivity(MediaJobs jobs) : Activity<BatchItemJob, PreparedBatchItem>
+public sealed class PrepareBatchItemActivity(MediaJobs jobs, InlineStorageProtector storageProtector) : Activity<BatchItemJob, PreparedBatchItem>
 {
     public override async Task<PreparedBatchItem> RunAsync(ActivityContext context, BatchItemJob item, CancellationToken cancellationToken)
     {
@@ -19,8 +20,13 @@ public sealed class PrepareBatchItemActivity(MediaJobs jobs) : Activity<BatchIte
             if (template.Download is { } download)
             {
                 var request = download with { FileName = item.Item.FileName };
-                return new PreparedBatchItem(await jobs.PrepareDownloadAsync(item.KeyId, item.JobId, item.Item.Url, request, template.Persistent,
-                    template.ItemWebhook, template.Storage, item.Item.Title, cancellationToken), null);
+                var job = await jobs.PrepareDownloadAsync(item.KeyId, item.JobId, item.Item.Url, request, template.Persistent,
+                    template.ItemWebhook, title: item.Item.Title, cancellationToken: cancellationToken);
+                // Sealed again under a key of the item's own, which the item drops when it ends; the batch's lives until the batch ends.
+                var storage = template.Storage is { } shared
+                    ? await storageProtector.ProtectAsync(await storageProtector.UnprotectAsync(shared, cancellationToken), cancellationToken)
+                    : null;
+                return new PreparedBatchItem(job with { Storage = storage }, null);
             }
 
             return new PreparedBatchItem(null, await jobs.PrepareExtractAudioAsync(item.KeyId, item.JobId, new JobSource(null, item.Item.Url),
