@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using MediaFunctions.Host.Tests.Jobs;
+using Xunit.Abstractions;
 
 namespace MediaFunctions.Host.Tests.Batches.Durability;
 
@@ -17,17 +19,27 @@ internal static class BatchApi
 
     /// <summary>
     /// Polls the batch's orchestration (<c>/api/instances/{id}</c>: one read, where <c>GET /api/batches/{id}</c> reads
-    /// every item) until it has ended; then returns <c>GET /api/batches/{id}</c>.
+    /// every item) until it has ended; then returns <c>GET /api/batches/{id}</c>. With <paramref name="log"/>, writes the
+    /// batch's progress there every 10 s.
     /// </summary>
-    public static async Task<JsonElement> WaitForEndAsync(HttpClient client, string batchId, CancellationToken cancellationToken)
+    public static async Task<JsonElement> WaitForEndAsync(HttpClient client, string batchId, CancellationToken cancellationToken, ITestOutputHelper? log = null)
     {
+        var watch = Stopwatch.StartNew();
+        var logged = TimeSpan.Zero;
         while (true)
         {
             var (status, instance) = await JobApi.GetAsync(client, $"/api/instances/{batchId}", cancellationToken);
-            Assert.True(status == HttpStatusCode.OK, $"{status}: {instance}");
+            // 202 while it runs, 200 once it has ended, as Durable Functions answers.
+            Assert.True(status is HttpStatusCode.OK or HttpStatusCode.Accepted, $"{status}: {instance}");
             if (instance.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
             {
                 return await GetAsync(client, batchId, cancellationToken);
+            }
+
+            if (log is not null && watch.Elapsed - logged >= TimeSpan.FromSeconds(10))
+            {
+                logged = watch.Elapsed;
+                log.WriteLine($"{logged.TotalSeconds:F0} s: {instance.GetProperty("customStatus")}");
             }
 
             await Task.Delay(200, cancellationToken);

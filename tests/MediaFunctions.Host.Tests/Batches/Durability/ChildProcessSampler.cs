@@ -16,6 +16,7 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
     private int maximum;
     private int samples;
     private int samplesWithAny;
+    private int stopped;
 
     private ChildProcessSampler(int ancestorId, string processName)
     {
@@ -54,8 +55,14 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
         return processes.Count(process => process.Value.Name == processName && DescendsFrom(process.Key, ancestorId, processes));
     }
 
+    /// <summary>Stops sampling; <see cref="Maximum"/> keeps the highest count seen. Stopping twice is harmless.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref stopped, 1) == 1)
+        {
+            return;
+        }
+
         await stop.CancelAsync();
         await sampling;
         stop.Dispose();

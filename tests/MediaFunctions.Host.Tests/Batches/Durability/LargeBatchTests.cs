@@ -35,7 +35,7 @@ public sealed class LargeBatchTests(BatchDurabilityFixture fixture, ITestOutputH
             full_audio = true,
             concurrency = 8,
         }, timeout.Token);
-        var batch = await BatchApi.WaitForEndAsync(alice, batchId, timeout.Token);
+        var batch = await BatchApi.WaitForEndAsync(alice, batchId, timeout.Token, log);
         log.WriteLine($"{ItemCount} items ended in {watch.Elapsed.TotalSeconds:F1} s");
 
         BatchApi.AssertAllCompleted(batch, ItemCount, host.Output);
