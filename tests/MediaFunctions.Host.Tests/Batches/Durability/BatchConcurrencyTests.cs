@@ -19,11 +19,11 @@ public sealed class BatchConcurrencyTests(BatchDurabilityFixture fixture)
         using var alice = BatchDurabilityFixture.ClientFor(host);
 
         await using var sampler = ChildProcessSampler.Start(host.ProcessId);
-        var (batchId, jobIds) = await BatchApi.CreateAsync(alice, Encode(fixture.VideoClips, concurrency: 2), timeout.Token);
-        var batch = await BatchApi.WaitForEndAsync(alice, batchId, timeout.Token);
+        var (batchId, jobIds) = await BatchOutcomes.CreateAsync(alice, Encode(fixture.VideoClips, concurrency: 2), timeout.Token);
+        var batch = await BatchOutcomes.WaitForEndAsync(alice, batchId, timeout.Token);
         await sampler.DisposeAsync();
 
-        BatchApi.AssertAllCompleted(batch, BatchDurabilityFixture.VideoClipCount, host.Output);
+        BatchOutcomes.AssertAllCompleted(batch, BatchDurabilityFixture.VideoClipCount, host.Output);
         Assert.Equal(BatchDurabilityFixture.VideoClipCount, jobIds.Count);
         Assert.True(sampler.Maximum == 2, $"At most {sampler.Maximum} ffmpeg ran at once ({sampler.SamplesWithAny} of {sampler.Samples} samples saw any).");
     }
@@ -39,14 +39,14 @@ public sealed class BatchConcurrencyTests(BatchDurabilityFixture fixture)
 
         await using var sampler = ChildProcessSampler.Start(host.ProcessId);
         // Each batch alone would run all its items at once: only the key's cap holds them to two.
-        var first = await BatchApi.CreateAsync(alice, Encode(fixture.VideoClips.Take(half), concurrency: half), timeout.Token);
-        var second = await BatchApi.CreateAsync(alice, Encode(fixture.VideoClips.Skip(half), concurrency: half), timeout.Token);
-        var batches = await Task.WhenAll(BatchApi.WaitForEndAsync(alice, first.BatchId, timeout.Token), BatchApi.WaitForEndAsync(alice, second.BatchId, timeout.Token));
+        var first = await BatchOutcomes.CreateAsync(alice, Encode(fixture.VideoClips.Take(half), concurrency: half), timeout.Token);
+        var second = await BatchOutcomes.CreateAsync(alice, Encode(fixture.VideoClips.Skip(half), concurrency: half), timeout.Token);
+        var batches = await Task.WhenAll(BatchOutcomes.WaitForEndAsync(alice, first.BatchId, timeout.Token), BatchOutcomes.WaitForEndAsync(alice, second.BatchId, timeout.Token));
         await sampler.DisposeAsync();
 
         foreach (var batch in batches)
         {
-            BatchApi.AssertAllCompleted(batch, half, host.Output);
+            BatchOutcomes.AssertAllCompleted(batch, half, host.Output);
         }
 
         Assert.True(sampler.Maximum == 2, $"At most {sampler.Maximum} ffmpeg ran at once ({sampler.SamplesWithAny} of {sampler.Samples} samples saw any).");

@@ -23,7 +23,7 @@ public sealed class BatchCrashRecoveryTests(BatchDurabilityFixture fixture)
         }));
         await host.StartAsync(timeout.Token);
         using var alice = BatchDurabilityFixture.ClientFor(host);
-        var (batchId, jobIds) = await BatchApi.CreateAsync(alice, new
+        var (batchId, jobIds) = await BatchOutcomes.CreateAsync(alice, new
         {
             kind = "download",
             urls = fixture.VideoClips.Take(ItemCount).Select(clip => clip.AbsoluteUri).ToArray(),
@@ -40,9 +40,9 @@ public sealed class BatchCrashRecoveryTests(BatchDurabilityFixture fixture)
 
         host.Kill();
         await host.StartAsync(timeout.Token);
-        var batch = await BatchApi.WaitForEndAsync(alice, batchId, timeout.Token);
+        var batch = await BatchOutcomes.WaitForEndAsync(alice, batchId, timeout.Token);
 
-        BatchApi.AssertAllCompleted(batch, ItemCount, host.Output);
+        BatchOutcomes.AssertAllCompleted(batch, ItemCount, host.Output);
         Assert.Equal(ItemCount, jobIds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal(jobIds, batch.GetProperty("items").EnumerateArray().Select(item => item.GetProperty("jobId").GetString()!));
         foreach (var jobId in jobIds)

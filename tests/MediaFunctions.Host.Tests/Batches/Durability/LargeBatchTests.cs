@@ -29,7 +29,7 @@ public sealed class LargeBatchTests(BatchDurabilityFixture fixture, ITestOutputH
         var list = await fixture.Origin.WriteListAsync("thousand.m3u", Enumerable.Repeat(fixture.TinyClip, ItemCount), cancellationToken: timeout.Token);
 
         var watch = Stopwatch.StartNew();
-        var (batchId, jobIds) = await BatchApi.CreateAsync(alice, new
+        var (batchId, jobIds) = await BatchOutcomes.CreateAsync(alice, new
         {
             kind = "extract-audio",
             url = list.AbsoluteUri,
@@ -37,10 +37,10 @@ public sealed class LargeBatchTests(BatchDurabilityFixture fixture, ITestOutputH
             full_audio = true,
             concurrency = 8,
         }, timeout.Token);
-        var batch = await BatchApi.WaitForEndAsync(alice, batchId, timeout.Token, log);
+        var batch = await BatchOutcomes.WaitForEndAsync(alice, batchId, timeout.Token, log);
         log.WriteLine($"{ItemCount} items ended in {watch.Elapsed.TotalSeconds:F1} s");
 
-        BatchApi.AssertAllCompleted(batch, ItemCount, host.Output);
+        BatchOutcomes.AssertAllCompleted(batch, ItemCount, host.Output);
         Assert.Equal(ItemCount, jobIds.Distinct(StringComparer.Ordinal).Count());
         Assert.Equal("list", batch.GetProperty("sourceKind").GetString());
     }

@@ -6,8 +6,11 @@ using Xunit.Abstractions;
 
 namespace MediaFunctions.Host.Tests.Batches.Durability;
 
-/// <summary>The native batch routes as the durability tests call them: create, wait for the end, read.</summary>
-internal static class BatchApi
+/// <summary>
+/// A batch from creation to its outcome, for batches of any size: created, waited for through its orchestration alone
+/// (not its items), then read and checked whole.
+/// </summary>
+internal static class BatchOutcomes
 {
     /// <summary>POSTs <c>/api/batches</c>; asserts 202 and returns the batch id and its item job ids.</summary>
     public static async Task<(string BatchId, IReadOnlyList<string> JobIds)> CreateAsync(HttpClient client, object body, CancellationToken cancellationToken)
