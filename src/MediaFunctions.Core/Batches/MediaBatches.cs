@@ -1,6 +1,6 @@
 using MediaFunctions.Core.Batches.Sources;
-using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Workflows.Batches;
