@@ -1,3 +1,4 @@
+using MediaFunctions.Bench.Batch;
 using MediaFunctions.Bench.Engine;
 using MediaFunctions.Bench.Extract;
 using MediaFunctions.Bench.Url;
@@ -21,6 +22,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
     },
     ["extract"] = ExtractBenchmark.RunAsync,
     ["url"] = UrlBenchmark.RunAsync,
+    ["batch"] = BatchBenchmark.RunAsync,
 };
 
 var known = string.Join(", ", benchmarks.Keys);
