@@ -36,6 +36,8 @@ public sealed class LargeBatchTests(BatchDurabilityFixture fixture, ITestOutputH
             output_format = "mp3",
             full_audio = true,
             concurrency = 8,
+            // Kept: no cleanup orchestration per item, which would double the instances the batch makes.
+            persistent = true,
         }, timeout.Token);
         var batch = await BatchOutcomes.WaitForEndAsync(alice, batchId, timeout.Token, log);
         log.WriteLine($"{ItemCount} items ended in {watch.Elapsed.TotalSeconds:F1} s");
