@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using MediaFunctions.Core.InlineStorage;
+using MediaFunctions.Host.Tests.Batches;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 
@@ -92,6 +93,36 @@ public sealed partial class DownloadInlineStorageTests(JobHostFixture fixture, D
         Assert.True(await container.GetBlobClient("videos/episode.m4a").ExistsAsync(timeout.Token));
         var file = await JobApi.DownloadAsync(result.GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
         Assert.Equal("aac", Assert.Single((await JobApi.ProbeAsync(file, timeout.Token)).Streams).CodecName);
+    }
+
+    [Fact]
+    public async Task CreateBatch_AzureStorage_EveryItemInTheCallersContainerAndTheBatchsSealedSettingsDroppedAtItsEnd()
+    {
+        using var timeout = JobApi.Timeout(120);
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        var container = fixture.Blobs.GetBlobContainerClient("caller-batch-files");
+        await container.CreateIfNotExistsAsync(cancellationToken: timeout.Token);
+        var storage = new
+        {
+            provider = "azure",
+            account_name = ConnectionPart("AccountName"),
+            account_key = ConnectionPart("AccountKey"),
+            container = "caller-batch-files",
+            endpoint = ConnectionPart("BlobEndpoint"),
+        };
+
+        var created = await BatchApi.CreateAsync(alice, new { urls = new[] { origin.ClipUrl.AbsoluteUri, origin.ToneUrl.AbsoluteUri }, audio_only = true, storage },
+            timeout.Token);
+        var batchId = created.GetProperty("batchId").GetString()!;
+        var batch = await BatchApi.WaitAsync(alice, batchId, timeout.Token);
+
+        Assert.Equal("completed", batch.GetProperty("state").GetString());
+        Assert.True(await container.GetBlobClient("videos/clip.m4a").ExistsAsync(timeout.Token));
+        Assert.True(await container.GetBlobClient("videos/tone.m4a").ExistsAsync(timeout.Token));
+        var (_, instance) = await JobApi.GetAsync(alice, $"/api/instances/{batchId}?showInput=true", timeout.Token);
+        var sealedSettings = instance.GetProperty("input").GetProperty("template").GetProperty("storage").Deserialize<ProtectedInlineStorage>(JsonSerializerOptions.Web)!;
+        await Assert.ThrowsAsync<CryptographicException>(() => new InlineStorageProtector(fixture.Blobs).UnprotectAsync(sealedSettings, timeout.Token));
+        Assert.Empty(await StoredTextsContainingAsync(ConnectionPart("AccountKey"), timeout.Token));
     }
 
     [Fact]
