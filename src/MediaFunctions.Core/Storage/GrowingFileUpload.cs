@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using Azure.Storage;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Win32.SafeHandles;
@@ -31,6 +32,13 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     public const int MaxBlocksInFlight = 2;
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    // NOTE: each block carries its MD5, which storage checks before keeping it. Azurite, given none, computes a CRC-64 in
+    // JavaScript instead, which halves how fast it takes blocks.
+    private static readonly BlockBlobStageBlockOptions StageOptions = new()
+    {
+        TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
+    };
 
     private readonly BlockBlobClient _blob;
     private readonly string _path;
@@ -193,7 +201,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
             }
 
             var id = NextBlockId();
-            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: cancellationToken);
+            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), StageOptions, cancellationToken);
             lock (_stagedLock)
             {
                 _staged.Add(new StagedBlock(offset, read, XxHash128.HashToUInt128(buffer.AsSpan(0, read)), id));
@@ -233,7 +241,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         try
         {
             var read = await ReadAsync(file, offset, buffer.AsMemory(0, length), cancellationToken);
-            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), cancellationToken: cancellationToken);
+            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), StageOptions, cancellationToken);
         }
         finally
         {

@@ -41,7 +41,7 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// How far the relay reads the origin ahead of its client: enough to keep both sockets busy at once,
     /// small enough that a reader that seeks or leaves wastes little more than the chunk in flight.
     /// </summary>
-    public const int ReadAheadBytes = 512 * 1024;
+    public const int ReadAheadBytes = 128 * 1024;
 
     /// <summary>
     /// The socket buffers between the relay and ffmpeg, each way. Small on purpose: loopback buffers
