@@ -282,16 +282,22 @@ public sealed class MediaBatches(
             request.ItemWebhooks ? request.Webhook : null, storage);
         var manifest = new BatchManifest(batchId, keyId, kind, sourceUrl, title, description, imageUrl, request.Download?.Folder,
             DateTimeOffset.UtcNow, request.Paused, Started: !request.Paused, items);
-        await manifests.CreateAsync(manifest, cancellationToken);
         var run = new BatchRun(batchId, keyId, template, items.Count, request.Paused, request.Concurrency ?? batchOptions.Concurrency,
             batchOptions.KeyConcurrencyFor(keyId), batchOptions.SlotPollInterval, batchOptions.ItemsPerGeneration, request.Webhook, BatchTally.None);
         try
         {
+            await manifests.CreateAsync(manifest, cancellationToken);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(BatchOrchestrator), run, new StartOrchestrationOptions(batchId), cancellationToken);
         }
         catch
         {
+            // Nothing of a refused batch stays: neither its manifest nor the key its storage credentials were sealed under.
             await manifests.DeleteAsync(keyId, batchId, CancellationToken.None);
+            if (storage is not null)
+            {
+                await storageProtector.ForgetAsync(storage, CancellationToken.None);
+            }
+
             throw;
         }
 

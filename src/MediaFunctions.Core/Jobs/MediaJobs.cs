@@ -130,8 +130,18 @@ public sealed class MediaJobs(
     {
         await queue.ThrowIfFullAsync(cancellationToken);
         var sealedStorage = await SealStorageAsync(storage, cancellationToken);
-        var job = await PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
-        await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+        try
+        {
+            var job = await PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+        }
+        catch when (sealedStorage is not null)
+        {
+            // Refused: no job will ever drop the key the credentials were sealed under.
+            await storageProtector.ForgetAsync(sealedStorage, CancellationToken.None);
+            throw;
+        }
+
         queue.Started();
         return (await GetAsync(keyId, jobId, cancellationToken))!;
     }
@@ -304,6 +314,13 @@ public sealed class MediaJobs(
                 await orchestrations.TerminateInstanceAsync(helperId, "The job was deleted.", cancellationToken);
                 await orchestrations.WaitForInstanceCompletionAsync(helperId, cancellationToken: cancellationToken);
             }
+        }
+
+        // A download terminated before its activity ran (waiting for a scheduled stream) never dropped the caller's credentials.
+        if (await orchestrations.GetInstanceAsync(jobId, getInputsAndOutputs: true, cancellationToken) is { Name: nameof(DownloadOrchestrator) } download
+            && download.ReadInputAs<DownloadJob>()?.Storage is { } storage)
+        {
+            await storageProtector.ForgetAsync(storage, cancellationToken);
         }
 
         await files.DeleteAllAsync(keyId, jobId, cancellationToken);
