@@ -47,6 +47,8 @@ public static class BatchStates
             : BatchState.Finished,
         OrchestrationRuntimeStatus.Failed => BatchState.Failed,
         OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => BatchState.Cancelled,
-        _ => metadata.ReadCustomStatusAs<BatchProgress>() is { State: BatchProgress.PausedState } ? BatchState.Paused : BatchState.Processing,
+        // Before its first step there is no custom status yet: a batch created paused is paused from the start.
+        _ => (metadata.ReadCustomStatusAs<BatchProgress>()?.State ?? (metadata.ReadInputAs<BatchRun>() is { Paused: true } ? BatchProgress.PausedState : null))
+            == BatchProgress.PausedState ? BatchState.Paused : BatchState.Processing,
     };
 }

@@ -95,7 +95,7 @@ public sealed class VideoDownloadBatchTests(JobHostFixture fixture, BatchSourceO
         var other = await CreatePausedAsync(alice, feed, timeout.Token);
         var otherJobId = other.GetProperty("episode_jobs")[0].GetString()!;
 
-        Assert.True(created.GetProperty("paused").GetBoolean());
+        Assert.Equal((true, "paused"), (created.GetProperty("paused").GetBoolean(), created.GetProperty("status").GetString()));
         var waiting = await DownloadApi.GetAsync(alice, jobIds[0], timeout.Token);
         Assert.Equal(("pending", "paused"), (waiting.GetProperty("state").GetString(), waiting.GetProperty("stage").GetString()));
 
