@@ -52,13 +52,6 @@ public sealed class BatchItemOrchestrator : Orchestrator<BatchItemJob, JobResult
             return;
         }
 
-        try
-        {
-            await context.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd(item.JobId, item.KeyId, webhook, null, error), RetryPolicies.Storage);
-        }
-        catch (TaskFailedException)
-        {
-            // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the item's own end is not.
-        }
+        await context.CallBestEffortAsync(nameof(NotifyJobEndedActivity), new JobEnd(item.JobId, item.KeyId, webhook, null, error));
     }
 }

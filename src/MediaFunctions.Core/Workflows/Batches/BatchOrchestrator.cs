@@ -1,5 +1,4 @@
 using MediaFunctions.Core.Batches;
-using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Orchestration;
@@ -83,35 +82,16 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
         context.SetCustomStatus(Progress(BatchProgress.ProcessingState, run, tally, 0));
         if (run.Webhook is { } webhook)
         {
-            try
-            {
-                await context.CallActivityAsync(nameof(NotifyBatchEndedActivity), new BatchEnd(run.BatchId, run.KeyId, webhook, summary), RetryPolicies.Storage);
-            }
-            catch (TaskFailedException)
-            {
-                // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the batch's own end is not.
-            }
+            await context.CallBestEffortAsync(nameof(NotifyBatchEndedActivity), new BatchEnd(run.BatchId, run.KeyId, webhook, summary));
         }
 
+        // Every item sealed the caller's storage under a key of its own; the batch's own key goes when the batch ends.
         if (run.Template.Storage is { } storage)
         {
-            await ForgetStorageAsync(context, storage);
+            await context.CallBestEffortAsync(nameof(ForgetInlineStorageActivity), storage);
         }
 
         return summary;
-    }
-
-    // Every item sealed the caller's storage under a key of its own; the batch's own key goes when the batch ends.
-    private static async Task ForgetStorageAsync(IOrchestrationContext context, ProtectedInlineStorage storage)
-    {
-        try
-        {
-            await context.CallActivityAsync(nameof(ForgetInlineStorageActivity), storage, RetryPolicies.Storage);
-        }
-        catch (TaskFailedException)
-        {
-            // NOTE: storage down past every retry: the key outlives the batch, but the batch's end must not turn into a failure over it.
-        }
     }
 
     private static async Task<BatchTally> EndOneAsync(IOrchestrationContext context, BatchRun run, List<Task<JobState>> running, BatchTally tally)

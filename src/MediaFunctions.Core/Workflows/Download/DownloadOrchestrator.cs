@@ -1,4 +1,3 @@
-using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
@@ -69,20 +68,8 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
         {
             if (job.Storage is { } storage)
             {
-                await ForgetStorageAsync(context, storage);
+                await context.CallBestEffortAsync(nameof(ForgetInlineStorageActivity), storage);
             }
-        }
-    }
-
-    private static async Task ForgetStorageAsync(IOrchestrationContext context, ProtectedInlineStorage storage)
-    {
-        try
-        {
-            await context.CallActivityAsync(nameof(ForgetInlineStorageActivity), storage, RetryPolicies.Storage);
-        }
-        catch (TaskFailedException)
-        {
-            // NOTE: storage down past every retry: the key outlives the job, but the job's end must not turn into a failure over it.
         }
     }
 
@@ -112,7 +99,7 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
     {
         if (job.Webhook is { } webhook && job.Request.ProgressWebhooks)
         {
-            await CallNotifyAsync(context, nameof(NotifyJobStageActivity), new JobStageReached(job.JobId, job.KeyId, webhook, stage));
+            await context.CallBestEffortAsync(nameof(NotifyJobStageActivity), new JobStageReached(job.JobId, job.KeyId, webhook, stage));
         }
     }
 
@@ -120,19 +107,7 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
     {
         if (job.Webhook is { } webhook)
         {
-            await CallNotifyAsync(context, nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, webhook, outputs, error));
-        }
-    }
-
-    private static async Task CallNotifyAsync(IOrchestrationContext context, string activity, object input)
-    {
-        try
-        {
-            await context.CallActivityAsync(activity, input, RetryPolicies.Storage);
-        }
-        catch (TaskFailedException)
-        {
-            // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the job itself goes on.
+            await context.CallBestEffortAsync(nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, webhook, outputs, error));
         }
     }
 }

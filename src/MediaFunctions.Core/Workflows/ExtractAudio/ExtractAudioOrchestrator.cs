@@ -60,13 +60,6 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
             return;
         }
 
-        try
-        {
-            await context.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, job.Webhook, outputs, error), RetryPolicies.Storage);
-        }
-        catch (TaskFailedException)
-        {
-            // NOTE: a webhook that could not even be scheduled (storage down past every retry) is lost; the job's own end is not.
-        }
+        await context.CallBestEffortAsync(nameof(NotifyJobEndedActivity), new JobEnd(job.JobId, job.KeyId, job.Webhook, outputs, error));
     }
 }
