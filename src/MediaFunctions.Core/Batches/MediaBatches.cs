@@ -104,14 +104,11 @@ public sealed class MediaBatches(
     /// <summary>The batch with every item, or null when the key has no such batch.</summary>
     public async Task<BatchView?> GetAsync(string keyId, string batchId, CancellationToken cancellationToken = default)
     {
-        if (!InstanceIds.BelongsTo(batchId, keyId)
-            || await orchestrations.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(BatchOrchestrator) } metadata
-            || await manifests.GetAsync(keyId, batchId, cancellationToken) is not { } manifest)
+        if (await ReadAsync(keyId, batchId, cancellationToken) is not var (metadata, run, manifest))
         {
             return null;
         }
 
-        var run = metadata.ReadInputAs<BatchRun>()!;
         var state = BatchStates.Of(metadata);
         var started = await ReadItemJobsAsync(batchId, cancellationToken);
         var items = manifest.Items.Select(item => new BatchItemView(item, item.JobId is not { } jobId ? null
@@ -142,19 +139,19 @@ public sealed class MediaBatches(
     /// <exception cref="BatchConflictException">The batch was not created paused, or was started already.</exception>
     public async Task<BatchView?> StartAsync(string keyId, string batchId, CancellationToken cancellationToken = default)
     {
-        if (await GetAsync(keyId, batchId, cancellationToken) is not { } batch)
+        if (await ReadAsync(keyId, batchId, cancellationToken) is not var (metadata, _, stored))
         {
             return null;
         }
 
-        if (!batch.Paused)
+        if (!stored.Paused)
         {
             throw new BatchConflictException(BatchConflictException.NotPausedCode, "The batch was not created paused: it started when it was created.");
         }
 
-        if (batch.State != BatchState.Paused)
+        if (BatchStates.Of(metadata) is not BatchState.Paused and var state)
         {
-            throw new BatchConflictException(BatchConflictException.NotPausedCode, $"The batch was started already (it is {batch.State.ToWire()}).");
+            throw new BatchConflictException(BatchConflictException.NotPausedCode, $"The batch was started already (it is {state.ToWire()}).");
         }
 
         // Marked first, so no rename can land once the orchestration may have read the items; the mark is what
@@ -173,7 +170,7 @@ public sealed class MediaBatches(
         }
 
         await orchestrations.RaiseEventAsync(batchId, BatchOrchestrator.StartEvent, true, cancellationToken);
-        return batch with { State = BatchState.Processing };
+        return await GetAsync(keyId, batchId, cancellationToken) is { } batch ? batch with { State = BatchState.Processing } : null;
     }
 
     /// <summary>
@@ -184,7 +181,7 @@ public sealed class MediaBatches(
     /// <exception cref="BatchConflictException">The batch has started.</exception>
     public async Task<BatchView?> RenameAsync(string keyId, string batchId, IReadOnlyList<BatchRename> renames, CancellationToken cancellationToken = default)
     {
-        if (await GetAsync(keyId, batchId, cancellationToken) is not { } batch)
+        if (await ReadAsync(keyId, batchId, cancellationToken) is not var (metadata, _, stored))
         {
             return null;
         }
@@ -195,7 +192,7 @@ public sealed class MediaBatches(
             problems.Add("renames is empty: give at least one {\"job_id\", \"filename\"}.");
         }
 
-        var jobIds = batch.Items.Select(item => item.Item.JobId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var jobIds = stored.Items.Select(item => item.JobId).OfType<string>().ToHashSet(StringComparer.Ordinal);
         foreach (var rename in renames)
         {
             if (!jobIds.Contains(rename.JobId ?? ""))
@@ -215,7 +212,7 @@ public sealed class MediaBatches(
             throw new InvalidJobInputException("invalid_renames", string.Join(" ", problems));
         }
 
-        if (batch.State != BatchState.Paused)
+        if (BatchStates.Of(metadata) != BatchState.Paused)
         {
             throw new BatchConflictException(BatchConflictException.NotPausedCode, "Only a paused batch can be renamed; this one has started.");
         }
@@ -310,6 +307,20 @@ public sealed class MediaBatches(
         {
             throw InvalidJobInputException.InvalidFields(errors);
         }
+    }
+
+    // The batch's orchestration, its settings and its manifest, without its items' jobs: what the checks of start and rename need.
+    private async Task<(OrchestrationMetadata Metadata, BatchRun Run, BatchManifest Manifest)?> ReadAsync(string keyId, string batchId,
+        CancellationToken cancellationToken)
+    {
+        if (!InstanceIds.BelongsTo(batchId, keyId)
+            || await orchestrations.GetInstanceAsync(batchId, getInputsAndOutputs: true, cancellationToken) is not { Name: nameof(BatchOrchestrator) } metadata
+            || await manifests.GetAsync(keyId, batchId, cancellationToken) is not { } manifest)
+        {
+            return null;
+        }
+
+        return (metadata, metadata.ReadInputAs<BatchRun>()!, manifest);
     }
 
     // Every started item job of the batch, by id: one prefix query, paged.
