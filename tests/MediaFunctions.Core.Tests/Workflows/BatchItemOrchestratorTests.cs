@@ -19,7 +19,7 @@ public class BatchItemOrchestratorTests
     private static readonly DownloadCorrection Corrected = new("audio_codec", "copy", "aac", "The source's audio does not fit mp4.");
 
     private static readonly BatchItemJob Item = new("alice-b", "alice", new BatchItem(3, "alice-b-00003", "https://media.example/ep.mp3", "Episode 3"),
-        new BatchJobTemplate(JobKind.Download, new DownloadRequest(), null, false, Webhook), KeyConcurrency: 2, SlotPollInterval: TimeSpan.FromSeconds(2));
+        new BatchJobTemplate(JobKind.Download, new DownloadRequest(), null, false, Webhook), Concurrency: 4, KeyConcurrency: 2, SlotPollInterval: TimeSpan.FromSeconds(2));
 
     private static DownloadJob Prepared()
     {

@@ -26,9 +26,10 @@ public static class DownloadPlanner
     /// <param name="inputs">One or two probed inputs.</param>
     /// <param name="outputPath">The file to write.</param>
     /// <param name="subtitleFolder">Where embedded subtitle tracks go as WebVTT; null for none.</param>
+    /// <param name="threads">The threads ffmpeg decodes, filters and encodes with; null lets it use every core.</param>
     /// <exception cref="MediaPlanException">Nothing to write (no video and no audio, or audio only with no audio), the clip starts past the end, or a clip of a live stream.</exception>
     public static DownloadPlan Plan(DownloadSettings settings, DownloadRequest request, IReadOnlyList<DownloadInput> inputs, string outputPath,
-        string? subtitleFolder = null)
+        string? subtitleFolder = null, int? threads = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(request);
@@ -64,6 +65,10 @@ public static class DownloadPlanner
         var expected = length ?? (mediaDuration - (start?.ToTimeSpan() ?? TimeSpan.Zero));
 
         List<string> arguments = ["-hide_banner", "-nostats", "-loglevel", "warning", "-y", "-progress", "pipe:1"];
+        // -threads binds the decoder of the input it precedes and the encoders of the output it precedes.
+        var threadCount = threads?.ToString(CultureInfo.InvariantCulture);
+        string[] threading = threadCount is null ? [] : ["-threads", threadCount];
+        arguments.AddRange(threadCount is null ? [] : ["-filter_threads", threadCount]);
         foreach (var input in inputs)
         {
             if (input.IsLiveStream && request.LiveFromStart)
@@ -77,6 +82,7 @@ public static class DownloadPlanner
             }
 
             arguments.AddRange(input.Arguments ?? []);
+            arguments.AddRange(threading);
             arguments.AddRange(["-i", input.Location]);
         }
 
@@ -98,6 +104,7 @@ public static class DownloadPlanner
             arguments.AddRange(["-t", MediaTime.FromTimeSpan(outputLength).ToArgument()]);
         }
 
+        arguments.AddRange(threading);
         if (container.IsMp4Family)
         {
             // The index up front: players start before the whole file is fetched.

@@ -108,7 +108,7 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
         try
         {
             await context.CallSubOrchestratorAsync<JobResult>(nameof(BatchItemOrchestrator),
-                new BatchItemJob(run.BatchId, run.KeyId, item, run.Template, run.KeyConcurrency, run.SlotPollInterval), item.JobId);
+                new BatchItemJob(run.BatchId, run.KeyId, item, run.Template, run.Concurrency, run.KeyConcurrency, run.SlotPollInterval), item.JobId);
             return JobState.Completed;
         }
         catch (TaskFailedException failure)

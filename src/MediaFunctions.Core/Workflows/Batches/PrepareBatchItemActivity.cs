@@ -26,7 +26,7 @@ public sealed class PrepareBatchItemActivity(MediaJobs jobs, InlineStorageProtec
                 var storage = template.Storage is { } shared
                     ? await storageProtector.ProtectAsync(await storageProtector.UnprotectAsync(shared, cancellationToken), cancellationToken)
                     : null;
-                return new PreparedBatchItem(job with { Storage = storage }, null);
+                return new PreparedBatchItem(job with { Storage = storage, Threads = item.ThreadsPerJob(Environment.ProcessorCount) }, null);
             }
 
             return new PreparedBatchItem(null, await jobs.PrepareExtractAudioAsync(item.KeyId, item.JobId, new JobSource(null, item.Item.Url),

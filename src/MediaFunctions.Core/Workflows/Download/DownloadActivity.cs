@@ -49,7 +49,8 @@ public sealed class DownloadActivity(
             var container = job.Settings.Container;
             var outputPath = Path.Combine(folder.FullName, $"{job.FileBaseName}.{container.Extension}");
             var subtitleFolder = job.Request.Subtitles ? Directory.CreateDirectory(Path.Combine(folder.FullName, "subtitles")).FullName : null;
-            var plan = DownloadPlanner.Plan(job.Settings, job.Request, DownloadSourceResolver.Inputs(relayed, source.Probes), outputPath, subtitleFolder);
+            var plan = DownloadPlanner.Plan(job.Settings, job.Request, DownloadSourceResolver.Inputs(relayed, source.Probes), outputPath, subtitleFolder,
+                job.Threads);
 
             var stage = source.IsLive ? JobStage.Recording : plan.Encodes ? JobStage.Processing : JobStage.Downloading;
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, DownloadOrchestrator.ProgressEvent, stage);

@@ -14,6 +14,7 @@ namespace MediaFunctions.Core.Workflows.Download;
 /// <param name="MaxSourceBytes">The key's cap on bytes read from the source.</param>
 /// <param name="Wait">How a scheduled stream is waited for, fixed at acceptance (an orchestrator must not read settings).</param>
 /// <param name="Storage">The caller's own storage for the files, sealed: its credentials never reach history, logs or status.</param>
+/// <param name="Threads">The threads ffmpeg gets, for a batch's jobs that share the cores; null: ffmpeg uses them all.</param>
 public sealed record DownloadJob(
     string JobId,
     string KeyId,
@@ -27,7 +28,8 @@ public sealed record DownloadJob(
     long? MaxSourceBytes,
     ScheduledStreamWait? Wait = null,
     JobWebhook? Webhook = null,
-    ProtectedInlineStorage? Storage = null);
+    ProtectedInlineStorage? Storage = null,
+    int? Threads = null);
 
 /// <summary>How long and how often a download waits for a scheduled stream to start.</summary>
 public sealed record ScheduledStreamWait(DateTime Until, TimeSpan PollInterval);

@@ -62,6 +62,26 @@ public sealed class DownloadPlannerTests
     }
 
     [Fact]
+    public void Plan_WithThreads_BindsTheDecoderTheFiltersAndTheEncoders()
+    {
+        var request = new DownloadRequest { VideoCodec = "h264" };
+        var plan = DownloadPlanner.Plan(DownloadSettings.Resolve(request), request, [new DownloadInput("in", H264Aac)], "out.mp4", threads: 2);
+
+        AssertSequence(plan.Arguments, "-filter_threads", "2");
+        AssertSequence(plan.Arguments, "-threads", "2", "-i", "in");
+        AssertSequence(plan.Arguments, "-threads", "2", "-movflags", "+faststart", "-f", "mp4", "out.mp4");
+    }
+
+    [Fact]
+    public void Plan_WithoutThreads_LeavesThemToFfmpeg()
+    {
+        var plan = Plan(new DownloadRequest { VideoCodec = "h264" }, H264Aac);
+
+        Assert.DoesNotContain("-threads", plan.Arguments);
+        Assert.DoesNotContain("-filter_threads", plan.Arguments);
+    }
+
+    [Fact]
     public void Plan_ClipStartPastTheEnd_Refused()
     {
         var refused = Assert.Throws<MediaPlanException>(() => Plan(new DownloadRequest { ClipStartSeconds = 61 }, H264Aac));

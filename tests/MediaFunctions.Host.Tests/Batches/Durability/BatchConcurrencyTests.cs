@@ -5,7 +5,8 @@ namespace MediaFunctions.Host.Tests.Batches.Durability;
 
 /// <summary>
 /// A batch's concurrency caps what really runs: the host's ffmpeg processes, counted from /proc every 50 ms while
-/// batches of 720p clips are encoded to H.264, never outnumber the batch's cap or the key's, and reach it.
+/// batches of 720p clips are encoded to H.264, never outnumber the batch's cap or the key's, and reach it; and the
+/// encodes running at once split the cores between them.
 /// </summary>
 [Collection(BatchDurabilityCollection.Name)]
 public sealed class BatchConcurrencyTests(BatchDurabilityFixture fixture)
@@ -26,6 +27,8 @@ public sealed class BatchConcurrencyTests(BatchDurabilityFixture fixture)
         BatchOutcomes.AssertAllCompleted(batch, BatchDurabilityFixture.VideoClipCount, host.Output);
         Assert.Equal(BatchDurabilityFixture.VideoClipCount, jobIds.Count);
         Assert.True(sampler.Maximum == 2, $"At most {sampler.Maximum} ffmpeg ran at once ({sampler.SamplesWithAny} of {sampler.Samples} samples saw any).");
+        var share = Math.Max(1, Environment.ProcessorCount / 2).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal([share], sampler.ThreadArguments);
     }
 
     [Fact]

@@ -4,7 +4,8 @@ namespace MediaFunctions.Host.Tests.Batches.Durability;
 
 /// <summary>
 /// Counts, every <see cref="Interval"/>, the processes named <see cref="ProcessName"/> that descend from one process
-/// (read from /proc: each process's name and parent), and keeps the highest count seen, until stopped.
+/// (read from /proc: each process's name and parent), and keeps the highest count seen and the <c>-threads</c> each
+/// was started with, until stopped.
 /// </summary>
 internal sealed class ChildProcessSampler : IAsyncDisposable
 {
@@ -13,6 +14,8 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
     private readonly int ancestorId;
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
+    private readonly Lock threadArgumentsLock = new();
+    private readonly HashSet<string> threadArguments = [];
     private int maximum;
     private int samples;
     private int samplesWithAny;
@@ -37,11 +40,25 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
     /// <summary>How many samples saw at least one process.</summary>
     public int SamplesWithAny => Volatile.Read(ref samplesWithAny);
 
+    /// <summary>The <c>-threads</c> values the processes seen were started with ("none" for a process without one).</summary>
+    public IReadOnlySet<string> ThreadArguments
+    {
+        get
+        {
+            lock (threadArgumentsLock)
+            {
+                return threadArguments.ToHashSet();
+            }
+        }
+    }
+
     /// <summary>Starts sampling the descendants of <paramref name="ancestorId"/> named <paramref name="processName"/>.</summary>
     public static ChildProcessSampler Start(int ancestorId, string processName = "ffmpeg") => new(ancestorId, processName);
 
     /// <summary>How many descendants of <paramref name="ancestorId"/> are named <paramref name="processName"/> now.</summary>
-    public static int Count(int ancestorId, string processName = "ffmpeg")
+    public static int Count(int ancestorId, string processName = "ffmpeg") => Find(ancestorId, processName).Count;
+
+    private static List<int> Find(int ancestorId, string processName)
     {
         var processes = new Dictionary<int, (int ParentId, string Name)>();
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -52,7 +69,8 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
             }
         }
 
-        return processes.Count(process => process.Value.Name == processName && DescendsFrom(process.Key, ancestorId, processes));
+        return processes.Where(process => process.Value.Name == processName && DescendsFrom(process.Key, ancestorId, processes))
+            .Select(process => process.Key).ToList();
     }
 
     /// <summary>Stops sampling; <see cref="Maximum"/> keeps the highest count seen. Stopping twice is harmless.</summary>
@@ -73,7 +91,19 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
         using var timer = new PeriodicTimer(Interval);
         do
         {
-            var count = Count(ancestorId, ProcessName);
+            var found = Find(ancestorId, ProcessName);
+            var count = found.Count;
+            foreach (var id in found)
+            {
+                if (ReadThreadsArgument(id) is { } threads)
+                {
+                    lock (threadArgumentsLock)
+                    {
+                        threadArguments.Add(threads);
+                    }
+                }
+            }
+
             Interlocked.Increment(ref samples);
             if (count > 0)
             {
@@ -114,6 +144,29 @@ internal sealed class ChildProcessSampler : IAsyncDisposable
         }
 
         return false;
+    }
+
+    // The value after the last "-threads" of /proc/{pid}/cmdline (arguments separated by NULs), "none" without one; null
+    // once gone (an exited process not yet reaped has an empty command line).
+    private static string? ReadThreadsArgument(int id)
+    {
+        string[] arguments;
+        try
+        {
+            arguments = File.ReadAllText($"/proc/{id}/cmdline").Split('\0');
+        }
+        catch (Exception gone) when (gone is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+
+        if (arguments is [""])
+        {
+            return null;
+        }
+
+        var last = Array.LastIndexOf(arguments, "-threads");
+        return last >= 0 && last + 1 < arguments.Length ? arguments[last + 1] : "none";
     }
 
     // "/proc/{pid}/stat" is "pid (name) state ppid …"; the name may hold spaces and parentheses, so it ends at the last ')'.
