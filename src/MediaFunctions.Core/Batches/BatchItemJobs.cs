@@ -15,9 +15,8 @@ public static class BatchItemJobs
     public static JobView NotStarted(BatchManifest manifest, BatchJobTemplate template, BatchItem item, BatchState batchState)
     {
         var ended = batchState is BatchState.Cancelled or BatchState.Failed or BatchState.Completed or BatchState.Finished;
-        var request = template.Download is { } download ? download with { FileName = item.FileName } : template.Request;
         return new JobView(item.JobId!, template.Kind, ended ? JobState.Cancelled : JobState.Pending,
-            batchState == BatchState.Paused ? PausedStage : JobStage.Queued, 0, manifest.CreatedAt, manifest.CreatedAt, template.Persistent, request, [],
+            batchState == BatchState.Paused ? PausedStage : JobStage.Queued, 0, manifest.CreatedAt, manifest.CreatedAt, template.Persistent, template.RequestFor(item), [],
             ended ? new JobError("cancelled", "The batch ended before this job started.") : null, item.Url, BatchId: manifest.BatchId);
     }
 }

@@ -19,4 +19,7 @@ public sealed record BatchJobTemplate(
 {
     /// <summary>The job's options as given, for showing with the job.</summary>
     public object Request => (object?)Download ?? ExtractAudio!;
+
+    /// <summary>One item's job options, for showing with its job: a download's carry the item's file name.</summary>
+    public object RequestFor(BatchItem item) => Download is { } download ? download with { FileName = item.FileName } : Request;
 }

@@ -52,12 +52,11 @@ public sealed record JobView(
         {
             var item = metadata.ReadInputAs<BatchItemJob>()!;
             var template = item.Template;
-            var request = template.Download is { } download ? download with { FileName = item.Item.FileName } : template.Request;
             // Known once the item was prepared: a completed item carries them in its result (a cancelled one's output is the reason).
             var corrections = template.Download is { } asked
                 ? (state == JobState.Completed ? metadata.ReadOutputAs<JobResult>()?.Corrections : null) ?? DownloadSettings.Resolve(asked).Corrections
                 : null;
-            return View(template.Kind, template.Persistent, request, item.Item.Url, corrections, item.BatchId);
+            return View(template.Kind, template.Persistent, template.RequestFor(item.Item), item.Item.Url, corrections, item.BatchId);
         }
 
         if (metadata.Name == nameof(DownloadOrchestrator))
