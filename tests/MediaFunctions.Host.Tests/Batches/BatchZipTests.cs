@@ -2,7 +2,9 @@ using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using MediaFunctions.Host.Tests.Jobs;
+using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Batches;
 
@@ -64,6 +66,29 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task Create_ZipWithWebhookUrl_DeliveryCarriesTheZipAsGetShowsIt()
+    {
+        using var timeout = JobApi.Timeout(120);
+        await using var receiver = await WebhookReceiver.StartAsync(failuresBeforeSuccess: 0, timeout.Token);
+        using var alice = fixture.ClientFor(BatchHostFixture.AliceKey);
+
+        var accepted = await BatchApi.CreateAsync(alice, new
+        {
+            urls = new[] { fixture.Origin.EpisodeUrl(1).AbsoluteUri, "ftp://example.com/episode.mp3" },
+            format = "mp3",
+            zip = true,
+            webhook_url = receiver.Url.AbsoluteUri,
+        }, timeout.Token);
+        var delivery = Assert.Single(await receiver.WaitForAsync(1, timeout.Token));
+        var batch = await BatchApi.WaitAsync(alice, accepted.GetProperty("batchId").GetString()!, timeout.Token);
+
+        Assert.Equal("finished", batch.GetProperty("state").GetString());
+        var delivered = JsonNode.Parse(delivery.Body)!["zip"];
+        Assert.NotNull(delivered);
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(batch.GetProperty("zip").GetRawText()), delivered), $"GET: {batch.GetProperty("zip")}\nwebhook: {delivered}");
     }
 
     [Fact]
