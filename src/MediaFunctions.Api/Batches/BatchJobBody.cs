@@ -43,6 +43,9 @@ public sealed record BatchJobBody
     /// <summary>The caller's own storage for every item's files.</summary>
     [JsonPropertyName("storage")] public InlineStorageRequest? Storage { get; init; }
 
+    /// <summary>When the batch ends, zip every completed item's files into one more file (not with <see cref="Storage"/>).</summary>
+    [JsonPropertyName("zip")] public bool? Zip { get; init; }
+
     /// <summary>
     /// Reads the batch's fields and its kind's job fields from the one JSON object <paramref name="json"/>.
     /// </summary>
@@ -53,7 +56,7 @@ public sealed record BatchJobBody
         var errors = new List<ValidationError>();
         var kind = body.Kind ?? JobKind.Download;
         var request = new BatchRequest(kind, Persistent: body.Persistent ?? false, Paused: body.Paused ?? false, Concurrency: body.Concurrency,
-            ItemWebhooks: body.ItemWebhooks ?? false, Storage: body.Storage);
+            ItemWebhooks: body.ItemWebhooks ?? false, Storage: body.Storage, Zip: body.Zip ?? false);
         var progressWebhooks = false;
         if (kind == JobKind.Download)
         {

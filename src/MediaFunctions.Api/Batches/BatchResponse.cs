@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MediaFunctions.Api.Jobs;
 using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Batches.Sources;
@@ -15,6 +16,7 @@ namespace MediaFunctions.Api.Batches;
 /// <param name="Request">The options every item's job runs with: <see cref="DownloadSettingsResponse"/> or <see cref="ExtractAudioSettingsResponse"/>.</param>
 /// <param name="Paused">True when the batch was created paused (it stays true once started; <paramref name="State"/> says where it is).</param>
 /// <param name="Progress">Items ended (however) in percent of all, 0–100.</param>
+/// <param name="Zip">The zip of every completed item's files, once a batch created with <c>zip</c> has ended; left out otherwise.</param>
 public sealed record BatchResponse(
     string Id,
     string State,
@@ -36,7 +38,8 @@ public sealed record BatchResponse(
     int Running,
     int Pending,
     int Progress,
-    IReadOnlyList<BatchItemResponse> Items)
+    IReadOnlyList<BatchItemResponse> Items,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] BatchZipResponse? Zip)
 {
     public static BatchResponse From(BatchView batch, HttpRequest request) => From(batch, FileLinks.ApiBaseUrl(request));
 
@@ -51,7 +54,8 @@ public sealed record BatchResponse(
                 var other => other,
             },
             batch.Paused, batch.CreatedAt, batch.UpdatedAt, batch.Total, batch.Completed, batch.Failed, batch.Cancelled, batch.Running, batch.Pending,
-            batch.Progress, [.. batch.Items.Select(item => BatchItemResponse.From(item, apiBaseUrl))]);
+            batch.Progress, [.. batch.Items.Select(item => BatchItemResponse.From(item, apiBaseUrl))],
+            batch.Zip is { } zip ? BatchZipResponse.From(zip, apiBaseUrl) : null);
 
     private static string SourceKindName(BatchSourceKind kind) => kind switch
     {

@@ -13,6 +13,7 @@ namespace MediaFunctions.Core.Batches;
 /// <param name="Webhook">Where the batch's end is POSTed.</param>
 /// <param name="ItemWebhooks">Also POST each item job's own end (and, when its options ask, its stages) to <paramref name="Webhook"/>.</param>
 /// <param name="Storage">The caller's own storage for every item's files.</param>
+/// <param name="Zip">When the batch ends, zip every completed item's files into one more file.</param>
 public sealed record BatchRequest(
     string Kind,
     DownloadRequest? Download = null,
@@ -22,7 +23,8 @@ public sealed record BatchRequest(
     int? Concurrency = null,
     JobWebhook? Webhook = null,
     bool ItemWebhooks = false,
-    InlineStorageRequest? Storage = null)
+    InlineStorageRequest? Storage = null,
+    bool Zip = false)
 {
     /// <summary>What is wrong with the request for a batch whose concurrency may be at most <paramref name="maxConcurrency"/>.</summary>
     public IReadOnlyList<ValidationError> Validate(int maxConcurrency)
@@ -49,6 +51,12 @@ public sealed record BatchRequest(
         if (Concurrency is < 1 || Concurrency > maxConcurrency)
         {
             errors.Add(new ValidationError("concurrency", $"concurrency must be between 1 and {maxConcurrency}."));
+        }
+
+        if (Zip && Storage is not null)
+        {
+            errors.Add(new ValidationError("zip", "zip needs the files in this service's storage; it cannot zip files written to your own storage. " +
+                "Leave out storage or zip."));
         }
 
         return errors;

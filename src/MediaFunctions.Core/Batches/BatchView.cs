@@ -6,6 +6,7 @@ namespace MediaFunctions.Core.Batches;
 /// <summary>A batch as its owner sees it: what it came from, where it is, its counts, and every item with its job.</summary>
 /// <param name="JobKind">What each item's job does: a <see cref="Jobs.JobKind"/>.</param>
 /// <param name="Request">The options every item's job runs with, as given.</param>
+/// <param name="Zip">The zip of every completed item's files, linked, once a batch that asked for one has ended.</param>
 public sealed record BatchView(
     string Id,
     BatchState State,
@@ -20,7 +21,8 @@ public sealed record BatchView(
     bool Paused,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    IReadOnlyList<BatchItemView> Items)
+    IReadOnlyList<BatchItemView> Items,
+    JobOutput? Zip = null)
 {
     public int Total => Items.Count;
 

@@ -4,6 +4,7 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Sources;
+using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Orchestration;
@@ -24,6 +25,7 @@ public sealed class MediaBatches(
     MediaJobs jobs,
     JobQueue queue,
     InlineStorageProtector storageProtector,
+    JobFiles files,
     IOptions<BatchOptions> options)
 {
     /// <summary>The most URLs a list batch takes in one request.</summary>
@@ -115,7 +117,8 @@ public sealed class MediaBatches(
             : started.TryGetValue(jobId, out var job) ? job
             : BatchItemJobs.NotStarted(manifest, run.Template, item, state))).ToList();
         return new BatchView(batchId, state, manifest.SourceKind, manifest.SourceUrl, manifest.Title, manifest.Description, manifest.ImageUrl,
-            manifest.Folder, run.Template.Kind, run.Template.Request, manifest.Paused, metadata.CreatedAt, metadata.LastUpdatedAt, items);
+            manifest.Folder, run.Template.Kind, run.Template.Request, manifest.Paused, metadata.CreatedAt, metadata.LastUpdatedAt, items,
+            metadata.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? metadata.ReadOutputAs<BatchSummary>()?.Zip : null);
     }
 
     /// <summary>One page of the key's batches, newest first, each with its items.</summary>
@@ -263,6 +266,9 @@ public sealed class MediaBatches(
             {
                 await storageProtector.ForgetAsync(storage, cancellationToken);
             }
+
+            // The files kept for the zip (and a zip half written): a cancelled batch gets no zip.
+            await files.DeleteAllAsync(keyId, batchId, cancellationToken);
         }
 
         return await GetAsync(keyId, batchId, cancellationToken);
@@ -280,7 +286,8 @@ public sealed class MediaBatches(
         var manifest = new BatchManifest(batchId, keyId, kind, sourceUrl, title, description, imageUrl, request.Download?.Folder,
             DateTimeOffset.UtcNow, request.Paused, Started: !request.Paused, items);
         var run = new BatchRun(batchId, keyId, template, items.Count, request.Paused, request.Concurrency ?? batchOptions.Concurrency,
-            batchOptions.KeyConcurrencyFor(keyId), batchOptions.SlotPollInterval, batchOptions.ItemsPerGeneration, request.Webhook, BatchTally.None);
+            batchOptions.KeyConcurrencyFor(keyId), batchOptions.SlotPollInterval, batchOptions.ItemsPerGeneration, request.Webhook, BatchTally.None,
+            request.Zip);
         try
         {
             await manifests.CreateAsync(manifest, cancellationToken);

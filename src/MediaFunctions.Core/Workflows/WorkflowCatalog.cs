@@ -41,5 +41,7 @@ public static class WorkflowCatalog
         nameof(ReleaseKeyJobSlotActivity),
         nameof(PrepareBatchItemActivity),
         nameof(NotifyBatchEndedActivity),
+        nameof(KeepForBatchZipActivity),
+        nameof(ZipBatchOutputsActivity),
     ];
 }

@@ -50,6 +50,7 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<BatchManifestStore>();
         services.AddSingleton<KeyJobSlots>();
         services.AddSingleton<MediaBatches>();
+        services.AddSingleton<BatchZipFiles>();
 
         services.AddOrchestrator<ExtractAudioOrchestrator>();
         services.AddActivity<ExtractAudioActivity>();
@@ -71,6 +72,8 @@ public static class WorkflowServiceCollectionExtensions
         services.AddActivity<ReleaseKeyJobSlotActivity>();
         services.AddActivity<PrepareBatchItemActivity>();
         services.AddActivity<NotifyBatchEndedActivity>();
+        services.AddActivity<KeepForBatchZipActivity>();
+        services.AddActivity<ZipBatchOutputsActivity>();
         return services;
     }
 }

@@ -71,4 +71,12 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
     [Function(nameof(NotifyBatchEndedActivity))]
     public Task<object?> RunNotifyBatchEndedActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(KeepForBatchZipActivity))]
+    public Task<object?> RunKeepForBatchZipActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(ZipBatchOutputsActivity))]
+    public Task<object?> RunZipBatchOutputsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
 }

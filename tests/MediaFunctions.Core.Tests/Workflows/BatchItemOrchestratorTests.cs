@@ -42,7 +42,7 @@ public class BatchItemOrchestratorTests
             now = at;
             return Task.CompletedTask;
         });
-        context.Setup(c => c.CallActivityAsync<PreparedBatchItem>(nameof(PrepareBatchItemActivity), Item, null)).Returns(prepared);
+        context.Setup(c => c.CallActivityAsync<PreparedBatchItem>(nameof(PrepareBatchItemActivity), It.Is<BatchItemJob>(job => job.JobId == Item.JobId), null)).Returns(prepared);
         context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null))
             .Returns(Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(DownloadOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
@@ -64,6 +64,68 @@ public class BatchItemOrchestratorTests
         context.Verify(c => c.CallActivityAsync(nameof(ReleaseKeyJobSlotActivity), new KeyJobSlotClaim("alice", Item.JobId, 2), RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.Is<JobEnd>(end => end.Error == null && end.JobId == Item.JobId),
             RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_ZipAndJobCompleted_KeepsTheJobsOutputsForTheZipBeforeGivingTheSlotBack()
+    {
+        var context = Context(new Queue<bool>([true]), [], Task.FromResult(new PreparedBatchItem(Prepared(), null)));
+        var calls = new List<string>();
+        context.Setup(c => c.CallActivityAsync(It.IsAny<string>(), It.IsAny<object>(), RetryPolicies.Storage))
+            .Callback((string name, object _, RetryPolicy? _) => calls.Add(name)).Returns(Task.CompletedTask);
+
+        await new BatchItemOrchestrator().RunAsync(context.Object, Item with { Zip = true });
+
+        context.Verify(c => c.CallActivityAsync(nameof(KeepForBatchZipActivity),
+            It.Is<BatchZipItem>(kept => kept.KeyId == "alice" && kept.BatchId == "alice-b" && kept.Index == 3 && kept.Outputs.SequenceEqual(new[] { Downloaded })),
+            RetryPolicies.Storage), Times.Once);
+        Assert.True(calls.IndexOf(nameof(KeepForBatchZipActivity)) < calls.IndexOf(nameof(ReleaseKeyJobSlotActivity)));
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_ZipKeepFailsPastItsRetries_ItemStillCompletes()
+    {
+        var context = Context(new Queue<bool>([true]), [], Task.FromResult(new PreparedBatchItem(Prepared(), null)));
+        context.Setup(c => c.CallActivityAsync(nameof(KeepForBatchZipActivity), It.IsAny<object>(), RetryPolicies.Storage))
+            .ThrowsAsync(new TaskFailedException(nameof(KeepForBatchZipActivity), 1, new TaskFailureDetails("RequestFailedException", "storage down")));
+
+        var result = await new BatchItemOrchestrator().RunAsync(context.Object, Item with { Zip = true });
+
+        Assert.Equal([Downloaded], result.Outputs);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_NoZip_KeepsNothing()
+    {
+        var context = Context(new Queue<bool>([true]), [], Task.FromResult(new PreparedBatchItem(Prepared(), null)));
+
+        await new BatchItemOrchestrator().RunAsync(context.Object, Item);
+
+        context.Verify(c => c.CallActivityAsync(nameof(KeepForBatchZipActivity), It.IsAny<object>(), It.IsAny<RetryPolicy?>()), Times.Never);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_ZipAndJobFailed_KeepsNothing()
+    {
+        var context = Context(new Queue<bool>([true]), [], Task.FromResult(new PreparedBatchItem(Prepared(), null)));
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null))
+            .ThrowsAsync(new TaskFailedException(nameof(DownloadActivity), 1, new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media")));
+
+        await Assert.ThrowsAsync<TaskFailedException>(() => new BatchItemOrchestrator().RunAsync(context.Object, Item with { Zip = true }));
+
+        context.Verify(c => c.CallActivityAsync(nameof(KeepForBatchZipActivity), It.IsAny<object>(), It.IsAny<RetryPolicy?>()), Times.Never);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_ZipAndItemRefusedWhenPrepared_KeepsNothing()
+    {
+        var refusal = new TaskFailedException(nameof(PrepareBatchItemActivity), 2,
+            new TaskFailureDetails(typeof(JobRefusedException).FullName!, "url_not_allowed: 10.0.0.5 is a private address."));
+        var context = Context(new Queue<bool>([true]), [], Task.FromException<PreparedBatchItem>(refusal));
+
+        await Assert.ThrowsAsync<TaskFailedException>(() => new BatchItemOrchestrator().RunAsync(context.Object, Item with { Zip = true }));
+
+        context.Verify(c => c.CallActivityAsync(nameof(KeepForBatchZipActivity), It.IsAny<object>(), It.IsAny<RetryPolicy?>()), Times.Never);
     }
 
     [Fact(Timeout = 10_000)]

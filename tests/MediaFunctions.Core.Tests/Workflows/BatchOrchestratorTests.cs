@@ -12,8 +12,12 @@ public class BatchOrchestratorTests
 {
     private static readonly BatchJobTemplate Template = new(JobKind.Download, new DownloadRequest(), null, Persistent: false);
 
-    private static BatchRun Run(int total, int concurrency = 3, int perGeneration = 100, bool paused = false, JobWebhook? webhook = null, BatchTally? tally = null) =>
-        new("alice-b", "alice", Template, total, paused, concurrency, 8, TimeSpan.FromSeconds(2), perGeneration, webhook, tally ?? BatchTally.None);
+    private static readonly JobOutput Zip = new("zip", "alice/alice-b/alice-b.zip", "alice-b.zip", "application/zip", 2000, 0, "none", false,
+        "https://blobs.example/alice-b.zip?sig=x", new DateTimeOffset(2026, 11, 23, 12, 15, 0, TimeSpan.Zero));
+
+    private static BatchRun Run(int total, int concurrency = 3, int perGeneration = 100, bool paused = false, JobWebhook? webhook = null, BatchTally? tally = null,
+        bool zip = false) =>
+        new("alice-b", "alice", Template, total, paused, concurrency, 8, TimeSpan.FromSeconds(2), perGeneration, webhook, tally ?? BatchTally.None, zip);
 
     private static List<BatchItem> Items(int count, params int[] refused) =>
         [.. Enumerable.Range(0, count).Select(i => refused.Contains(i)
@@ -112,6 +116,77 @@ public class BatchOrchestratorTests
         Assert.Equal([BatchItem.JobIdFor("alice-b", 8), BatchItem.JobIdFor("alice-b", 9)], jobs.Started);
         context.Verify(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.Is<BatchEnd>(end => end.Summary == summary && end.Webhook == webhook),
             RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_Zip_ZipsOnceAfterEveryItemBeforeTheWebhookAndTheSummaryCarriesIt()
+    {
+        var jobs = new ItemJobs();
+        jobs.Failures[BatchItem.JobIdFor("alice-b", 1)] = new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media");
+        var context = Context(Items(3), jobs);
+        var webhook = new JobWebhook("https://hooks.example/batch", "https://api.example/");
+        var calls = new List<string>();
+        var itemsStartedWhenZipped = -1;
+        context.Setup(c => c.CallActivityAsync<JobOutput?>(nameof(ZipBatchOutputsActivity), new BatchZipping("alice", "alice-b", false), RetryPolicies.Storage))
+            .Callback(() =>
+            {
+                calls.Add(nameof(ZipBatchOutputsActivity));
+                itemsStartedWhenZipped = jobs.Started.Count;
+            })
+            .ReturnsAsync(Zip);
+        context.Setup(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.IsAny<BatchEnd>(), RetryPolicies.Storage))
+            .Callback(() => calls.Add(nameof(NotifyBatchEndedActivity))).Returns(Task.CompletedTask);
+
+        var summary = await new BatchOrchestrator().RunAsync(context.Object, Run(3, concurrency: 1, webhook: webhook, zip: true));
+
+        Assert.Equal(new BatchSummary(3, 2, 1, 0, Zip), summary);
+        Assert.Equal([nameof(ZipBatchOutputsActivity), nameof(NotifyBatchEndedActivity)], calls);
+        Assert.Equal(3, itemsStartedWhenZipped);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyBatchEndedActivity), It.Is<BatchEnd>(end => end.Summary.Zip == Zip), RetryPolicies.Storage), Times.Once);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_ZipFailsPastItsRetries_BatchStillEndsWithoutZip()
+    {
+        var context = Context(Items(2), new ItemJobs());
+        context.Setup(c => c.CallActivityAsync<JobOutput?>(nameof(ZipBatchOutputsActivity), It.IsAny<BatchZipping>(), RetryPolicies.Storage))
+            .ThrowsAsync(new TaskFailedException(nameof(ZipBatchOutputsActivity), 1, new TaskFailureDetails("RequestFailedException", "storage down")));
+
+        var summary = await new BatchOrchestrator().RunAsync(context.Object, Run(2, zip: true));
+
+        Assert.Equal(new BatchSummary(2, 2, 0, 0), summary);
+    }
+
+    [Theory(Timeout = 10_000)]
+    [InlineData(false, false)]
+    [InlineData(true, true)]
+    public async Task Run_NoZipOrNoItemCompleted_NeverZips(bool zip, bool everyItemFails)
+    {
+        var jobs = new ItemJobs();
+        if (everyItemFails)
+        {
+            jobs.Failures[BatchItem.JobIdFor("alice-b", 0)] = new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media");
+        }
+
+        // Item 1 was refused when the batch was created, so it never ran either.
+        var context = Context(Items(2, refused: 1), jobs);
+
+        var summary = await new BatchOrchestrator().RunAsync(context.Object, Run(2, zip: zip));
+
+        Assert.Null(summary.Zip);
+        context.Verify(c => c.CallActivityAsync<JobOutput?>(nameof(ZipBatchOutputsActivity), It.IsAny<BatchZipping>(), It.IsAny<RetryPolicy?>()), Times.Never);
+    }
+
+    [Fact(Timeout = 10_000)]
+    public async Task Run_Zip_EveryItemJobIsToldToKeepItsFiles()
+    {
+        var context = Context(Items(2), new ItemJobs());
+        context.Setup(c => c.CallActivityAsync<JobOutput?>(nameof(ZipBatchOutputsActivity), It.IsAny<BatchZipping>(), RetryPolicies.Storage)).ReturnsAsync(Zip);
+
+        await new BatchOrchestrator().RunAsync(context.Object, Run(2, zip: true));
+
+        context.Verify(c => c.CallSubOrchestratorAsync<JobResult>(nameof(BatchItemOrchestrator), It.Is<BatchItemJob>(job => job.Zip), It.IsAny<string>(), null),
+            Times.Exactly(2));
     }
 
     [Fact(Timeout = 10_000)]

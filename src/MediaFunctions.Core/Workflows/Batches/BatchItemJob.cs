@@ -5,6 +5,7 @@ namespace MediaFunctions.Core.Workflows.Batches;
 /// <summary>The input of <see cref="BatchItemOrchestrator"/>: one item of a batch and what its job does.</summary>
 /// <param name="Concurrency">How many of the batch's jobs run at once.</param>
 /// <param name="KeyConcurrency">How many batch jobs of the key run at once, across its batches.</param>
+/// <param name="Zip">Keep the item's files for its batch's zip once its job completed.</param>
 public sealed record BatchItemJob(
     string BatchId,
     string KeyId,
@@ -12,7 +13,8 @@ public sealed record BatchItemJob(
     BatchJobTemplate Template,
     int Concurrency,
     int KeyConcurrency,
-    TimeSpan SlotPollInterval)
+    TimeSpan SlotPollInterval,
+    bool Zip = false)
 {
     /// <summary>The item's job id, which is this orchestration's instance id.</summary>
     public string JobId => Item.JobId!;

@@ -35,9 +35,16 @@ public sealed class BatchItemOrchestrator : Orchestrator<BatchItemJob, JobResult
                 throw;
             }
 
-            return prepared.Download is { } download
+            var result = prepared.Download is { } download
                 ? await DownloadOrchestrator.RunJobAsync(context, download) with { Corrections = download.Corrections }
                 : await ExtractAudioOrchestrator.RunJobAsync(context, prepared.ExtractAudio!);
+            if (item.Zip)
+            {
+                // Retried like every storage call; a file that still could not be kept is missing from the zip, and the item still completed.
+                await context.CallBestEffortAsync(nameof(KeepForBatchZipActivity), new BatchZipItem(item.KeyId, item.BatchId, item.Item.Index, result.Outputs));
+            }
+
+            return result;
         }
         finally
         {

@@ -79,6 +79,11 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
         }
 
         var summary = new BatchSummary(run.Total, tally.Completed, tally.Failed, tally.Cancelled);
+        if (run.Zip && tally.Completed > 0)
+        {
+            summary = summary with { Zip = await ZipAsync(context, run) };
+        }
+
         context.SetCustomStatus(Progress(BatchProgress.ProcessingState, run, tally, 0));
         if (run.Webhook is { } webhook)
         {
@@ -92,6 +97,20 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
         }
 
         return summary;
+    }
+
+    // The batch ends with or without its zip: a zip that could not be written leaves the summary without one.
+    private static async Task<JobOutput?> ZipAsync(IOrchestrationContext context, BatchRun run)
+    {
+        try
+        {
+            return await context.CallActivityAsync<JobOutput?>(nameof(ZipBatchOutputsActivity),
+                new BatchZipping(run.KeyId, run.BatchId, run.Template.Persistent), RetryPolicies.Storage);
+        }
+        catch (TaskFailedException)
+        {
+            return null;
+        }
     }
 
     private static async Task<BatchTally> EndOneAsync(IOrchestrationContext context, BatchRun run, List<Task<JobState>> running, BatchTally tally)
@@ -108,7 +127,7 @@ public sealed class BatchOrchestrator : Orchestrator<BatchRun, BatchSummary>
         try
         {
             await context.CallSubOrchestratorAsync<JobResult>(nameof(BatchItemOrchestrator),
-                new BatchItemJob(run.BatchId, run.KeyId, item, run.Template, run.Concurrency, run.KeyConcurrency, run.SlotPollInterval), item.JobId);
+                new BatchItemJob(run.BatchId, run.KeyId, item, run.Template, run.Concurrency, run.KeyConcurrency, run.SlotPollInterval, run.Zip), item.JobId);
             return JobState.Completed;
         }
         catch (TaskFailedException failure)

@@ -13,6 +13,7 @@ namespace MediaFunctions.Core.Workflows.Batches;
 /// <param name="KeyConcurrency">How many batch jobs of the key run at once, across its batches.</param>
 /// <param name="ItemsPerGeneration">How many items one generation starts before the orchestration continues as new.</param>
 /// <param name="Webhook">Where the batch's end is POSTed.</param>
+/// <param name="Zip">Keep every completed item's files and zip them when the batch ends.</param>
 public sealed record BatchRun(
     string BatchId,
     string KeyId,
@@ -24,7 +25,8 @@ public sealed record BatchRun(
     TimeSpan SlotPollInterval,
     int ItemsPerGeneration,
     JobWebhook? Webhook,
-    BatchTally Tally);
+    BatchTally Tally,
+    bool Zip = false);
 
 /// <summary>How far a batch has come: the next item to start, and how the ended ones ended.</summary>
 public sealed record BatchTally(int Next, int Completed, int Failed, int Cancelled)

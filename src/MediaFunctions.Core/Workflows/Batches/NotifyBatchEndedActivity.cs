@@ -23,7 +23,12 @@ public sealed class NotifyBatchEndedActivity(MediaBatches batches, IBatchViewSer
         var batch = await batches.GetAsync(end.KeyId, end.BatchId, cancellationToken)
             ?? throw new InvalidOperationException($"Batch {end.BatchId} is gone; it has nobody to notify.");
         // Read while the orchestration is still running: the summary is how it is about to end.
-        batch = batch with { State = end.Summary.Completed == end.Summary.Total ? BatchState.Completed : BatchState.Finished, UpdatedAt = DateTimeOffset.UtcNow };
+        batch = batch with
+        {
+            State = end.Summary.Completed == end.Summary.Total ? BatchState.Completed : BatchState.Finished,
+            UpdatedAt = DateTimeOffset.UtcNow,
+            Zip = end.Summary.Zip,
+        };
         await deliveries.ScheduleAsync(WebhookDelivery.InstanceIdFor(end.BatchId), end.Webhook.Url, end.KeyId, CompletedEvent,
             serializer.Serialize(batch, new Uri(end.Webhook.ApiBaseUrl)), end.BatchId, cancellationToken);
         return true;
