@@ -187,6 +187,43 @@ public sealed class BatchSourceResolverTests(BatchSourceOrigin origin) : IClassF
     }
 
     [Fact]
+    public async Task ResolveAsync_LargeMediaFile_ReadsOnlyItsFirstBytes()
+    {
+        var token = FfmpegTools.Timeout(60);
+        await using var sources = GuardedSources.AllowingLoopback();
+        var media = await origin.WriteAsync("large.mp4", new string('m', 16 * 1024 * 1024), token);
+
+        Assert.Null(await Resolver(sources).ResolveAsync(media, cancellationToken: token));
+
+        // Asked for the whole file, the origin would have pushed megabytes into the connection before it was dropped.
+        var served = origin.Server.Requests.Where(request => request.Path == media.AbsolutePath).ToList();
+        Assert.Equal(["bytes=0-4095"], served.Select(request => request.Range));
+        Assert.InRange(served.Sum(request => request.BytesSent), 1, 4096);
+    }
+
+    [Fact]
+    public async Task ResolveAsync_FeedFromAnOriginWithoutRanges_ReturnsShow()
+    {
+        var token = FfmpegTools.Timeout(60);
+        await using var sources = GuardedSources.AllowingLoopback();
+        var feed = await origin.WriteAsync("whole.xml", ThreeEpisodeFeed(), token);
+        origin.Server.SupportsRanges = false;
+        try
+        {
+            var show = await Resolver(sources).ResolveAsync(feed, cancellationToken: token);
+
+            Assert.Equal(BatchSourceKind.Show, show!.Kind);
+            Assert.Equal(3, show.Items.Count);
+            // The one answer, whole, is read: no second request.
+            Assert.Single(origin.Server.Requests, request => request.Path == feed.AbsolutePath);
+        }
+        finally
+        {
+            origin.Server.SupportsRanges = true;
+        }
+    }
+
+    [Fact]
     public async Task ResolveAsync_PageWithSeveralMediaElements_ReturnsYtDlpPlaylistOfTheMedia()
     {
         var token = FfmpegTools.Timeout(120);

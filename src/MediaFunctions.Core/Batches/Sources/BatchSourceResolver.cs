@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Headers;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Egress;
@@ -72,55 +74,77 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
         }
     }
 
-    // The document's kind and, for a feed or list, what it holds; the response is closed before yt-dlp fetches a page again.
+    // The document's kind and, for a feed or list, what it holds; the responses are closed before yt-dlp fetches a page again.
     private async Task<(DocumentKind Kind, BatchSource? Source)> ReadAsync(Uri url, int maxItems, CancellationToken cancellationToken)
+    {
+        // Only the first bytes to tell what it is: most URLs are media, and an origin asked for a whole file pushes
+        // megabytes into the connection before a dropped response stops it.
+        using var first = await TrySendAsync(url, new RangeHeaderValue(0, DocumentBody.PrefixLength - 1), cancellationToken);
+        if (first is not { IsSuccessStatusCode: true })
+        {
+            return (DocumentKind.SingleItem, null);
+        }
+
+        var answeredUrl = first.RequestMessage?.RequestUri ?? url;
+        var declared = DocumentClassifier.ByMediaType(first.Content.Headers.ContentType?.MediaType);
+        if (declared == DocumentKind.SingleItem)
+        {
+            return (DocumentKind.SingleItem, null);
+        }
+
+        await using var start = await DocumentBody.OpenAsync(await first.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
+        var sniffed = DocumentClassifier.ByContent(start.Prefix, answeredUrl);
+        // NOTE: some hosts serve feeds as text/html; yt-dlp would list their items' web pages instead of their enclosures.
+        var kind = declared is null || (declared == DocumentKind.WebPage && sniffed == DocumentKind.Feed) ? sniffed : declared.Value;
+        if (kind is DocumentKind.SingleItem or DocumentKind.WebPage)
+        {
+            return (kind, null);
+        }
+
+        if (first.StatusCode != HttpStatusCode.PartialContent)
+        {
+            // The origin ignored the range: this answer is the whole document.
+            return (kind, await ReadDocumentAsync(kind, first, start, answeredUrl, maxItems, cancellationToken));
+        }
+
+        using var whole = await TrySendAsync(answeredUrl, range: null, cancellationToken);
+        if (whole is not { IsSuccessStatusCode: true })
+        {
+            return (DocumentKind.SingleItem, null);
+        }
+
+        await using var body = await DocumentBody.OpenAsync(await whole.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
+        return (kind, await ReadDocumentAsync(kind, whole, body, answeredUrl, maxItems, cancellationToken));
+    }
+
+    // Null when the origin cannot be reached: the single job's probe then says so in its own words.
+    private async Task<HttpResponseMessage?> TrySendAsync(Uri url, RangeHeaderValue? range, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
         request.Headers.TryAddWithoutValidation("Accept", "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8");
-        HttpResponseMessage response;
+        request.Headers.Range = range;
         try
         {
-            response = await client.SendAsync(request, cancellationToken);
+            return await client.SendAsync(request, cancellationToken);
         }
         catch (HttpRequestException)
         {
-            // Unreachable: the single job's probe says so in its own words.
-            return (DocumentKind.SingleItem, null);
+            return null;
         }
+    }
 
-        using (response)
+    private static async Task<BatchSource?> ReadDocumentAsync(DocumentKind kind, HttpResponseMessage response, DocumentBody body, Uri documentUrl, int maxItems,
+        CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is > MaxDocumentBytes and var length)
         {
-            if (!response.IsSuccessStatusCode)
-            {
-                return (DocumentKind.SingleItem, null);
-            }
-
-            var answeredUrl = response.RequestMessage?.RequestUri ?? url;
-            var declared = DocumentClassifier.ByMediaType(response.Content.Headers.ContentType?.MediaType);
-            if (declared == DocumentKind.SingleItem)
-            {
-                return (DocumentKind.SingleItem, null);
-            }
-
-            await using var body = await DocumentBody.OpenAsync(await response.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
-            var sniffed = DocumentClassifier.ByContent(body.Prefix, answeredUrl);
-            // NOTE: some hosts serve feeds as text/html; yt-dlp would list their items' web pages instead of their enclosures.
-            var kind = declared is null || (declared == DocumentKind.WebPage && sniffed == DocumentKind.Feed) ? sniffed : declared.Value;
-            if (kind is DocumentKind.SingleItem or DocumentKind.WebPage)
-            {
-                return (kind, null);
-            }
-
-            if (response.Content.Headers.ContentLength is > MaxDocumentBytes and var length)
-            {
-                throw new SourceTooLargeException(MaxDocumentBytes, length);
-            }
-
-            return (kind, kind == DocumentKind.Feed
-                ? ReadFeed(body, answeredUrl, maxItems, cancellationToken)
-                : await MediaListReader.ReadAsync(body, answeredUrl, maxItems, cancellationToken));
+            throw new SourceTooLargeException(MaxDocumentBytes, length);
         }
+
+        return kind == DocumentKind.Feed
+            ? ReadFeed(body, documentUrl, maxItems, cancellationToken)
+            : await MediaListReader.ReadAsync(body, documentUrl, maxItems, cancellationToken);
     }
 
     private static BatchSource ReadFeed(DocumentBody body, Uri feedUrl, int maxItems, CancellationToken cancellationToken)
