@@ -206,19 +206,12 @@ public sealed class DurableEngine : BackgroundService
 
     private async Task PollSignalsAsync(CancellationToken cancellationToken)
     {
-        for (var partition = 0; partition < _owned.Length; partition++)
+        var owned = Enumerable.Range(0, _owned.Length).Where(partition => Volatile.Read(ref _owned[partition])).ToList();
+        foreach (var signal in await Store.ReadSignalsAsync(owned, cancellationToken))
         {
-            if (!_owned[partition])
-            {
-                continue;
-            }
-
-            foreach (var signal in await Store.ReadSignalsAsync(partition, cancellationToken))
-            {
-                // Cleared before the work is done: a signal raised meanwhile survives the clear.
-                await Store.ClearSignalAsync(signal, cancellationToken);
-                WorkerFor(signal.InstanceId, partition).NotifyInbox();
-            }
+            // Cleared before the work is done: a signal raised meanwhile survives the clear.
+            await Store.ClearSignalAsync(signal, cancellationToken);
+            WorkerFor(signal.InstanceId, signal.Partition).NotifyInbox();
         }
     }
 

@@ -391,12 +391,20 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     public async Task SignalAsync(int partition, string instanceId, CancellationToken cancellationToken = default) =>
         await _wake.UpsertEntityAsync(new TableEntity(PartitionKeyOf(partition), instanceId), TableUpdateMode.Replace, cancellationToken);
 
-    public async Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(int partition, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken = default)
     {
         var signals = new List<WakeSignal>();
-        await foreach (var row in _wake.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {PartitionKeyOf(partition)}"), cancellationToken: cancellationToken))
+        if (partitions.Count == 0)
         {
-            signals.Add(new WakeSignal(partition, row.RowKey, row.ETag.ToString()));
+            return signals;
+        }
+
+        // One query for every partition: this runs several times a second, whether or not anything was signalled.
+        var byKey = partitions.ToDictionary(PartitionKeyOf, partition => partition, StringComparer.Ordinal);
+        var filter = string.Join(" or ", byKey.Keys.Select(key => TableClient.CreateQueryFilter($"PartitionKey eq {key}")));
+        await foreach (var row in _wake.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            signals.Add(new WakeSignal(byKey[row.PartitionKey], row.RowKey, row.ETag.ToString()));
         }
 
         return signals;

@@ -52,8 +52,8 @@ public interface IOrchestrationStore
     /// <summary>Marks an instance of a partition as having new inbox messages, for the process that owns the partition.</summary>
     Task SignalAsync(int partition, string instanceId, CancellationToken cancellationToken = default);
 
-    /// <summary>The signals waiting in a partition, each with a token to clear it by.</summary>
-    Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(int partition, CancellationToken cancellationToken = default);
+    /// <summary>The signals waiting in the given partitions, each with a token to clear it by: one read for all of them.</summary>
+    Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken = default);
 
     /// <summary>Clears a signal unless it was raised again after it was read.</summary>
     Task ClearSignalAsync(WakeSignal signal, CancellationToken cancellationToken = default);

@@ -165,12 +165,12 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
         }
     }
 
-    public Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(int partition, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<WakeSignal>> ReadSignalsAsync(IReadOnlyCollection<int> partitions, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            IReadOnlyList<WakeSignal> signals = [.. _signals.Where(s => s.Key.Item1 == partition)
-                .Select(s => new WakeSignal(partition, s.Key.Item2, s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
+            IReadOnlyList<WakeSignal> signals = [.. _signals.Where(s => partitions.Contains(s.Key.Item1))
+                .Select(s => new WakeSignal(s.Key.Item1, s.Key.Item2, s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)))];
             return Task.FromResult(signals);
         }
     }

@@ -229,14 +229,28 @@ public abstract class OrchestrationStoreContract
     {
         var store = await CreateStoreAsync();
         await store.SignalAsync(3, "s");
-        var first = Assert.Single(await store.ReadSignalsAsync(3));
+        var first = Assert.Single(await store.ReadSignalsAsync([3]));
         await store.SignalAsync(3, "s");
 
         await store.ClearSignalAsync(first);
-        var second = Assert.Single(await store.ReadSignalsAsync(3));
+        var second = Assert.Single(await store.ReadSignalsAsync([3]));
         await store.ClearSignalAsync(second);
 
-        Assert.Empty(await store.ReadSignalsAsync(3));
+        Assert.Empty(await store.ReadSignalsAsync([3]));
+    }
+
+    [Fact]
+    public async Task ReadSignals_SeveralPartitions_ReadsThoseOnlyEachWithItsPartition()
+    {
+        var store = await CreateStoreAsync();
+        await store.SignalAsync(0, "zero");
+        await store.SignalAsync(2, "two");
+        await store.SignalAsync(3, "three");
+
+        var signals = await store.ReadSignalsAsync([0, 2]);
+
+        Assert.Equal([(0, "zero"), (2, "two")], signals.Select(signal => (signal.Partition, signal.InstanceId)).Order());
+        Assert.Empty(await store.ReadSignalsAsync([]));
     }
 
     [Fact]
