@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Azure.Storage.Blobs;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 
@@ -21,6 +22,9 @@ public sealed class BatchHostFixture : IAsyncLifetime
     public BatchSourceOrigin Origin { get; } = new();
 
     public HostProcess Host { get; private set; } = null!;
+
+    /// <summary>The container the host writes job and batch files to.</summary>
+    public BlobContainerClient Outputs => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("outputs");
 
     public async Task InitializeAsync()
     {

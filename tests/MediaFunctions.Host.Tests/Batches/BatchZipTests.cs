@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Storage.Blobs.Models;
 using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing.Servers;
 
@@ -105,6 +106,29 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
     }
 
     [Fact]
+    public async Task Delete_ZipBatchOnceAnItemWasKept_DeletesWhatWasKeptAndHasNoZip()
+    {
+        using var timeout = JobApi.Timeout(90);
+        using var alice = fixture.ClientFor(BatchHostFixture.AliceKey);
+        var urls = Enumerable.Range(1, 6).Select(number => fixture.Origin.EpisodeUrl(number).AbsoluteUri).ToArray();
+        var batchId = (await BatchApi.CreateAsync(alice, new { urls, format = "mp3", concurrency = 1, zip = true }, timeout.Token))
+            .GetProperty("batchId").GetString()!;
+        // The batch's own files: the copies kept for its zip, and the zip once written.
+        var batchPrefix = $"alice/{batchId}/";
+        while (!(await BatchFilesAsync(batchPrefix, timeout.Token)).Any(name => name.Contains("/zip-items/", StringComparison.Ordinal)))
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        var (status, cancelled) = await BatchApi.SendAsync(alice, HttpMethod.Delete, $"{BatchApi.Route}/{batchId}", null, timeout.Token);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
+        Assert.False(cancelled.TryGetProperty("zip", out _));
+        Assert.Empty(await BatchFilesAsync(batchPrefix, timeout.Token));
+    }
+
+    [Fact]
     public async Task Create_ZipWithOwnStorage_Refused400NamingZip()
     {
         using var timeout = JobApi.Timeout();
@@ -116,5 +140,16 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_field"), (status, JobApi.Error(body).Code));
         Assert.Contains("zip", JobApi.Error(body).Message, StringComparison.Ordinal);
         Assert.Contains("storage", JobApi.Error(body).Message, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> BatchFilesAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        await foreach (var blob in fixture.Outputs.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
     }
 }
