@@ -23,12 +23,13 @@ public sealed class BatchHostFixture : IAsyncLifetime
 
     public HostProcess Host { get; private set; } = null!;
 
-    /// <summary>The container the host writes job and batch files to.</summary>
-    public BlobContainerClient Outputs => new BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("outputs");
+    /// <summary>The host's storage, to look at the files it wrote.</summary>
+    public BlobServiceClient Blobs { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await Task.WhenAll(_azurite.InitializeAsync(), Origin.InitializeAsync());
+        Blobs = new BlobServiceClient(_azurite.ConnectionString);
         Host = new HostProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = _azurite.ConnectionString,

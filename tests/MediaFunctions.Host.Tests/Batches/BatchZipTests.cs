@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Storage.Blobs.Models;
 using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing.Servers;
 
@@ -115,7 +114,7 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
             .GetProperty("batchId").GetString()!;
         // The batch's own files: the copies kept for its zip, and the zip once written.
         var batchPrefix = $"alice/{batchId}/";
-        while (!(await BatchFilesAsync(batchPrefix, timeout.Token)).Any(name => name.Contains("/zip-items/", StringComparison.Ordinal)))
+        while (!(await JobApi.BlobsAsync(fixture.Blobs, "outputs", batchPrefix, timeout.Token)).Any(name => name.Contains("/zip-items/", StringComparison.Ordinal)))
         {
             await Task.Delay(100, timeout.Token);
         }
@@ -125,7 +124,7 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
         Assert.False(cancelled.TryGetProperty("zip", out _));
-        Assert.Empty(await BatchFilesAsync(batchPrefix, timeout.Token));
+        Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "outputs", batchPrefix, timeout.Token));
     }
 
     [Fact]
@@ -140,16 +139,5 @@ public sealed class BatchZipTests(BatchHostFixture fixture)
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_field"), (status, JobApi.Error(body).Code));
         Assert.Contains("zip", JobApi.Error(body).Message, StringComparison.Ordinal);
         Assert.Contains("storage", JobApi.Error(body).Message, StringComparison.Ordinal);
-    }
-
-    private async Task<List<string>> BatchFilesAsync(string prefix, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        await foreach (var blob in fixture.Outputs.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))
-        {
-            names.Add(blob.Name);
-        }
-
-        return names;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing.Media;
 
@@ -140,11 +141,15 @@ internal static class JobApi
         return (error.GetProperty("code").GetString()!, error.GetProperty("message").GetString()!);
     }
 
+    /// <summary>The names of the blobs in a container of the job host's storage under a prefix.</summary>
+    public static Task<List<string>> BlobsAsync(JobHostFixture fixture, string container, string prefix, CancellationToken cancellationToken) =>
+        BlobsAsync(fixture.Blobs, container, prefix, cancellationToken);
+
     /// <summary>The names of the blobs in a container under a prefix.</summary>
-    public static async Task<List<string>> BlobsAsync(JobHostFixture fixture, string container, string prefix, CancellationToken cancellationToken)
+    public static async Task<List<string>> BlobsAsync(BlobServiceClient blobs, string container, string prefix, CancellationToken cancellationToken)
     {
         var names = new List<string>();
-        await foreach (var blob in fixture.Blobs.GetBlobContainerClient(container).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
+        await foreach (var blob in blobs.GetBlobContainerClient(container).GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
         {
             names.Add(blob.Name);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Azure.Storage.Blobs;
+using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 
@@ -78,18 +79,8 @@ public sealed class BatchDurabilityFixture : IAsyncLifetime
     }
 
     /// <summary>The names of alice's output blobs of one job.</summary>
-    public async Task<List<string>> OutputBlobsAsync(string jobId, CancellationToken cancellationToken)
-    {
-        var names = new List<string>();
-        var prefix = string.Create(CultureInfo.InvariantCulture, $"{AliceKeyId}/{jobId}/");
-        await foreach (var blob in Blobs.GetBlobContainerClient("outputs").GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None,
-            Azure.Storage.Blobs.Models.BlobStates.None, prefix, cancellationToken))
-        {
-            names.Add(blob.Name);
-        }
-
-        return names;
-    }
+    public Task<List<string>> OutputBlobsAsync(string jobId, CancellationToken cancellationToken) =>
+        JobApi.BlobsAsync(Blobs, "outputs", string.Create(CultureInfo.InvariantCulture, $"{AliceKeyId}/{jobId}/"), cancellationToken);
 
     public async Task DisposeAsync()
     {
