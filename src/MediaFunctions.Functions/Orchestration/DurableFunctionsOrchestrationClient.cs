@@ -67,19 +67,19 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
 
     /// <inheritdoc />
     public Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellationToken = default) =>
-        accessor.Client.RaiseEventAsync(instanceId, eventName, eventPayload, cancellationToken);
+        SendToLiveInstanceAsync(instanceId, client => client.RaiseEventAsync(instanceId, eventName, eventPayload, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task TerminateInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
-        accessor.Client.TerminateInstanceAsync(instanceId, reason, cancellationToken);
+        SendToLiveInstanceAsync(instanceId, client => client.TerminateInstanceAsync(instanceId, reason, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task SuspendInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
-        accessor.Client.SuspendInstanceAsync(instanceId, reason, cancellationToken);
+        SendToLiveInstanceAsync(instanceId, client => client.SuspendInstanceAsync(instanceId, reason, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
-        accessor.Client.ResumeInstanceAsync(instanceId, reason, cancellationToken);
+        SendToLiveInstanceAsync(instanceId, client => client.ResumeInstanceAsync(instanceId, reason, cancellationToken), cancellationToken);
 
     /// <inheritdoc />
     public async Task<bool> PurgeInstanceAsync(string instanceId, CancellationToken cancellationToken = default) =>
@@ -88,6 +88,17 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
     /// <inheritdoc />
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
         ToMetadata(await accessor.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
+
+    // NOTE: the engine drops a message to an unknown or ended instance; the backends of Durable Functions
+    // differ (some queue it for an instance that never comes), so the message is sent only to a live one.
+    // A job deleted while its render still reports progress is the usual case.
+    private async Task SendToLiveInstanceAsync(string instanceId, Func<DurableTaskClient, Task> send, CancellationToken cancellationToken)
+    {
+        if (await GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is { IsRunning: true })
+        {
+            await send(accessor.Client);
+        }
+    }
 
     private static OrchestrationMetadata ToMetadata(DurableMetadata metadata) => new(metadata.Name, metadata.InstanceId)
     {

@@ -30,7 +30,15 @@ public sealed class DurableFunctionsOrchestrationContext(TaskOrchestrationContex
     public bool IsReplaying => inner.IsReplaying;
 
     /// <inheritdoc />
-    public T? GetInput<T>() => inner.GetInput<T>();
+    /// <remarks>
+    /// The trigger's context was built for an input of type object, which the worker's serializer reads
+    /// as a <see cref="System.Text.Json.JsonElement"/>; it becomes <typeparamref name="T"/> with the engine's JSON settings.
+    /// </remarks>
+    public T? GetInput<T>() => inner.GetInput<object?>() switch
+    {
+        T typed => typed,
+        var input => OrchestrationJson.Deserialize<T>(OrchestrationJson.Serialize(input)),
+    };
 
     /// <inheritdoc />
     public Task<T> CallActivityAsync<T>(string name, object? input = null, RetryPolicy? retry = null) =>

@@ -51,7 +51,7 @@ public sealed class ApyHubExtractAudioTests(JobHostFixture fixture)
         Assert.InRange(result.GetProperty("duration").GetDouble(), 2.5 - Tolerance, 2.5 + Tolerance);
         // The cut starts at 1 s, so the tone (from 1.5 s in the video) starts 0.5 s into the file.
         Assert.InRange(decoded.ToneOnsetSeconds, 0.5 - Tolerance, 0.5 + Tolerance);
-        Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", $"alice/{jobId}/", timeout.Token));
+        Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "inputs", $"alice/{jobId}/", timeout.Token));
     }
 
     [Fact]

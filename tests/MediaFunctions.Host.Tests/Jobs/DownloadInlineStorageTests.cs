@@ -42,7 +42,7 @@ public sealed partial class DownloadInlineStorageTests(JobHostFixture fixture, D
         Assert.InRange((await JobApi.ProbeAsync(file, timeout.Token)).Duration!.Value.TotalSeconds, 1.9, 2.1);
         // Not in our outputs container, and no trace of the secret anywhere the service stores or shows things.
         var jobId = job.GetProperty("job_id").GetString()!;
-        Assert.Empty(await JobApi.BlobsAsync(fixture, "outputs", $"alice/{jobId}/", timeout.Token));
+        Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "outputs", $"alice/{jobId}/", timeout.Token));
         var (_, instance) = await JobApi.GetAsync(alice, $"/api/instances/{jobId}?showInput=true&showHistory=true&showHistoryOutput=true", timeout.Token);
         Assert.DoesNotContain(S3Secret, instance.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(S3Secret, job.GetRawText(), StringComparison.Ordinal);

@@ -144,7 +144,7 @@ public sealed class DownloadJobTests(JobHostFixture fixture, DownloadOrigin orig
         Assert.Contains("Hello from the page", await File.ReadAllTextAsync(pageTrack, timeout.Token), StringComparison.Ordinal);
         var poster = await JobApi.ProbeAsync(await JobApi.DownloadAsync(result.GetProperty("thumbnail_url").GetString()!, folder, timeout.Token), timeout.Token);
         Assert.Equal((480, 270), (poster.Streams[0].Width, poster.Streams[0].Height));
-        var blobs = await JobApi.BlobsAsync(fixture, "outputs", "alice/" + job.GetProperty("job_id").GetString() + "/", timeout.Token);
+        var blobs = await JobApi.BlobsAsync(fixture.Blobs, "outputs", "alice/" + job.GetProperty("job_id").GetString() + "/", timeout.Token);
         Assert.All(blobs, blob => Assert.Contains("/shows/2026/", blob, StringComparison.Ordinal));
     }
 
@@ -193,25 +193,6 @@ public sealed class DownloadJobTests(JobHostFixture fixture, DownloadOrigin orig
         var (status, body) = await JobApi.GetAsync(bob, $"/jobs/{jobId}", timeout.Token);
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("not_found", JobApi.Error(body).Code);
-    }
-
-    [Fact]
-    public async Task Create_ProgressWebhooks_EachStageThenTheEnd()
-    {
-        using var timeout = JobApi.Timeout(90);
-        await using var receiver = await WebhookReceiver.StartAsync(failuresBeforeSuccess: 0, timeout.Token);
-        using var client = ClientWithApiKeyHeader(JobHostFixture.AliceKey);
-
-        var job = await DownloadApi.RunAsync(client,
-            new { url = origin.ClipUrl.AbsoluteUri, clip_end = 2, video_codec = "h264", webhook_url = receiver.Url.AbsoluteUri, progress_webhooks = true }, timeout.Token);
-        var requests = await receiver.WaitForAsync(3, timeout.Token);
-
-        DownloadApi.Result(job);
-        var events = requests.Select(request => (request.Headers["X-MediaFunctions-Event"],
-            System.Text.Json.JsonDocument.Parse(request.Body).RootElement.GetProperty("stage").GetString())).ToList();
-        Assert.Contains(("job.progress", "processing"), events);
-        Assert.Contains(("job.progress", "uploading"), events);
-        Assert.Contains(("job.completed", "completed"), events);
     }
 
     private HttpClient ClientWithApiKeyHeader(string key)

@@ -44,7 +44,7 @@ public sealed class JobCrashRecoveryTests(JobHostFixture fixture)
             var probe = await JobApi.ProbeAsync(file, cancellationToken: timeout.Token);
             Assert.Equal("vorbis", Assert.Single(probe.Streams).CodecName);
             Assert.InRange(probe.Duration!.Value.TotalSeconds, 59.95, 60.05);
-            Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", $"alice/{id}/", timeout.Token));
+            Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "inputs", $"alice/{id}/", timeout.Token));
         }
     }
 }

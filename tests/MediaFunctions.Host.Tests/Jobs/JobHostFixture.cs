@@ -46,7 +46,7 @@ public sealed class JobHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GenerateLongAudioAsync());
+        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteLongToneAsync(LongAudio));
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
         Host = new HostProcess(Settings("Jobs", new()
         {
@@ -101,14 +101,5 @@ public sealed class JobHostFixture : IAsyncLifetime
         var client = (host ?? Host).CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         return client;
-    }
-
-    private async Task GenerateLongAudioAsync()
-    {
-        Directory.CreateDirectory(Media.Folder);
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=22050:duration=600",
-                "-c:a", "libmp3lame", "-b:a", "48k", LongAudio],
-            cancellationToken: FfmpegTools.Timeout(120));
     }
 }

@@ -87,7 +87,7 @@ public sealed class JobInputErrorTests(JobHostFixture fixture)
         var (code, message) = JobApi.Error(body);
         Assert.Equal(expectedCode, code);
         Assert.Contains(messagePart, message, StringComparison.Ordinal);
-        Assert.Empty(await JobApi.BlobsAsync(fixture, "inputs", "carol/", timeout.Token));
+        Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "inputs", "carol/", timeout.Token));
         var (_, jobs) = await JobApi.GetAsync(carol, "/api/jobs", timeout.Token);
         Assert.Equal(0, jobs.GetArrayLength());
     }

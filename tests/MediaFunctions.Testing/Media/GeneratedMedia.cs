@@ -119,6 +119,19 @@ public sealed class GeneratedMedia : IAsyncLifetime
         await File.WriteAllBytesAsync(TruncatedMp4, head, token);
     }
 
+    /// <summary>
+    /// Writes <paramref name="seconds"/> of a 440 Hz tone as 22.05 kHz mono MP3 to <paramref name="path"/>
+    /// (600 s is 3.6 MB): slow enough to catch a job at work.
+    /// </summary>
+    public static async Task WriteLongToneAsync(string path, int seconds = 600)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        await FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-f", "lavfi", "-i", $"sine=frequency=440:sample_rate=22050:duration={seconds}",
+                "-c:a", "libmp3lame", "-b:a", "48k", path],
+            cancellationToken: FfmpegTools.Timeout(120));
+    }
+
     /// <summary>A fresh folder for one test's outputs.</summary>
     public string NewOutputFolder()
     {

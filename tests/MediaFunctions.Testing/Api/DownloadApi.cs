@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
+using Xunit;
 
-namespace MediaFunctions.Host.Tests.Jobs;
+namespace MediaFunctions.Testing.Api;
 
 /// <summary>The video-download dialect as its client uses it: <c>POST /jobs</c>, then <c>GET /jobs/{id}</c> until the job ends.</summary>
-internal static class DownloadApi
+public static class DownloadApi
 {
     /// <summary>Creates the job; asserts 202 and returns its id.</summary>
     public static async Task<string> CreateAsync(HttpClient client, object body, CancellationToken cancellationToken)

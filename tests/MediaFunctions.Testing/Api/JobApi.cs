@@ -5,11 +5,12 @@ using System.Text.Json;
 using Azure.Storage.Blobs;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing.Media;
+using Xunit;
 
-namespace MediaFunctions.Host.Tests.Jobs;
+namespace MediaFunctions.Testing.Api;
 
 /// <summary>Calls of the job routes (native and ApyHub) the tests share, and checks of what they produce.</summary>
-internal static class JobApi
+public static class JobApi
 {
     public const string ApyHubSubmit = "/job/extract/video/audio/file";
 
@@ -141,10 +142,6 @@ internal static class JobApi
         return (error.GetProperty("code").GetString()!, error.GetProperty("message").GetString()!);
     }
 
-    /// <summary>The names of the blobs in a container of the job host's storage under a prefix.</summary>
-    public static Task<List<string>> BlobsAsync(JobHostFixture fixture, string container, string prefix, CancellationToken cancellationToken) =>
-        BlobsAsync(fixture.Blobs, container, prefix, cancellationToken);
-
     /// <summary>The names of the blobs in a container under a prefix.</summary>
     public static async Task<List<string>> BlobsAsync(BlobServiceClient blobs, string container, string prefix, CancellationToken cancellationToken)
     {
@@ -158,8 +155,8 @@ internal static class JobApi
     }
 
     /// <summary>The index tags of an output blob (the Azure lifecycle rule deletes those tagged persistent=false).</summary>
-    public static async Task<IDictionary<string, string>> OutputTagsAsync(JobHostFixture fixture, string blobName, CancellationToken cancellationToken) =>
-        (await fixture.Blobs.GetBlobContainerClient("outputs").GetBlobClient(blobName).GetTagsAsync(cancellationToken: cancellationToken)).Value.Tags;
+    public static async Task<IDictionary<string, string>> OutputTagsAsync(BlobServiceClient blobs, string blobName, CancellationToken cancellationToken) =>
+        (await blobs.GetBlobContainerClient("outputs").GetBlobClient(blobName).GetTagsAsync(cancellationToken: cancellationToken)).Value.Tags;
 
     private static async Task<JsonElement> ReadJsonAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

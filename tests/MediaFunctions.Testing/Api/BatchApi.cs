@@ -1,11 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using MediaFunctions.Host.Tests.Jobs;
+using Xunit;
 
-namespace MediaFunctions.Host.Tests.Batches;
+namespace MediaFunctions.Testing.Api;
 
 /// <summary>Calls of the native batch routes the tests share.</summary>
-internal static class BatchApi
+public static class BatchApi
 {
     public const string Route = "/api/batches";
 
