@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.IO.Compression;
 using System.Reflection;
 using System.Runtime.Versioning;
@@ -101,8 +102,12 @@ public class PublishOutputTests(PublishedAppFixture app, ITestOutputHelper outpu
             await File.ReadAllTextAsync(Path.Combine(app.Folder, "host.json"), cancellationToken));
         Assert.Equal("", extensions.GetProperty("http").GetProperty("routePrefix").GetString());
         var durableTask = extensions.GetProperty("durableTask");
-        Assert.Equal("AzureStorage", durableTask.GetProperty("storageProvider").GetProperty("type").GetString());
+        var storageProvider = durableTask.GetProperty("storageProvider");
+        Assert.Equal("AzureStorage", storageProvider.GetProperty("type").GetString());
         Assert.True(durableTask.GetProperty("maxConcurrentActivityFunctions").GetInt32() > 0);
+        // Durable's guidance for Flex Consumption: poll the task hub's queues every 10 s or more often.
+        Assert.InRange(TimeSpan.Parse(storageProvider.GetProperty("maxQueuePollingInterval").GetString()!, CultureInfo.InvariantCulture),
+            TimeSpan.Zero, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
