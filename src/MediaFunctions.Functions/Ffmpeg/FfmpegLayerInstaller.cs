@@ -22,13 +22,20 @@ public static class FfmpegLayerInstaller
     private static readonly string[] Executables = ["ffmpeg", "ffprobe"];
 
     /// <summary>
-    /// Installs the bundle unless <c>Ffmpeg:BinaryFolder</c> is already set or there is no bundle
-    /// (then ffmpeg is found as the self-host finds it). Returns the folder used, or null.
+    /// Installs the bundle of the app's own folder into the temp folder unless <c>Ffmpeg:BinaryFolder</c> is
+    /// already set or there is no bundle (then ffmpeg is found as the self-host finds it). Returns the folder used, or null.
     /// </summary>
-    public static string? Install(IConfigurationManager configuration)
+    public static string? Install(IConfigurationManager configuration) =>
+        Install(configuration, AppContext.BaseDirectory, Path.GetTempPath());
+
+    /// <summary>
+    /// Installs the bundle of <paramref name="appFolder"/> (a publish output) into a folder under
+    /// <paramref name="installRoot"/>, as <see cref="Install(IConfigurationManager)"/> does with the app's own.
+    /// </summary>
+    public static string? Install(IConfigurationManager configuration, string appFolder, string installRoot)
     {
         var setting = $"{FfmpegOptions.SectionName}:{nameof(FfmpegOptions.BinaryFolder)}";
-        var bundle = Path.Combine(AppContext.BaseDirectory, BundleFolder);
+        var bundle = Path.Combine(appFolder, BundleFolder);
         // The bundle holds linux-x64 binaries; elsewhere (a developer's Windows or macOS) ffmpeg comes from PATH.
         if (!OperatingSystem.IsLinux())
         {
@@ -40,18 +47,18 @@ public static class FfmpegLayerInstaller
             return null;
         }
 
-        var folder = CopyToTemp(bundle);
+        var folder = Copy(bundle, installRoot);
         configuration[setting] = folder;
         NativeLibrary.Load(Path.Combine(folder, AmrNbLibrary));
         return folder;
     }
 
     [SupportedOSPlatform("linux")]
-    private static string CopyToTemp(string bundle)
+    private static string Copy(string bundle, string installRoot)
     {
         // One copy per build of the bundle, shared by every worker process of the instance.
         var stamp = File.GetLastWriteTimeUtc(Path.Combine(bundle, "ffmpeg")).Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var target = Path.Combine(Path.GetTempPath(), "mediafunctions-ffmpeg-" + stamp);
+        var target = Path.Combine(installRoot, "mediafunctions-ffmpeg-" + stamp);
         if (Directory.Exists(target))
         {
             return target;

@@ -31,6 +31,7 @@ public sealed class DownloadActivity(
     InlineStorageWriter inlineStorage,
     InlineStorageProtector storageProtector,
     IOrchestrationClient orchestrations,
+    TimeProvider clock,
     IOptions<JobOptions> options) : Activity<DownloadJob, IReadOnlyList<JobOutput>>
 {
     /// <summary>The largest subtitle or thumbnail file fetched from a page.</summary>
@@ -53,7 +54,7 @@ public sealed class DownloadActivity(
                 job.Threads);
 
             var stage = source.IsLive ? JobStage.Recording : plan.Encodes ? JobStage.Processing : JobStage.Downloading;
-            var progress = new JobProgressReporter(orchestrations, context.InstanceId, DownloadOrchestrator.ProgressEvent, stage);
+            var progress = new JobProgressReporter(orchestrations, context.InstanceId, DownloadOrchestrator.ProgressEvent, stage, clock);
             await progress.EnterStageAsync(stage, 0);
             var timeout = plan.ExpectedDuration is { } length && source.IsLive
                 ? length + options.Value.RenderTimeout

@@ -28,6 +28,7 @@ public sealed class ExtractAudioActivity(
     JobFiles files,
     SourceRelay relay,
     IOrchestrationClient orchestrations,
+    TimeProvider clock,
     IOptions<JobOptions> options) : Activity<ExtractAudioJob, IReadOnlyList<JobOutput>>
 {
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
@@ -50,7 +51,7 @@ public sealed class ExtractAudioActivity(
             var outputPaths = job.Request.Formats.ToDictionary(
                 format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
             var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
-            var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting);
+            var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting, clock);
             Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, watch.Token);
             var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
 

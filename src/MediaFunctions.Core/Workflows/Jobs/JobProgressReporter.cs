@@ -6,20 +6,24 @@ namespace MediaFunctions.Core.Workflows.Jobs;
 
 /// <summary>
 /// Passes a job's stage and ffmpeg's progress to the job's orchestration as <see cref="JobProgress"/>
-/// events: a new stage at once, progress at most one every two seconds and only when the percentage
-/// moved, so a long render adds a handful of history events. Best effort: a lost report only delays the next one.
+/// events: a new stage at once, progress at most one every two seconds and only when the whole percentage
+/// moved, so however long a render runs it raises at most 99 progress events per stage (each one an
+/// orchestrator episode in Durable Functions). Best effort: a lost report only delays the next one.
 /// </summary>
-internal sealed class JobProgressReporter(IOrchestrationClient orchestrations, string instanceId, string eventName, string stage) : IProgress<FfmpegProgress>
+internal sealed class JobProgressReporter(IOrchestrationClient orchestrations, string instanceId, string eventName, string stage, TimeProvider clock)
+    : IProgress<FfmpegProgress>
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
-    private DateTimeOffset _last = DateTimeOffset.UtcNow;
+    /// <summary>The least time between two progress events.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(2);
+
+    private DateTimeOffset _last = clock.GetUtcNow();
     private string _stage = stage;
     private int _percent;
 
     public void Report(FfmpegProgress value)
     {
         var percent = (int)Math.Clamp((value.Fraction ?? 0) * 100, 0, 99);
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         if (percent <= _percent || now - _last < Interval)
         {
             return;
@@ -35,7 +39,7 @@ internal sealed class JobProgressReporter(IOrchestrationClient orchestrations, s
     {
         _stage = newStage;
         _percent = percent;
-        _last = DateTimeOffset.UtcNow;
+        _last = clock.GetUtcNow();
         return RaiseAsync(new JobProgress(newStage, percent));
     }
 
