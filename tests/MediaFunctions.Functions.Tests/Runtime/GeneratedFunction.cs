@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json;
-using MediaFunctions.Functions;
 
 namespace MediaFunctions.Functions.Tests.Runtime;
 

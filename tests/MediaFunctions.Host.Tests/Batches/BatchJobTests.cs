@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Batches;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using MediaFunctions.Host.Tests.Jobs;
 
 namespace MediaFunctions.Host.Tests.Batches;
 

@@ -3,7 +3,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Batches;

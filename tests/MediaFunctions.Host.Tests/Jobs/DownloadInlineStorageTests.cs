@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Azure.Data.Tables;
 using MediaFunctions.Core.InlineStorage;
-using MediaFunctions.Host.Tests.Batches;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 

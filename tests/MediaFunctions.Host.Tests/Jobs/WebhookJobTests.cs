@@ -3,7 +3,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 

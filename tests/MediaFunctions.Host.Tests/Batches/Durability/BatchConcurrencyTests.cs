@@ -1,4 +1,3 @@
-using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing;
 
 namespace MediaFunctions.Host.Tests.Batches.Durability;

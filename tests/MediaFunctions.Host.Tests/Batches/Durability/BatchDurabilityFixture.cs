@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using Azure.Storage.Blobs;
-using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
 

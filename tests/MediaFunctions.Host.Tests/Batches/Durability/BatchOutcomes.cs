@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
-using MediaFunctions.Host.Tests.Jobs;
 using Xunit.Abstractions;
 
 namespace MediaFunctions.Host.Tests.Batches.Durability;

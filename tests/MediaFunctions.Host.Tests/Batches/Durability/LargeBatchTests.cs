@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using MediaFunctions.Host.Tests.Jobs;
 using MediaFunctions.Testing;
 using Xunit.Abstractions;
 
