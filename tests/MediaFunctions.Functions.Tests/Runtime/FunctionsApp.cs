@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Testing;
-using Microsoft.DurableTask.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -65,20 +64,9 @@ public sealed class FunctionsApp : IAsyncDisposable
         var http = builder.Build();
 
         var stopping = new CancellationTokenSource();
-        var converter = new WorkerSerializerConverter(FunctionsAppServiceCollectionExtensions.WorkerSerializer);
         DurableTaskClient? client = null;
-        var durable = await DurableTaskTestHost.StartAsync(
-            registry => RegisterDurableTriggers(registry, http.Services, () => client!, stopping.Token),
-            new DurableTaskTestHostOptions
-            {
-                Port = FreePort.Next(),
-                ConfigureServices = services =>
-                {
-                    services.Configure<DurableTaskWorkerOptions>(options => options.DataConverter = converter);
-                    services.Configure<DurableTaskClientOptions>(options => options.DataConverter = converter);
-                },
-            },
-            cancellationToken);
+        var durable = await FunctionsTestHost.StartAsync(
+            registry => RegisterDurableTriggers(registry, http.Services, () => client!, stopping.Token), cancellationToken);
         client = durable.Client;
 
         var routes = HttpRoutes();
