@@ -2,24 +2,11 @@ using MediaFunctions.Bench.Batch;
 using MediaFunctions.Bench.Engine;
 using MediaFunctions.Bench.Extract;
 using MediaFunctions.Bench.Url;
-using MediaFunctions.Testing;
 
 // Prints `name value unit` lines for the benchmark named on the command line.
 var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.Ordinal)
 {
-    ["engine"] = async output =>
-    {
-        var azurite = new AzuriteFixture();
-        await azurite.InitializeAsync();
-        try
-        {
-            await EngineBenchmark.RunAsync(azurite.ConnectionString, output);
-        }
-        finally
-        {
-            await azurite.DisposeAsync();
-        }
-    },
+    ["engine"] = EngineBenchmark.RunAsync,
     ["extract"] = ExtractBenchmark.RunAsync,
     ["url"] = UrlBenchmark.RunAsync,
     ["batch"] = BatchBenchmark.RunAsync,

@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using MediaFunctions.Bench.Engine.Peer;
 using MediaFunctions.Durable;
 using MediaFunctions.Durable.Diagnostics;
 using MediaFunctions.Durable.Runtime;
 using MediaFunctions.Orchestration;
+using MediaFunctions.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,8 +14,9 @@ using Microsoft.Extensions.Logging;
 namespace MediaFunctions.Bench.Engine;
 
 /// <summary>
-/// `./bench.sh engine`: throughput and latency of the embedded engine on Azurite and in memory.
-/// Each figure is measured after a warm-up run of the same shape.
+/// `./bench.sh engine`: throughput and latency of the embedded engine on Azurite and in memory, and the same
+/// workloads on its peer, the Durable Task Framework's Azure Storage provider (<see cref="PeerEngineBenchmark"/>).
+/// Each side runs a warm-up of each shape first; each workload is then timed <see cref="EngineWorkloads.Runs"/> times.
 /// </summary>
 internal static class EngineBenchmark
 {
@@ -21,13 +24,36 @@ internal static class EngineBenchmark
     private const string Stamp = "Bench.Stamp";
     private static readonly ConcurrentDictionary<string, long> ActivityDoneAt = new();
 
-    public static async Task RunAsync(string azuriteConnectionString, TextWriter output)
+    public static async Task RunAsync(TextWriter output)
     {
-        await MeasureAsync("engine.azurite", new() { ["Durable:Store"] = "AzureStorage", ["Storage:ConnectionString"] = azuriteConnectionString }, output);
+        // Each side gets a fresh Azurite of the same settings, so neither runs on what the other left behind.
+        var ours = await OnFreshAzuriteAsync(connectionString => MeasureAsync(
+            "engine.azurite", new() { ["Durable:Store"] = "AzureStorage", ["Storage:ConnectionString"] = connectionString }, output));
         await MeasureAsync("engine.memory", new() { ["Durable:Store"] = "InMemory" }, output);
+        var peer = await OnFreshAzuriteAsync(PeerEngineBenchmark.MeasureAsync);
+        peer.WriteTo("engine.peer", output);
+
+        // Higher is better for ours in each.
+        output.WriteLine($"engine.vs_peer.sequential {ours.SequentialActivitiesPerSecond / peer.SequentialActivitiesPerSecond:F1} x");
+        output.WriteLine($"engine.vs_peer.fanout {peer.FanOut.Median / ours.FanOut.Median:F1} x");
+        output.WriteLine($"engine.vs_peer.instances {ours.InstancesPerSecond / peer.InstancesPerSecond:F1} x");
     }
 
-    private static async Task MeasureAsync(string prefix, Dictionary<string, string?> settings, TextWriter output)
+    private static async Task<T> OnFreshAzuriteAsync<T>(Func<string, Task<T>> measure)
+    {
+        var azurite = new AzuriteFixture();
+        await azurite.InitializeAsync();
+        try
+        {
+            return await measure(azurite.ConnectionString);
+        }
+        finally
+        {
+            await azurite.DisposeAsync();
+        }
+    }
+
+    private static async Task<EngineFigures> MeasureAsync(string prefix, Dictionary<string, string?> settings, TextWriter output)
     {
         settings["Durable:TaskHub"] = $"Bench{Guid.NewGuid():N}"[..20];
         settings["Durable:EnableDiagnosticWorkflows"] = "true";
@@ -46,20 +72,20 @@ internal static class EngineBenchmark
         await host.Services.GetRequiredService<DurableEngine>().Started;
         var client = host.Services.GetRequiredService<IOrchestrationClient>();
 
-        await RunToEndAsync(client, DiagnosticWorkflows.Chain, 20);
-        const int chainLength = 500;
-        var chain = await RunToEndAsync(client, DiagnosticWorkflows.Chain, chainLength);
-        output.WriteLine($"{prefix}.sequential_activities_per_s {chainLength / chain.TotalSeconds:F0} activities/s");
-
-        await RunToEndAsync(client, DiagnosticWorkflows.FanOut, 100);
-        var fanOut = await RunToEndAsync(client, DiagnosticWorkflows.FanOut, 1000);
-        output.WriteLine($"{prefix}.fanout_1000_s {fanOut.TotalSeconds:F2} s");
-
-        const int instances = 200;
-        var started = Stopwatch.StartNew();
-        var ids = await Task.WhenAll(Enumerable.Range(0, instances).Select(_ => client.ScheduleNewOrchestrationInstanceAsync(DiagnosticWorkflows.Chain, 1)));
-        await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id)));
-        output.WriteLine($"{prefix}.instances_per_s {instances / started.Elapsed.TotalSeconds:F0} instances/s");
+        await RunToEndAsync(client, DiagnosticWorkflows.Chain, EngineWorkloads.ChainWarmUp);
+        var chain = await WorkloadRuns.MeasureAsync(() => RunToEndAsync(client, DiagnosticWorkflows.Chain, EngineWorkloads.ChainLength));
+        await RunToEndAsync(client, DiagnosticWorkflows.FanOut, EngineWorkloads.FanOutWarmUp);
+        var fanOut = await WorkloadRuns.MeasureAsync(() => RunToEndAsync(client, DiagnosticWorkflows.FanOut, EngineWorkloads.FanOutWidth));
+        var instances = await WorkloadRuns.MeasureAsync(async () =>
+        {
+            var started = Stopwatch.StartNew();
+            var ids = await Task.WhenAll(Enumerable.Range(0, EngineWorkloads.Instances)
+                .Select(_ => client.ScheduleNewOrchestrationInstanceAsync(DiagnosticWorkflows.Chain, 1)));
+            await Task.WhenAll(ids.Select(id => client.WaitForInstanceCompletionAsync(id)));
+            return started.Elapsed;
+        });
+        var figures = new EngineFigures(chain, fanOut, instances);
+        figures.WriteTo(prefix, output);
 
         var latencies = new List<double>();
         for (var i = 0; i < 40; i++)
@@ -77,6 +103,7 @@ internal static class EngineBenchmark
         latencies.Sort();
         output.WriteLine($"{prefix}.status_latency_ms_p50 {latencies[latencies.Count / 2]:F1} ms");
         await host.StopAsync();
+        return figures;
     }
 
     private static async Task<TimeSpan> RunToEndAsync(IOrchestrationClient client, string orchestrator, int input)
