@@ -1,4 +1,3 @@
-using MediaFunctions.Core.Workflows;
 using MediaFunctions.Orchestration;
 using Microsoft.DurableTask.Client;
 using DurableMetadata = Microsoft.DurableTask.Client.OrchestrationMetadata;
@@ -11,13 +10,17 @@ using StartOrchestrationOptions = MediaFunctions.Orchestration.StartOrchestratio
 namespace MediaFunctions.Functions.Orchestration;
 
 /// <summary><see cref="IOrchestrationClient"/> over the Durable Functions client the host binds.</summary>
-public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccessor accessor) : IOrchestrationClient
+public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccessor accessor, IEnumerable<WorkflowRegistration> registrations) : IOrchestrationClient
 {
+    // As the engine does, a start names an orchestrator the app registered (each has its trigger function).
+    private readonly HashSet<string> _orchestrators =
+        [.. registrations.Where(registration => registration.Kind == WorkflowKind.Orchestrator).Select(registration => registration.Name)];
+
     /// <inheritdoc />
     public async Task<string> ScheduleNewOrchestrationInstanceAsync(string orchestratorName, object? input = null,
         StartOrchestrationOptions? options = null, CancellationToken cancellationToken = default)
     {
-        if (!WorkflowCatalog.Orchestrators.Contains(orchestratorName))
+        if (!_orchestrators.Contains(orchestratorName))
         {
             throw new ArgumentException($"There is no orchestrator named '{orchestratorName}'.", nameof(orchestratorName));
         }
@@ -36,7 +39,9 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
 
     /// <inheritdoc />
     public async Task<OrchestrationMetadata?> GetInstanceAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
-        await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs, cancellationToken) is { } metadata ? ToMetadata(metadata) : null;
+        await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken) is { } metadata
+            ? ToMetadata(metadata, getInputsAndOutputs)
+            : null;
 
     /// <inheritdoc />
     public async Task<InstancePage> QueryInstancesAsync(InstanceQuery query, CancellationToken cancellationToken = default)
@@ -47,12 +52,12 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
             Statuses: query.Statuses?.Select(ToDurableStatus).ToList(),
             InstanceIdPrefix: query.InstanceIdPrefix,
             PageSize: query.PageSize,
-            FetchInputsAndOutputs: query.FetchInputsAndOutputs,
+            FetchInputsAndOutputs: true,
             ContinuationToken: query.ContinuationToken);
         await foreach (var page in accessor.Client.GetAllInstancesAsync(filter).AsPages(query.ContinuationToken, query.PageSize)
             .WithCancellation(cancellationToken))
         {
-            return new InstancePage([.. page.Values.Select(ToMetadata)], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
+            return new InstancePage([.. page.Values.Select(metadata => ToMetadata(metadata, query.FetchInputsAndOutputs))], string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken);
         }
 
         return new InstancePage([], null);
@@ -87,7 +92,7 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
 
     /// <inheritdoc />
     public async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellationToken = default) =>
-        ToMetadata(await accessor.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs, cancellationToken));
+        ToMetadata(await accessor.Client.WaitForInstanceCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken), getInputsAndOutputs);
 
     // NOTE: the engine drops a message to an unknown or ended instance; the backends of Durable Functions
     // differ (some queue it for an instance that never comes), so the message is sent only to a live one.
@@ -100,13 +105,16 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
         }
     }
 
-    private static OrchestrationMetadata ToMetadata(DurableMetadata metadata) => new(metadata.Name, metadata.InstanceId)
+    // NOTE: asked without inputs and outputs, some Durable Task backends leave out the custom status and the
+    // failure details as well, which every status view needs; so every read fetches them all, and the input
+    // and output are dropped here unless they were asked for.
+    private static OrchestrationMetadata ToMetadata(DurableMetadata metadata, bool withInputsAndOutputs) => new(metadata.Name, metadata.InstanceId)
     {
         RuntimeStatus = ToStatus(metadata.RuntimeStatus),
         CreatedAt = metadata.CreatedAt,
         LastUpdatedAt = metadata.LastUpdatedAt,
-        SerializedInput = metadata.SerializedInput,
-        SerializedOutput = metadata.SerializedOutput,
+        SerializedInput = withInputsAndOutputs ? metadata.SerializedInput : null,
+        SerializedOutput = withInputsAndOutputs ? metadata.SerializedOutput : null,
         SerializedCustomStatus = metadata.SerializedCustomStatus,
         FailureDetails = DurableFunctionsOrchestrationContext.ToFailureDetails(metadata.FailureDetails),
     };

@@ -72,7 +72,12 @@ public sealed class DurableFunctionsOrchestrationContext(TaskOrchestrationContex
         var received = inner.WaitForExternalEvent<T>(name, race.Token);
         var expired = inner.CreateTimer(inner.CurrentUtcDateTime + timeout.Value, race.Token);
         var first = await Task.WhenAny(received, expired);
-        await race.CancelAsync();
+        // WARNING: the loser is cancelled on the orchestrator's thread. CancelAsync would run the cancellation
+        // and this method's continuation on the thread pool, where the SDK's replay never sees them, and the
+        // orchestration would hang.
+#pragma warning disable CA1849
+        race.Cancel();
+#pragma warning restore CA1849
         if (first == received)
         {
             return await received;

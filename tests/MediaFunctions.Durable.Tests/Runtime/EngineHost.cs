@@ -1,6 +1,7 @@
 using MediaFunctions.Durable.Runtime;
 using MediaFunctions.Durable.Storage;
 using MediaFunctions.Orchestration;
+using MediaFunctions.Testing.Runtimes;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace MediaFunctions.Durable.Tests.Runtime;
 
 /// <summary>A running engine in this test process, over a store the test chooses.</summary>
-internal sealed class EngineHost : IAsyncDisposable
+internal sealed class EngineHost : IOrchestrationRuntime
 {
     private readonly IHost _host;
 

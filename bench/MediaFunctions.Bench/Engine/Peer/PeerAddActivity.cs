@@ -1,5 +1,3 @@
-using DurableTask.Core;
-
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>The peer's <c>Diagnostics.Add</c>: returns A + B.</summary>

@@ -1,6 +1,3 @@
-using DurableTask.AzureStorage;
-using DurableTask.Core;
-
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>
