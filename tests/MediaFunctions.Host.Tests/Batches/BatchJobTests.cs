@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaFunctions.Testing.Servers;
@@ -146,7 +143,7 @@ public sealed class BatchJobTests(BatchHostFixture fixture)
 
         Assert.Single(receiver.Requests);
         Assert.Equal("batch.completed", delivery.Headers["X-MediaFunctions-Event"]);
-        AssertSigned(secret.GetProperty("secret").GetString()!, delivery);
+        WebhookSignature.AssertSigned(secret.GetProperty("secret").GetString()!, delivery);
         var delivered = JsonNode.Parse(delivery.Body)!.AsObject();
         var current = JsonNode.Parse(batch.GetRawText())!.AsObject();
         Assert.Equal("finished", current["state"]!.GetValue<string>());
@@ -158,11 +155,4 @@ public sealed class BatchJobTests(BatchHostFixture fixture)
     }
 
     // As README tells receivers to verify: HMAC-SHA256 of "<t>.<raw body>" keyed with the secret.
-    private static void AssertSigned(string secret, ReceivedWebhook request)
-    {
-        var parts = request.Headers["X-MediaFunctions-Signature"].Split(',').Select(part => part.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
-        _ = long.Parse(parts["t"], CultureInfo.InvariantCulture);
-        var signed = Encoding.UTF8.GetBytes(parts["t"] + ".").Concat(request.Body).ToArray();
-        Assert.Equal(Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), signed)), parts["v1"]);
-    }
 }

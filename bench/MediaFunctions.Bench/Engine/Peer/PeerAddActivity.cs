@@ -1,3 +1,5 @@
+using DurableTask.Core;
+
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>The peer's <c>Diagnostics.Add</c>: returns A + B.</summary>

@@ -1,3 +1,5 @@
+using DurableTask.Core;
+
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>The peer's <c>Diagnostics.Chain</c>: adds 1 to its input n times, one activity after another; returns the sum.</summary>

@@ -1,3 +1,6 @@
+using DurableTask.AzureStorage;
+using DurableTask.Core;
+
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>

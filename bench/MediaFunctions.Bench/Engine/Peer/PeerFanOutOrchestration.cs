@@ -1,3 +1,5 @@
+using DurableTask.Core;
+
 namespace MediaFunctions.Bench.Engine.Peer;
 
 /// <summary>The peer's <c>Diagnostics.FanOut</c>: runs n activities at once and sums their results (0 + 1 + … + n-1).</summary>
