@@ -28,7 +28,7 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
         // NOTE: Durable Functions would replace a live instance with the same id only in some
         // backends and fail in others; the engine's contract is to refuse, so check first (a start
         // racing this check still cannot run two instances with one id).
-        if (options?.InstanceId is { } id && await GetInstanceAsync(id, cancellationToken: cancellationToken) is { IsRunning: true })
+        if (options?.InstanceId is { } id && await IsLiveAsync(id, cancellationToken))
         {
             throw new InstanceExistsException(id);
         }
@@ -99,11 +99,16 @@ public sealed class DurableFunctionsOrchestrationClient(DurableTaskClientAccesso
     // A job deleted while its render still reports progress is the usual case.
     private async Task SendToLiveInstanceAsync(string instanceId, Func<DurableTaskClient, Task> send, CancellationToken cancellationToken)
     {
-        if (await GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is { IsRunning: true })
+        if (await IsLiveAsync(instanceId, cancellationToken))
         {
             await send(accessor.Client);
         }
     }
+
+    // Only the status is read, without the payloads a job's input can make large: this runs on every progress event.
+    private async Task<bool> IsLiveAsync(string instanceId, CancellationToken cancellationToken) =>
+        await accessor.Client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is { } metadata
+        && ToMetadata(metadata, withInputsAndOutputs: false).IsRunning;
 
     // NOTE: asked without inputs and outputs, some Durable Task backends leave out the custom status and the
     // failure details as well, which every status view needs; so every read fetches them all, and the input

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using MediaFunctions.Testing;
 
@@ -51,7 +50,7 @@ public sealed class FfmpegLayerFixture : IAsyncLifetime
     {
         if (!File.Exists(Ffmpeg) || !await BuiltByCurrentScriptAsync())
         {
-            var build = await RunAsync("bash", [BuildScript], Timeout(BuildSeconds));
+            var build = await ChildProcess.RunAsync("bash", [BuildScript], Timeout(BuildSeconds));
             Assert.True(build.ExitCode == 0, $"ffmpeg-layer/build.sh failed: {build}");
         }
 
@@ -90,36 +89,7 @@ public sealed class FfmpegLayerFixture : IAsyncLifetime
 
     /// <summary>Runs <paramref name="executable"/> where the system library folder holds only glibc.</summary>
     public Task<ProcessResult> RunHiddenAsync(string executable, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
-        RunAsync("unshare", ["--mount", "--map-root-user", "sh", "-c", HideAndExec, "sh", GlibcFolder, executable, .. arguments], cancellationToken);
-
-    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
-        var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return new ProcessResult(process.ExitCode, await standardOutput, await standardError);
-    }
+        ChildProcess.RunAsync("unshare", ["--mount", "--map-root-user", "sh", "-c", HideAndExec, "sh", GlibcFolder, executable, .. arguments], cancellationToken);
 
     /// <summary>A token that ends a step that hangs.</summary>
     public static CancellationToken Timeout(int seconds) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using MediaFunctions.Core.Media.Audio;
+using MediaFunctions.Testing;
 
 namespace MediaFunctions.Core.Tests.FfmpegLayer;
 
@@ -132,7 +133,7 @@ public class FfmpegLayerTests(FfmpegLayerFixture layer) : IClassFixture<FfmpegLa
     public async Task Loader_LayerFile_ResolvesEveryLibraryButGlibcInsideTheLayer(string file)
     {
         // Run where the system still has its own copies: RUNPATH must win over them.
-        var result = await FfmpegLayerFixture.RunAsync(
+        var result = await ChildProcess.RunAsync(
             FfmpegLayerFixture.Loader, ["--list", Path.Combine(layer.Dist, file)], FfmpegLayerFixture.Timeout(30));
 
         Assert.True(result.ExitCode == 0, result.ToString());

@@ -33,7 +33,7 @@ public sealed class ErrorParityFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var audio = Path.Combine(_folder, "tone.mp3");
-        await Task.WhenAll(_azurite.InitializeAsync(), GeneratedMedia.WriteLongToneAsync(audio, seconds: 1));
+        await Task.WhenAll(_azurite.InitializeAsync(), GeneratedMedia.WriteToneAsync(audio, seconds: 1));
         Audio = await File.ReadAllBytesAsync(audio);
         var settings = new Dictionary<string, string>
         {

@@ -171,9 +171,9 @@ public class PublishOutputTests(PublishedAppFixture app, ITestOutputHelper outpu
         Assert.Equal(folder, configuration["Ffmpeg:BinaryFolder"]);
         foreach (var executable in new[] { "ffmpeg", "ffprobe" })
         {
-            var (exitCode, printed) = await ChildProcess.RunAsync(Path.Combine(folder, executable), ["-version"], cancellationToken);
-            Assert.True(exitCode == 0, $"The installed {executable} -version exited with {exitCode}:\n{printed}");
-            Assert.StartsWith($"{executable} version", printed, StringComparison.Ordinal);
+            var result = await ChildProcess.RunAsync(Path.Combine(folder, executable), ["-version"], cancellationToken);
+            Assert.True(result.ExitCode == 0, $"The installed {executable} -version: {result}");
+            Assert.StartsWith($"{executable} version", result.StandardOutput, StringComparison.Ordinal);
         }
     }
 

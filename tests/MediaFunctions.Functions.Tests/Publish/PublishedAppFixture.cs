@@ -22,9 +22,9 @@ public sealed class PublishedAppFixture : IAsyncLifetime
         using var timeout = new CancellationTokenSource(PublishTimeout);
         var project = Path.Combine(RepositoryPaths.Root, "src", "MediaFunctions.Functions");
         // No build servers: nothing of the publish outlives the test run.
-        var (exitCode, output) = await ChildProcess.RunAsync("dotnet",
+        var result = await ChildProcess.RunAsync("dotnet",
             ["publish", project, "-c", "Release", "-o", Folder, "--nologo", "-v", "quiet", "--disable-build-servers"], timeout.Token);
-        Assert.True(exitCode == 0, $"dotnet publish exited with {exitCode}:\n{output}");
+        Assert.True(result.ExitCode == 0, $"dotnet publish: {result}");
     }
 
     public Task DisposeAsync()

@@ -40,12 +40,6 @@ public sealed class FunctionsApp : IAsyncDisposable
     /// <summary>The address of the HTTP functions, e.g. <c>http://127.0.0.1:5123</c>.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The app's services, as its functions resolve them.</summary>
-    public IServiceProvider Services => _http.Services;
-
-    /// <summary>The Durable client the functions bind.</summary>
-    public DurableTaskClient DurableClient => _durable.Client;
-
     /// <summary>A client of the HTTP functions.</summary>
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(2) };
 

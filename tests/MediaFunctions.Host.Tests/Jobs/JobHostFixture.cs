@@ -46,7 +46,7 @@ public sealed class JobHostFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteLongToneAsync(LongAudio));
+        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteToneAsync(LongAudio));
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
         Host = new HostProcess(Settings("Jobs", new()
         {

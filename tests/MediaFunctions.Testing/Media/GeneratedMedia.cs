@@ -121,9 +121,9 @@ public sealed class GeneratedMedia : IAsyncLifetime
 
     /// <summary>
     /// Writes <paramref name="seconds"/> of a 440 Hz tone as 22.05 kHz mono MP3 to <paramref name="path"/>
-    /// (600 s is 3.6 MB): slow enough to catch a job at work.
+    /// (the default 600 s is 3.6 MB: slow enough to catch a job at work).
     /// </summary>
-    public static async Task WriteLongToneAsync(string path, int seconds = 600)
+    public static async Task WriteToneAsync(string path, int seconds = 600)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await FfmpegTools.Runner().RunAsync(

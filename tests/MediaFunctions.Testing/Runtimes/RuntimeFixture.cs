@@ -24,7 +24,7 @@ public abstract class RuntimeFixture : IAsyncLifetime
 
     public GeneratedMedia Media { get; } = new();
 
-    /// <summary>600 s of tone (see <see cref="GeneratedMedia.WriteLongToneAsync"/>).</summary>
+    /// <summary>600 s of tone (see <see cref="GeneratedMedia.WriteToneAsync"/>).</summary>
     public string LongAudio => Path.Combine(Media.Folder, "long-tone.mp3");
 
     public DownloadOrigin DownloadOrigin { get; } = new();
@@ -40,7 +40,7 @@ public abstract class RuntimeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteLongToneAsync(LongAudio),
+        await Task.WhenAll(_azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteToneAsync(LongAudio),
             DownloadOrigin.InitializeAsync(), BatchOrigin.InitializeAsync());
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
         await StartAppsAsync(Settings("Runtime", new() { ["Sources__AllowPrivateNetworks"] = "true" }),

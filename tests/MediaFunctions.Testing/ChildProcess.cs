@@ -1,11 +1,11 @@
 using System.Diagnostics;
 
-namespace MediaFunctions.Functions.Tests.Publish;
+namespace MediaFunctions.Testing;
 
 /// <summary>Runs a program to its end and keeps what it printed; a cancelled run is killed with its children.</summary>
 public static class ChildProcess
 {
-    public static async Task<(int ExitCode, string Output)> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
+    public static async Task<ProcessResult> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -31,6 +31,6 @@ public static class ChildProcess
             throw;
         }
 
-        return (process.ExitCode, await standardOutput + await standardError);
+        return new ProcessResult(process.ExitCode, await standardOutput, await standardError);
     }
 }

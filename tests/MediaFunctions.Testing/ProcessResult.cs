@@ -1,4 +1,4 @@
-namespace MediaFunctions.Core.Tests.FfmpegLayer;
+namespace MediaFunctions.Testing;
 
 /// <summary>How a child process ended, with everything it printed.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)
