@@ -31,7 +31,7 @@ public static class ApyHubEndpoints
     public static async Task<Ok<ApyHubJobResponse>> SubmitExtractAudioJobAsync(
         string? persistent, HttpContext context, [AsParameters] JobServices services, CancellationToken cancellationToken)
     {
-        var job = await ExtractAudioSubmission.StartFromFormAsync(context.Request, context.GetApiKey().Id, services.Jobs, services.Files,
+        var job = await ExtractAudioSubmission.StartFromFormAsync(context.Request, context.GetApiKey().Id, services.Acceptance, services.Files,
             allowSeveralFormats: false, persistent, cancellationToken);
         return TypedResults.Ok(new ApyHubJobResponse(job.Id));
     }
@@ -41,7 +41,7 @@ public static class ApyHubEndpoints
         [Microsoft.AspNetCore.Mvc.FromRoute(Name = "job_id")] string jobId, HttpContext context, [AsParameters] JobServices services,
         CancellationToken cancellationToken)
     {
-        var job = await services.Jobs.GetAsync(context.GetApiKey().Id, jobId, cancellationToken);
+        var job = await services.Views.GetAsync(context.GetApiKey().Id, jobId, cancellationToken);
         return job is null
             ? ApiErrorResponse.NotFound($"No job with id '{jobId}' exists for this API key.")
             : TypedResults.Ok(ApyHubJobStatusResponse.From(job, context.Request));

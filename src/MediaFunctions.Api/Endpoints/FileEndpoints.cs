@@ -1,5 +1,5 @@
 using MediaFunctions.Api.Errors;
-using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,9 +28,9 @@ public static class FileEndpoints
 
     /// <summary>302 to a fresh SAS, or 404 when the token is forged or its file is gone.</summary>
     public static async Task<Results<RedirectHttpResult, JsonHttpResult<ApiErrorResponse>>> GetFileAsync(
-        string token, MediaJobs jobs, HttpContext context, CancellationToken cancellationToken)
+        string token, StableFileLinks links, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await jobs.ResolveFileLinkAsync(token, cancellationToken) is not { } link)
+        if (await links.ResolveAsync(token, cancellationToken) is not { } link)
         {
             return ApiErrorResponse.NotFound("There is no file at this link: it is not valid, or its job was deleted.");
         }

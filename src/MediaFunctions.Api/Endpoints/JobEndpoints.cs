@@ -76,11 +76,11 @@ public static class JobEndpoints
         JobView job;
         if (request.HasJsonContentType())
         {
-            job = await ExtractAudioSubmission.StartFromJsonAsync(request, keyId, services.Jobs, cancellationToken);
+            job = await ExtractAudioSubmission.StartFromJsonAsync(request, keyId, services.Acceptance, cancellationToken);
         }
         else if (MultipartUploadReader.IsMultipartForm(request.ContentType))
         {
-            job = await ExtractAudioSubmission.StartFromFormAsync(request, keyId, services.Jobs, services.Files, allowSeveralFormats: true, persistent,
+            job = await ExtractAudioSubmission.StartFromFormAsync(request, keyId, services.Acceptance, services.Files, allowSeveralFormats: true, persistent,
                 cancellationToken);
         }
         else
@@ -94,7 +94,7 @@ public static class JobEndpoints
     }
 
     /// <summary>POST <c>/api/jobs</c> with a JSON body naming its <c>kind</c>: 202 with the check-status payload and the job id.</summary>
-    public static async Task<Accepted<JobAcceptedResponse>> CreateJobAsync(HttpContext context, MediaJobs jobs, CancellationToken cancellationToken)
+    public static async Task<Accepted<JobAcceptedResponse>> CreateJobAsync(HttpContext context, JobAcceptance jobs, CancellationToken cancellationToken)
     {
         var body = await JsonRequestBody.ReadAsync<DownloadJobBody>(context.Request, "{\"kind\":\"download\",\"url\":\"https://…\"}", cancellationToken);
         if (body.Kind != JobKind.Download)
@@ -112,7 +112,7 @@ public static class JobEndpoints
     public static async Task<Results<Ok<JobResponse>, JsonHttpResult<ApiErrorResponse>>> GetJobAsync(
         string jobId, HttpContext context, [AsParameters] JobServices services, CancellationToken cancellationToken)
     {
-        var job = await services.Jobs.GetAsync(context.GetApiKey().Id, jobId, cancellationToken);
+        var job = await services.Views.GetAsync(context.GetApiKey().Id, jobId, cancellationToken);
         return job is null ? NotFound(jobId) : TypedResults.Ok(JobResponse.From(job, context.Request));
     }
 
@@ -129,7 +129,7 @@ public static class JobEndpoints
             return ApiErrorResponse.BadRequest($"'pageSize' must be between 1 and {MaxPageSize}.");
         }
 
-        var (jobs, next) = await services.Jobs.ListAsync(context.GetApiKey().Id, pageSize ?? DefaultPageSize,
+        var (jobs, next) = await services.Views.ListAsync(context.GetApiKey().Id, pageSize ?? DefaultPageSize,
             string.IsNullOrEmpty(continuationToken) ? null : continuationToken, cancellationToken);
         if (next is not null)
         {
@@ -142,7 +142,7 @@ public static class JobEndpoints
     /// <summary>DELETE <c>/api/jobs/{id}</c>: 204, or 404.</summary>
     public static async Task<Results<NoContent, JsonHttpResult<ApiErrorResponse>>> DeleteJobAsync(
         string jobId, HttpContext context, [AsParameters] JobServices services, CancellationToken cancellationToken) =>
-        await services.Jobs.DeleteAsync(context.GetApiKey().Id, jobId, cancellationToken) ? TypedResults.NoContent() : NotFound(jobId);
+        await services.Deleter.DeleteAsync(context.GetApiKey().Id, jobId, cancellationToken) ? TypedResults.NoContent() : NotFound(jobId);
 
     private static string JobLocation(HttpRequest request, string jobId) =>
         $"{request.Scheme}://{request.Host}{request.PathBase}{Route}/{Uri.EscapeDataString(jobId)}";

@@ -40,7 +40,7 @@ public static class VideoDownloadEndpoints
 
     /// <summary>POST <c>/jobs</c>: 202 with the job's id, or with the batch's when the URL is a playlist, show or list.</summary>
     public static async Task<Results<Accepted<DownloadJobCreatedResponse>, Accepted<DownloadBatchCreatedResponse>>> CreateJobAsync(
-        HttpContext context, MediaJobs jobs, MediaBatches batches, CancellationToken cancellationToken)
+        HttpContext context, JobAcceptance jobs, MediaBatches batches, CancellationToken cancellationToken)
     {
         var body = await JsonRequestBody.ReadAsync<DownloadJobBody>(context.Request, "{\"url\":\"https://…\"}", cancellationToken);
         if (await DownloadBatchSubmission.CreateAsync(body, context, batches, cancellationToken) is { } batch)
@@ -56,7 +56,7 @@ public static class VideoDownloadEndpoints
 
     /// <summary>GET <c>/jobs/{job_id}</c>.</summary>
     public static async Task<Results<Ok<DownloadJobStatusResponse>, JsonHttpResult<ApiErrorResponse>>> GetJobAsync(
-        [FromRoute(Name = "job_id")] string jobId, HttpContext context, MediaJobs jobs, CancellationToken cancellationToken)
+        [FromRoute(Name = "job_id")] string jobId, HttpContext context, JobViews jobs, CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(context.GetApiKey().Id, jobId, cancellationToken);
         return job is null

@@ -4,6 +4,7 @@ using MediaFunctions.Api.YtMp3;
 using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using Microsoft.AspNetCore.Builder;
@@ -46,7 +47,7 @@ public static class YtMp3Endpoints
     /// short one comes back with its <c>download_url</c> in this one answer, as the document's example client expects.
     /// </summary>
     public static async Task<Ok<ConversionResponse>> ConvertAsync(
-        HttpContext context, MediaJobs jobs, IOptions<JobOptions> options, CancellationToken cancellationToken)
+        HttpContext context, JobAcceptance jobs, JobViews views, IOptions<JobOptions> options, CancellationToken cancellationToken)
     {
         var body = await context.Request.ReadFromJsonAsync<ConvertRequestBody>(cancellationToken)
             ?? throw ApiException.BadRequest("The request body is empty; send {\"url\":\"https://…\",\"quality\":\"high\"}.");
@@ -57,9 +58,9 @@ public static class YtMp3Endpoints
 
         var keyId = context.GetApiKey().Id;
         var request = Mp3At(body.Quality);
-        var job = await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, body.Url.Trim()), request,
+        var job = await jobs.StartExtractAudioAsync(keyId, InstanceIds.NewFor(keyId), new JobSource(null, body.Url.Trim()), request,
             persistent: false, fileName: null, cancellationToken: cancellationToken);
-        job = await jobs.WaitAsync(keyId, job.Id, options.Value.ConvertWait, cancellationToken) ?? job;
+        job = await views.WaitAsync(keyId, job.Id, options.Value.ConvertWait, cancellationToken) ?? job;
         return TypedResults.Ok(ConversionResponse.From(job, context.Request));
     }
 
@@ -83,7 +84,7 @@ public static class YtMp3Endpoints
 
     /// <summary>GET <c>/status/{conversion_id}</c>.</summary>
     public static async Task<Results<Ok<ConversionResponse>, JsonHttpResult<ApiErrorResponse>>> GetStatusAsync(
-        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "conversion_id")] string conversionId, HttpContext context, MediaJobs jobs,
+        [Microsoft.AspNetCore.Mvc.FromRoute(Name = "conversion_id")] string conversionId, HttpContext context, JobViews jobs,
         CancellationToken cancellationToken)
     {
         var job = await jobs.GetAsync(context.GetApiKey().Id, conversionId, cancellationToken);

@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Keys;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaFunctions.Api.Jobs;
@@ -8,7 +9,7 @@ namespace MediaFunctions.Api.Jobs;
 public static class DownloadSubmission
 {
     /// <exception cref="InvalidJobInputException">A field cannot be read or used; the message names each.</exception>
-    public static async Task<JobView> StartAsync(DownloadJobBody body, HttpContext context, MediaJobs jobs, CancellationToken cancellationToken)
+    public static async Task<JobView> StartAsync(DownloadJobBody body, HttpContext context, JobAcceptance jobs, CancellationToken cancellationToken)
     {
         var request = body.ToRequest();
         var webhook = string.IsNullOrWhiteSpace(body.WebhookUrl)
@@ -20,7 +21,7 @@ public static class DownloadSubmission
         }
 
         var keyId = context.GetApiKey().Id;
-        return await jobs.StartDownloadAsync(keyId, MediaJobs.NewJobId(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, body.Storage,
+        return await jobs.StartDownloadAsync(keyId, InstanceIds.NewFor(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, body.Storage,
             cancellationToken);
     }
 }

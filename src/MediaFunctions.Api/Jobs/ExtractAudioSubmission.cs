@@ -1,5 +1,6 @@
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Core.Jobs;
+using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
 using Microsoft.AspNetCore.Http;
@@ -31,12 +32,12 @@ public static class ExtractAudioSubmission
     /// <param name="allowSeveralFormats">Whether <c>output_format</c> may name several formats.</param>
     /// <param name="persistentQuery">The <c>persistent</c> query parameter, if given; a form field of that name also counts.</param>
     public static async Task<JobView> StartFromFormAsync(
-        HttpRequest request, string keyId, MediaJobs jobs, JobFiles files, bool allowSeveralFormats, string? persistentQuery,
+        HttpRequest request, string keyId, JobAcceptance jobs, JobFiles files, bool allowSeveralFormats, string? persistentQuery,
         CancellationToken cancellationToken)
     {
         // Checked before the body is read: a bad query string costs the client no upload.
         var persistentByQuery = !string.IsNullOrEmpty(persistentQuery) && ExtractAudioFields.ParseBoolean(ExtractAudioFields.Persistent, persistentQuery);
-        var jobId = MediaJobs.NewJobId(keyId);
+        var jobId = InstanceIds.NewFor(keyId);
         ExtractAudioRequest extract;
         MultipartUpload upload;
         bool persistent;
@@ -56,7 +57,7 @@ public static class ExtractAudioSubmission
         }
         catch
         {
-            // Whatever was staged before the form turned out bad goes; MediaJobs does the same for what it refuses.
+            // Whatever was staged before the form turned out bad goes; JobAcceptance does the same for what it refuses.
             await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
             throw;
         }
@@ -66,7 +67,7 @@ public static class ExtractAudioSubmission
     }
 
     /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>
-    public static async Task<JobView> StartFromJsonAsync(HttpRequest request, string keyId, MediaJobs jobs, CancellationToken cancellationToken)
+    public static async Task<JobView> StartFromJsonAsync(HttpRequest request, string keyId, JobAcceptance jobs, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
@@ -79,7 +80,7 @@ public static class ExtractAudioSubmission
         var extract = body.ToRequest();
         var webhookUrl = string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : JobWebhook.ParseUrl(body.WebhookUrl);
         var url = body.Source!.Url!;
-        return await jobs.StartExtractAudioAsync(keyId, MediaJobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
+        return await jobs.StartExtractAudioAsync(keyId, InstanceIds.NewFor(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
             Webhook(request, webhookUrl), cancellationToken);
     }
 

@@ -22,7 +22,7 @@ public sealed class MediaBatches(
     BatchManifestStore manifests,
     BatchSourceResolver sources,
     UrlSourcePolicy urlPolicy,
-    MediaJobs jobs,
+    JobPreparation preparation,
     JobQueue queue,
     InlineStorageProtector storageProtector,
     JobFiles files,
@@ -278,8 +278,8 @@ public sealed class MediaBatches(
         string? title, string? description, string? imageUrl, IReadOnlyList<BatchItem> items, CancellationToken cancellationToken)
     {
         await queue.ThrowIfFullAsync(cancellationToken);
-        await jobs.CheckWebhookAsync(request.Webhook, cancellationToken);
-        var storage = await jobs.SealStorageAsync(request.Storage, cancellationToken);
+        await preparation.CheckWebhookAsync(request.Webhook, cancellationToken);
+        var storage = await preparation.SealStorageAsync(request.Storage, cancellationToken);
         var batchOptions = options.Value;
         var template = new BatchJobTemplate(request.Kind, request.Download, request.ExtractAudio, request.Persistent,
             request.ItemWebhooks ? request.Webhook : null, storage);

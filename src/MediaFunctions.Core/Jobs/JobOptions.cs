@@ -50,6 +50,10 @@ public sealed class JobOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ScheduledStreamPollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How long a DELETE waits for the job's deletion to finish before it answers; the rest goes on in the background.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
+    public TimeSpan DeleteWait { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The source size cap of a key.</summary>
     public long MaxSourceBytesFor(string keyId) => Keys.TryGetValue(keyId, out var limits) && limits.MaxSourceBytes is { } bytes ? bytes : MaxSourceBytes;
 

@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Jobs;
@@ -23,12 +24,16 @@ public static class WorkflowCatalog
         nameof(BatchItemOrchestrator),
         nameof(JobCleanupOrchestrator),
         nameof(WebhookDeliveryOrchestrator),
+        nameof(JobDeletionOrchestrator),
     ];
 
     public static IReadOnlyList<string> Activities { get; } =
     [
-        nameof(ExtractAudioActivity),
-        nameof(DownloadActivity),
+        nameof(RenderExtractAudioActivity),
+        nameof(RenderDownloadActivity),
+        nameof(FetchPageSubtitlesActivity),
+        nameof(MakeThumbnailActivity),
+        nameof(PublishJobFilesActivity),
         nameof(ResolveDownloadSourceActivity),
         nameof(ForgetInlineStorageActivity),
         nameof(DeleteJobInputActivity),
@@ -43,5 +48,7 @@ public static class WorkflowCatalog
         nameof(NotifyBatchEndedActivity),
         nameof(KeepForBatchZipActivity),
         nameof(ZipBatchOutputsActivity),
+        nameof(StopJobActivity),
+        nameof(PurgeJobActivity),
     ];
 }

@@ -10,6 +10,7 @@ using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Webhooks;
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Jobs;
@@ -24,7 +25,7 @@ namespace MediaFunctions.Core.Workflows;
 /// <summary>Registers the jobs, their orchestrators and activities, and what they use.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="MediaJobs"/> and <see cref="MediaBatches"/> (with the <c>Jobs</c>, <c>Sources</c>, <c>Webhooks</c> and <c>Batches</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
+    /// <summary>Adds the jobs (<see cref="JobAcceptance"/>, <see cref="JobViews"/>, <see cref="JobDeleter"/>), <see cref="MediaBatches"/> <see cref="MediaBatches"/> (with the <c>Jobs</c>, <c>Sources</c>, <c>Webhooks</c> and <c>Batches</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
@@ -35,7 +36,15 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<JobOutputPublisher>();
         services.AddSingleton<JobCleanupScheduler>();
         services.AddSingleton<JobFiles>();
-        services.AddSingleton<MediaJobs>();
+        services.AddSingleton<JobPreparation>();
+        services.AddSingleton<JobAcceptance>();
+        services.AddSingleton<JobViews>();
+        services.AddSingleton<JobDeleter>();
+        services.AddSingleton<StableFileLinks>();
+        services.AddSingleton<JobStepGuard>();
+        services.AddSingleton<ExtractAudioSourceResolver>();
+        services.AddSingleton<DownloadFileStore>();
+        services.AddSingleton<SideFileFetcher>();
         services.AddSingleton<JobQueue>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<WebPageDetector>();
@@ -53,10 +62,13 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<BatchZipFiles>();
 
         services.AddOrchestrator<ExtractAudioOrchestrator>();
-        services.AddActivity<ExtractAudioActivity>();
+        services.AddActivity<RenderExtractAudioActivity>();
+        services.AddActivity<PublishJobFilesActivity>();
         services.AddActivity<DeleteJobInputActivity>();
         services.AddOrchestrator<DownloadOrchestrator>();
-        services.AddActivity<DownloadActivity>();
+        services.AddActivity<RenderDownloadActivity>();
+        services.AddActivity<FetchPageSubtitlesActivity>();
+        services.AddActivity<MakeThumbnailActivity>();
         services.AddActivity<ResolveDownloadSourceActivity>();
         services.AddActivity<ForgetInlineStorageActivity>();
         services.AddOrchestrator<JobCleanupOrchestrator>();
@@ -74,6 +86,9 @@ public static class WorkflowServiceCollectionExtensions
         services.AddActivity<NotifyBatchEndedActivity>();
         services.AddActivity<KeepForBatchZipActivity>();
         services.AddActivity<ZipBatchOutputsActivity>();
+        services.AddOrchestrator<JobDeletionOrchestrator>();
+        services.AddActivity<StopJobActivity>();
+        services.AddActivity<PurgeJobActivity>();
         return services;
     }
 }

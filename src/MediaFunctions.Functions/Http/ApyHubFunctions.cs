@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The ApyHub dialect (<see cref="ApyHubEndpoints"/>), one function per route.</summary>
-public sealed class ApyHubFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, JobFiles files, IOptions<JobOptions> jobOptions)
+public sealed class ApyHubFunctions(ApiFunctionPipeline pipeline, JobAcceptance acceptance, JobViews views, JobDeleter deleter, JobFiles files, IOptions<JobOptions> jobOptions)
 {
-    private JobServices Services => new(jobs, files);
+    private JobServices Services => new(acceptance, views, deleter, files);
 
     [Function("ApyHubSubmitExtractAudioJob")]
     public Task<IResult> SubmitExtractAudioJobAsync(

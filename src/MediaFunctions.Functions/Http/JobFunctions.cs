@@ -11,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The native jobs API (<see cref="JobEndpoints"/>), one function per route.</summary>
-public sealed class JobFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, JobFiles files, IOptions<JobOptions> jobOptions)
+public sealed class JobFunctions(ApiFunctionPipeline pipeline, JobAcceptance acceptance, JobViews views, JobDeleter deleter, JobFiles files, IOptions<JobOptions> jobOptions)
 {
-    private JobServices Services => new(jobs, files);
+    private JobServices Services => new(acceptance, views, deleter, files);
 
     [Function("CreateExtractAudioJob")]
     public Task<IResult> CreateExtractAudioJobAsync(
@@ -29,7 +29,7 @@ public sealed class JobFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, J
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "api/jobs")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await JobEndpoints.CreateJobAsync(context, jobs, cancellationToken));
+            async (context, cancellationToken) => await JobEndpoints.CreateJobAsync(context, acceptance, cancellationToken));
 
     [Function("ListJobs")]
     public Task<IResult> ListJobsAsync(

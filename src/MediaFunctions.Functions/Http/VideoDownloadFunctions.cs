@@ -9,14 +9,14 @@ using Microsoft.DurableTask.Client;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The video-download dialect (<see cref="VideoDownloadEndpoints"/>), one function per route.</summary>
-public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, MediaJobs jobs, MediaBatches batches)
+public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, JobAcceptance acceptance, JobViews views, MediaBatches batches)
 {
     [Function("VideoDownloadCreateJob")]
     public Task<IResult> CreateJobAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "jobs")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await VideoDownloadEndpoints.CreateJobAsync(context, jobs, batches, cancellationToken));
+            async (context, cancellationToken) => await VideoDownloadEndpoints.CreateJobAsync(context, acceptance, batches, cancellationToken));
 
     [Function("VideoDownloadGetJob")]
     public Task<IResult> GetJobAsync(
@@ -24,7 +24,7 @@ public sealed class VideoDownloadFunctions(ApiFunctionPipeline pipeline, MediaJo
         string jobId,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await VideoDownloadEndpoints.GetJobAsync(jobId, context, jobs, cancellationToken));
+            async (context, cancellationToken) => await VideoDownloadEndpoints.GetJobAsync(jobId, context, views, cancellationToken));
 
     [Function("VideoDownloadGetBatch")]
     public Task<IResult> GetBatchAsync(

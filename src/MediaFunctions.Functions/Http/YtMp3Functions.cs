@@ -10,14 +10,14 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Functions.Http;
 
 /// <summary>The YouTube-to-MP3 dialect (<see cref="YtMp3Endpoints"/>), one function per route.</summary>
-public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, MediaJobs jobs, MediaBatches batches, IOptions<JobOptions> jobOptions)
+public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, JobAcceptance acceptance, JobViews views, MediaBatches batches, IOptions<JobOptions> jobOptions)
 {
     [Function("YtMp3Convert")]
     public Task<IResult> ConvertAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "convert")] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await YtMp3Endpoints.ConvertAsync(context, jobs, jobOptions, cancellationToken));
+            async (context, cancellationToken) => await YtMp3Endpoints.ConvertAsync(context, acceptance, views, jobOptions, cancellationToken));
 
     [Function("YtMp3BatchConvert")]
     public Task<IResult> BatchConvertAsync(
@@ -32,5 +32,5 @@ public sealed class YtMp3Functions(ApiFunctionPipeline pipeline, MediaJobs jobs,
         string conversionId,
         [DurableClient] DurableTaskClient client) =>
         pipeline.RunAsync(request, client, ApiKeyAuthenticationDefaults.Policy,
-            async (context, cancellationToken) => await YtMp3Endpoints.GetStatusAsync(conversionId, context, jobs, cancellationToken));
+            async (context, cancellationToken) => await YtMp3Endpoints.GetStatusAsync(conversionId, context, views, cancellationToken));
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Jobs;
@@ -16,12 +17,24 @@ namespace MediaFunctions.Functions.Workflows;
 /// </summary>
 public sealed class ActivityFunctions(WorkflowInvoker workflows)
 {
-    [Function(nameof(ExtractAudioActivity))]
-    public Task<object?> RunExtractAudioActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+    [Function(nameof(RenderExtractAudioActivity))]
+    public Task<object?> RunRenderExtractAudioActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
-    [Function(nameof(DownloadActivity))]
-    public Task<object?> RunDownloadActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+    [Function(nameof(PublishJobFilesActivity))]
+    public Task<object?> RunPublishJobFilesActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(RenderDownloadActivity))]
+    public Task<object?> RunRenderDownloadActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(FetchPageSubtitlesActivity))]
+    public Task<object?> RunFetchPageSubtitlesActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(MakeThumbnailActivity))]
+    public Task<object?> RunMakeThumbnailActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 
     [Function(nameof(ResolveDownloadSourceActivity))]
@@ -78,5 +91,13 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(ZipBatchOutputsActivity))]
     public Task<object?> RunZipBatchOutputsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(StopJobActivity))]
+    public Task<object?> RunStopJobActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(PurgeJobActivity))]
+    public Task<object?> RunPurgeJobActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 }

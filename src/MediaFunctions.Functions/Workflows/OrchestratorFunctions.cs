@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
+using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Webhooks;
@@ -33,5 +34,9 @@ public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(WebhookDeliveryOrchestrator))]
     public Task<object?> RunWebhookDeliveryOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(JobDeletionOrchestrator))]
+    public Task<object?> RunJobDeletionOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         workflows.RunOrchestratorAsync(context);
 }

@@ -43,10 +43,12 @@ public class BatchItemOrchestratorTests
             return Task.CompletedTask;
         });
         context.Setup(c => c.CallActivityAsync<PreparedBatchItem>(nameof(PrepareBatchItemActivity), It.Is<BatchItemJob>(job => job.JobId == Item.JobId), null)).Returns(prepared);
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null))
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.IsAny<DownloadJob>(), null))
             .Returns(Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(DownloadOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(It.IsAny<string>(), It.IsAny<object>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity), It.IsAny<JobFilesToPublish>(), RetryPolicies.Storage))
+            .Returns((string _, object files, RetryPolicy _) => Task.FromResult(((JobFilesToPublish)files).Files));
         return context;
     }
 
@@ -108,8 +110,8 @@ public class BatchItemOrchestratorTests
     public async Task Run_ZipAndJobFailed_KeepsNothing()
     {
         var context = Context(new Queue<bool>([true]), [], Task.FromResult(new PreparedBatchItem(Prepared(), null)));
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null))
-            .ThrowsAsync(new TaskFailedException(nameof(DownloadActivity), 1, new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media")));
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.IsAny<DownloadJob>(), null))
+            .ThrowsAsync(new TaskFailedException(nameof(RenderDownloadActivity), 1, new TaskFailureDetails(typeof(JobRefusedException).FullName!, "invalid_media: not media")));
 
         await Assert.ThrowsAsync<TaskFailedException>(() => new BatchItemOrchestrator().RunAsync(context.Object, Item with { Zip = true }));
 
@@ -141,6 +143,6 @@ public class BatchItemOrchestratorTests
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.Is<JobEnd>(end => end.Error!.Code == "url_not_allowed"),
             RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.CallActivityAsync(nameof(ReleaseKeyJobSlotActivity), It.IsAny<KeyJobSlotClaim>(), RetryPolicies.Storage), Times.Once);
-        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null), Times.Never);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.IsAny<DownloadJob>(), null), Times.Never);
     }
 }

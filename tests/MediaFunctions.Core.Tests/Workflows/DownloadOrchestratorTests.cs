@@ -2,6 +2,7 @@ using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.Jobs;
@@ -41,9 +42,12 @@ public class DownloadOrchestratorTests
             now = at;
             return Task.CompletedTask;
         });
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null)).Returns(downloading);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.IsAny<DownloadJob>(), null)).Returns(downloading);
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(DownloadOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(It.IsAny<string>(), It.IsAny<object>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity), It.IsAny<JobFilesToPublish>(), RetryPolicies.Storage))
+            .Returns((string _, object files, RetryPolicy _) => Task.FromResult<IReadOnlyList<JobOutput>>(
+                [.. ((JobFilesToPublish)files).Files.Select(file => file with { Url = $"https://sas/{file.FileName}" })]));
         return context;
     }
 
@@ -59,7 +63,7 @@ public class DownloadOrchestratorTests
         Assert.Equal([Now.AddSeconds(30), Now.AddSeconds(60)], timers);
         Assert.Single(result.Outputs);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Waiting, 0)), Times.Once);
-        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.Is<DownloadJob>(j => j.Source == Source), null), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.Is<DownloadJob>(j => j.Source == Source), null), Times.Once);
     }
 
     [Fact]
@@ -73,7 +77,7 @@ public class DownloadOrchestratorTests
 
         Assert.Contains("did not start by", failed.Message, StringComparison.Ordinal);
         Assert.Equal(2, timers.Count);
-        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), It.IsAny<DownloadJob>(), null), Times.Never);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), It.IsAny<DownloadJob>(), null), Times.Never);
     }
 
     [Fact]
@@ -94,7 +98,6 @@ public class DownloadOrchestratorTests
         var run = new DownloadOrchestrator().RunAsync(context.Object, job);
         events.Dequeue().SetResult(new JobProgress(JobStage.Downloading, 0));
         events.Dequeue().SetResult(new JobProgress(JobStage.Downloading, 50));
-        events.Dequeue().SetResult(new JobProgress(JobStage.Uploading, 99));
         downloading.SetResult([Downloaded]);
         await run;
 
@@ -102,6 +105,56 @@ public class DownloadOrchestratorTests
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobStageActivity), It.Is<JobStageReached>(r => r.Stage == JobStage.Uploading), RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.Is<JobEnd>(e => e.Error == null), RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Downloading, 50)), Times.Once);
+        context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Uploading, 99)), Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_SubtitlesAndThumbnail_EachAStepOfItsOwnAndEveryFilePublishedTogether()
+    {
+        var request = new DownloadRequest { Subtitles = true, Thumbnail = true };
+        var job = Job(null, request) with { Source = Source with { Subtitles = [new PageSubtitle("fr", new Uri("https://live.example/fr.srt"), "srt")] } };
+        var embedded = new JobOutput("vtt", "alice/alice-1/clip.en.vtt", "clip.en.vtt", "text/vtt", 10, 0, "", false, Role: JobOutput.SubtitlesRole, Language: "en");
+        var fetched = embedded with { BlobName = "alice/alice-1/clip.fr.vtt", FileName = "clip.fr.vtt", Language = "fr" };
+        var thumbnail = new JobOutput("jpg", "alice/alice-1/clip.jpg", "clip.jpg", "image/jpeg", 10, 0, "", false, Role: JobOutput.ThumbnailRole);
+        var context = Context(new Queue<DownloadSource?>(), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded, embedded]), []);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(FetchPageSubtitlesActivity), It.IsAny<DownloadSideFiles>(), RetryPolicies.Storage))
+            .ReturnsAsync([fetched]);
+        context.Setup(c => c.CallActivityAsync<JobOutput?>(nameof(MakeThumbnailActivity), It.IsAny<DownloadSideFiles>(), null)).ReturnsAsync(thumbnail);
+
+        var result = await new DownloadOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal(["clip.mp4", "clip.en.vtt", "clip.fr.vtt", "clip.jpg"], result.Outputs.Select(output => output.FileName));
+        Assert.All(result.Outputs, output => Assert.Equal($"https://sas/{output.FileName}", output.Url));
+        // The side-file steps know what the render carried: the page's subtitles skip the languages it had.
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(FetchPageSubtitlesActivity),
+            It.Is<DownloadSideFiles>(files => files.Rendered.Count == 2 && files.Media() == Downloaded), RetryPolicies.Storage), Times.Once);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity), It.IsAny<JobFilesToPublish>(), RetryPolicies.Storage),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task Run_NoSubtitlesOrThumbnailAsked_NoSideFileSteps()
+    {
+        var job = Job(null) with { Source = Source with { Subtitles = [new PageSubtitle("fr", new Uri("https://live.example/fr.srt"), "srt")] } };
+        var context = Context(new Queue<DownloadSource?>(), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]), []);
+
+        var result = await new DownloadOrchestrator().RunAsync(context.Object, job);
+
+        Assert.Equal("https://sas/clip.mp4", Assert.Single(result.Outputs).Url);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(FetchPageSubtitlesActivity), It.IsAny<object>(), It.IsAny<RetryPolicy>()), Times.Never);
+        context.Verify(c => c.CallActivityAsync<JobOutput?>(nameof(MakeThumbnailActivity), It.IsAny<object>(), It.IsAny<RetryPolicy>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task Run_InlineStorage_PublishIsToldTheFilesAreInTheCallersStorage()
+    {
+        var job = Job(null) with { Storage = Storage };
+        var context = Context(new Queue<DownloadSource?>(), Task.FromResult<IReadOnlyList<JobOutput>>([Downloaded]), []);
+
+        await new DownloadOrchestrator().RunAsync(context.Object, job);
+
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity),
+            It.Is<JobFilesToPublish>(files => files.Storage == Storage && !files.Persistent && files.Files.Single() == Downloaded), RetryPolicies.Storage), Times.Once);
     }
 
     [Fact]
@@ -119,7 +172,7 @@ public class DownloadOrchestratorTests
     public async Task Run_InlineStorageJobFails_ItsStorageKeyDroppedAndTheFailureKept()
     {
         var job = Job(null) with { Storage = Storage };
-        var failure = new TaskFailedException(nameof(DownloadActivity), 1, new TaskFailureDetails("InvalidJobInputException", "no", null, null));
+        var failure = new TaskFailedException(nameof(RenderDownloadActivity), 1, new TaskFailureDetails("InvalidJobInputException", "no", null, null));
         var context = Context(new Queue<DownloadSource?>(), Task.FromException<IReadOnlyList<JobOutput>>(failure), []);
 
         var thrown = await Assert.ThrowsAsync<TaskFailedException>(() => new DownloadOrchestrator().RunAsync(context.Object, job));

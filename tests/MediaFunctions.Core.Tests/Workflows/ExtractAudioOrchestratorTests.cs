@@ -23,21 +23,27 @@ public class ExtractAudioOrchestratorTests
     {
         var context = new Mock<IOrchestrationContext>(MockBehavior.Strict);
         context.Setup(c => c.SetCustomStatus(It.IsAny<JobProgress>()));
-        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(ExtractAudioActivity), job, null)).Returns(rendering);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderExtractAudioActivity), job, null)).Returns(rendering);
+        context.Setup(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity), It.IsAny<JobFilesToPublish>(), RetryPolicies.Storage))
+            .Returns((string _, object files, RetryPolicy _) => Task.FromResult<IReadOnlyList<JobOutput>>(
+                [.. ((JobFilesToPublish)files).Files.Select(file => file with { Url = "https://sas", ExpiresAt = ExpiresAt })]));
         context.Setup(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), It.IsAny<object>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
         return context;
     }
 
     [Fact]
-    public async Task Run_RenderSucceeds_ReturnsItsLinkedOutputsAndDeletesInput()
+    public async Task Run_RenderSucceeds_PublishesTheRenderedFilesReturnsTheirLinksAndDeletesInput()
     {
         var job = Job(persistent: false);
-        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
 
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
 
         Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
+        context.Verify(c => c.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity),
+            It.Is<JobFilesToPublish>(files => files.JobId == "alice-1" && !files.Persistent && files.Storage == null && files.Files.Single() == Rendered),
+            RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage), Times.Once);
         context.Verify(c => c.SetCustomStatus(new JobProgress(JobStage.Completed, 100)), Times.Once);
     }
@@ -72,7 +78,7 @@ public class ExtractAudioOrchestratorTests
     public async Task Run_RenderFails_DeletesInputAndFails()
     {
         var job = Job(persistent: false);
-        var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
+        var failure = new TaskFailedException(nameof(RenderExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
         var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
 
@@ -89,15 +95,14 @@ public class ExtractAudioOrchestratorTests
     public async Task Run_WithWebhookRenderSucceeds_NotifiesTheOutputsAndCompletes()
     {
         var job = Job(persistent: false) with { Webhook = Webhook };
-        IReadOnlyList<JobOutput> published = [Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }];
-        var context = Context(job, Task.FromResult(published));
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
 
         var result = await new ExtractAudioOrchestrator().RunAsync(context.Object, job);
 
-        Assert.Same(published, result.Outputs);
-        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd("alice-1", "alice", Webhook, published, null), RetryPolicies.Storage),
+        Assert.Equal("https://sas", Assert.Single(result.Outputs).Url);
+        context.Verify(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), new JobEnd("alice-1", "alice", Webhook, result.Outputs, null), RetryPolicies.Storage),
             Times.Once);
     }
 
@@ -105,7 +110,7 @@ public class ExtractAudioOrchestratorTests
     public async Task Run_WithWebhookRenderFails_NotifiesTheErrorAndStillFails()
     {
         var job = Job(persistent: false) with { Webhook = Webhook };
-        var failure = new TaskFailedException(nameof(ExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
+        var failure = new TaskFailedException(nameof(RenderExtractAudioActivity), 0, new TaskFailureDetails(typeof(FfmpegException).FullName!, "ffmpeg exited with code 1"));
         var context = Context(job, Task.FromException<IReadOnlyList<JobOutput>>(failure));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage)).Returns(Task.CompletedTask);
@@ -122,7 +127,7 @@ public class ExtractAudioOrchestratorTests
     public async Task Run_WebhookCannotBeScheduled_JobStillCompletes()
     {
         var job = Job(persistent: false) with { Webhook = Webhook };
-        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered with { Url = "https://sas", ExpiresAt = ExpiresAt }]));
+        var context = Context(job, Task.FromResult<IReadOnlyList<JobOutput>>([Rendered]));
         context.Setup(c => c.WaitForExternalEvent<JobProgress>(ExtractAudioOrchestrator.ProgressEvent, null, default)).Returns(new TaskCompletionSource<JobProgress>().Task);
         context.Setup(c => c.CallActivityAsync(nameof(NotifyJobEndedActivity), It.IsAny<JobEnd>(), RetryPolicies.Storage))
             .Returns(Task.FromException(new TaskFailedException(nameof(NotifyJobEndedActivity), 1, new TaskFailureDetails("Azure.RequestFailedException", "down"))));

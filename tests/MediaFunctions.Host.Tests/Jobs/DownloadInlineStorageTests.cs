@@ -18,7 +18,7 @@ public sealed partial class DownloadInlineStorageTests(JobHostFixture fixture, D
     private const string S3Secret = "caller-own-secret-7Qk2";
 
     [Fact]
-    public async Task Create_S3Storage_FileInTheCallersBucketAndItsCredentialsNowhereStored()
+    public async Task Create_S3StorageWithThumbnail_FilesInTheCallersBucketAndItsCredentialsNowhereStored()
     {
         using var timeout = JobApi.Timeout(90);
         using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
@@ -33,12 +33,16 @@ public sealed partial class DownloadInlineStorageTests(JobHostFixture fixture, D
             folder_prefix = "team/",
         };
 
-        var job = await DownloadApi.RunAsync(alice, new { url = origin.ClipUrl.AbsoluteUri, clip_end = 2, storage }, timeout.Token);
+        var job = await DownloadApi.RunAsync(alice, new { url = origin.ClipUrl.AbsoluteUri, clip_end = 2, thumbnail = true, storage }, timeout.Token);
 
         var result = DownloadApi.Result(job);
         Assert.Equal($"s3://{S3rverFixture.Bucket}/videos/team/clip.mp4", result.GetProperty("storage_location").GetString());
         var file = await JobApi.DownloadAsync(result.GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
         Assert.InRange((await JobApi.ProbeAsync(file, timeout.Token)).Duration!.Value.TotalSeconds, 1.9, 2.1);
+        // The frame is taken from the file in the caller's bucket, and stored beside it.
+        var thumbnail = await JobApi.ProbeAsync(await JobApi.DownloadAsync(result.GetProperty("thumbnail_url").GetString()!, origin.NewOutputFolder(), timeout.Token),
+            timeout.Token);
+        Assert.Equal(("mjpeg", 1280, 720), (Assert.Single(thumbnail.Streams).CodecName, thumbnail.Streams[0].Width, thumbnail.Streams[0].Height));
         // Not in our outputs container, and no trace of the secret anywhere the service stores or shows things.
         var jobId = job.GetProperty("job_id").GetString()!;
         Assert.Empty(await JobApi.BlobsAsync(fixture.Blobs, "outputs", $"alice/{jobId}/", timeout.Token));

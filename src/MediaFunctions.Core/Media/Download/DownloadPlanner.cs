@@ -135,13 +135,24 @@ public static class DownloadPlanner
         return new DownloadPlan(arguments, expected, encodes, corrections, subtitles);
     }
 
-    /// <summary>ffmpeg's arguments for a JPEG of the video's frame at <paramref name="at"/>, at most 1280 pixels wide.</summary>
-    public static IReadOnlyList<string> ThumbnailArguments(string videoPath, TimeSpan at, string thumbnailPath) =>
-    [
-        "-hide_banner", "-nostats", "-loglevel", "warning", "-y",
-        "-ss", MediaTime.FromTimeSpan(at).ToArgument(), "-i", videoPath,
-        "-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", "-f", "image2", thumbnailPath,
-    ];
+    /// <summary>The ffmpeg arguments that turn a page's SRT or ASS subtitle file into the WebVTT every download's subtitles are.</summary>
+    public static IReadOnlyList<string> SubtitleConversionArguments(string subtitlePath, string vttPath) =>
+        ["-hide_banner", "-nostats", "-loglevel", "warning", "-y", "-i", subtitlePath, "-c:s", "webvtt", "-f", "webvtt", vttPath];
+
+    /// <summary>
+    /// ffmpeg's arguments for a JPEG of the video's frame a tenth of the way in (at most 10 s in, so a long video is
+    /// read no further than its start), at most 1280 pixels wide.
+    /// </summary>
+    public static IReadOnlyList<string> ThumbnailArguments(string videoPath, TimeSpan videoDuration, string thumbnailPath)
+    {
+        var at = TimeSpan.FromTicks(Math.Min((videoDuration / 10).Ticks, TimeSpan.FromSeconds(10).Ticks));
+        return
+        [
+            "-hide_banner", "-nostats", "-loglevel", "warning", "-y",
+            "-ss", MediaTime.FromTimeSpan(at).ToArgument(), "-i", videoPath,
+            "-map", "0:v:0", "-frames:v", "1", "-vf", "scale='min(1280,iw)':-2", "-q:v", "3", "-f", "image2", thumbnailPath,
+        ];
+    }
 
     // How long the output is cut to: the clip's length, capped by max_duration; null runs to the end of the media.
     private static TimeSpan? Length(DownloadRequest request, TimeSpan? mediaDuration)

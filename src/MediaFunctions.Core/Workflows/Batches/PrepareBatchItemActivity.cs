@@ -10,7 +10,7 @@ namespace MediaFunctions.Core.Workflows.Batches;
 /// Makes a batch item into its job when the item's turn comes, with every check a single job gets when it is
 /// accepted (address rules, probe, the key's caps, the plan). A refusal fails the item with its code.
 /// </summary>
-public sealed class PrepareBatchItemActivity(MediaJobs jobs, InlineStorageProtector storageProtector) : Activity<BatchItemJob, PreparedBatchItem>
+public sealed class PrepareBatchItemActivity(JobPreparation preparation, InlineStorageProtector storageProtector) : Activity<BatchItemJob, PreparedBatchItem>
 {
     public override async Task<PreparedBatchItem> RunAsync(ActivityContext context, BatchItemJob item, CancellationToken cancellationToken)
     {
@@ -20,7 +20,7 @@ public sealed class PrepareBatchItemActivity(MediaJobs jobs, InlineStorageProtec
             if (template.Download is { } download)
             {
                 var request = download with { FileName = item.Item.FileName };
-                var job = await jobs.PrepareDownloadAsync(item.KeyId, item.JobId, item.Item.Url, request, template.Persistent,
+                var job = await preparation.PrepareDownloadAsync(item.KeyId, item.JobId, item.Item.Url, request, template.Persistent,
                     template.ItemWebhook, title: item.Item.Title, cancellationToken: cancellationToken);
                 // Sealed again under a key of the item's own, which the item drops when it ends; the batch's lives until the batch ends.
                 var storage = template.Storage is { } shared
@@ -29,7 +29,7 @@ public sealed class PrepareBatchItemActivity(MediaJobs jobs, InlineStorageProtec
                 return new PreparedBatchItem(job with { Storage = storage, Threads = item.ThreadsPerJob(Environment.ProcessorCount) }, null);
             }
 
-            return new PreparedBatchItem(null, await jobs.PrepareExtractAudioAsync(item.KeyId, item.JobId, new JobSource(null, item.Item.Url),
+            return new PreparedBatchItem(null, await preparation.PrepareExtractAudioAsync(item.KeyId, item.JobId, new JobSource(null, item.Item.Url),
                 template.ExtractAudio!, template.Persistent, item.Item.FileName ?? item.Item.Title, template.ItemWebhook, cancellationToken));
         }
         catch (InvalidJobInputException refused)

@@ -5,14 +5,15 @@ using MediaFunctions.Orchestration;
 namespace MediaFunctions.Core.Workflows.Download;
 
 /// <summary>
-/// A download: wait for a scheduled stream (a durable timer between looks, no thread held), then download
-/// and publish in one activity, following its stages in the custom status; with <c>progress_webhooks</c>,
-/// every stage the job enters is POSTed too. The webhook hears the end however the job ends, and the caller's
-/// storage credentials, when the job writes there, are dropped (<see cref="ForgetInlineStorageActivity"/>).
+/// A download, as it was resolved, probed and planned when it was accepted: wait for a scheduled stream (a durable
+/// timer between looks, no thread held), render (following its stages in the custom status), the page's subtitles
+/// and the thumbnail, publish, notify. With <c>progress_webhooks</c> every stage the job enters is POSTed too; the
+/// webhook hears the end however the job ends, and the caller's storage credentials, when the job writes there, are
+/// dropped (<see cref="ForgetInlineStorageActivity"/>).
 /// </summary>
 public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
 {
-    /// <summary>The event the download activity raises with its <see cref="JobProgress"/>.</summary>
+    /// <summary>The event the render activity raises with its <see cref="JobProgress"/>.</summary>
     public const string ProgressEvent = "progress";
 
     /// <summary>The stages a download can enter before it ends, each told by a progress webhook.</summary>
@@ -31,27 +32,34 @@ public sealed class DownloadOrchestrator : Orchestrator<DownloadJob, JobResult>
                 job = job with { Source = await WaitForStreamAsync(context, job) };
             }
 
-            var downloading = context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(DownloadActivity), job);
             var stage = JobStage.Queued;
-            // Stages and progress arrive as events while the activity runs; the loop ends with it.
-            while (true)
-            {
-                var progress = context.WaitForExternalEvent<JobProgress>(ProgressEvent);
-                if (await Task.WhenAny(downloading, progress) == downloading)
+            var rendered = await context.FollowProgressAsync(
+                context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderDownloadActivity), job), ProgressEvent, async reported =>
                 {
-                    break;
-                }
+                    context.SetCustomStatus(reported with { Progress = Math.Clamp(reported.Progress, 0, 99) });
+                    if (reported.Stage != stage)
+                    {
+                        stage = reported.Stage;
+                        await NotifyStageAsync(context, job, stage);
+                    }
+                });
 
-                var reported = await progress;
-                context.SetCustomStatus(reported with { Progress = Math.Clamp(reported.Progress, 0, 99) });
-                if (reported.Stage != stage)
-                {
-                    stage = reported.Stage;
-                    await NotifyStageAsync(context, job, stage);
-                }
+            context.SetCustomStatus(new JobProgress(JobStage.Uploading, 99));
+            await NotifyStageAsync(context, job, JobStage.Uploading);
+            List<JobOutput> files = [.. rendered];
+            var sideFiles = new DownloadSideFiles(job, rendered);
+            if (job.Request.Subtitles && job.Source.Subtitles.Count > 0)
+            {
+                files.AddRange(await context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(FetchPageSubtitlesActivity), sideFiles, RetryPolicies.Storage));
             }
 
-            var published = await downloading;
+            if (job.Request.Thumbnail && await context.CallActivityAsync<JobOutput?>(nameof(MakeThumbnailActivity), sideFiles) is { } thumbnail)
+            {
+                files.Add(thumbnail);
+            }
+
+            var published = await context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity),
+                new JobFilesToPublish(job.KeyId, job.JobId, files, job.Persistent, job.Storage), RetryPolicies.Storage);
             context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
             await NotifyEndAsync(context, job, published, null);
             return new JobResult(published);

@@ -5,8 +5,9 @@ using MediaFunctions.Orchestration;
 namespace MediaFunctions.Core.Workflows.ExtractAudio;
 
 /// <summary>
-/// Extract audio: render and publish every format in one activity, then drop the staged input,
-/// however the job ends; a job with a webhook schedules its delivery as it completes or fails.
+/// Extract audio, as the job was probed and planned when it was accepted: render every format in one ffmpeg run
+/// (following its progress in the custom status), publish the files, notify the webhook, and however the job ends,
+/// drop the staged input.
 /// </summary>
 public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
 {
@@ -21,20 +22,14 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
         context.SetCustomStatus(new JobProgress(JobStage.Extracting, 0));
         try
         {
-            var rendering = context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(ExtractAudioActivity), job);
-            // Progress arrives as events while the render runs; the loop ends with the render.
-            while (true)
-            {
-                var progress = context.WaitForExternalEvent<JobProgress>(ProgressEvent);
-                if (await Task.WhenAny(rendering, progress) == rendering)
+            var rendered = await context.FollowProgressAsync(
+                context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(RenderExtractAudioActivity), job), ProgressEvent, progress =>
                 {
-                    break;
-                }
-
-                context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp((await progress).Progress, 0, 99)));
-            }
-
-            var published = await rendering;
+                    context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp(progress.Progress, 0, 99)));
+                    return Task.CompletedTask;
+                });
+            var published = await context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity),
+                new JobFilesToPublish(job.KeyId, job.JobId, rendered, job.Persistent), RetryPolicies.Storage);
             context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
             await NotifyAsync(context, job, published, null);
             return new JobResult(published);

@@ -1,0 +1,67 @@
+using MediaFunctions.Core.InlineStorage;
+using MediaFunctions.Core.Media.Download;
+using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Workflows.Download;
+using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Orchestration;
+
+namespace MediaFunctions.Core.Jobs;
+
+/// <summary>
+/// Accepts a job for every endpoint (native or dialect): refuses it while the queue is full, prepares it
+/// (<see cref="JobPreparation"/>) and starts its orchestration, whose instance id is the job id. A refused request
+/// leaves nothing behind: neither its staged input nor the caller's sealed storage credentials.
+/// </summary>
+public sealed class JobAcceptance(
+    IOrchestrationClient orchestrations,
+    JobPreparation preparation,
+    JobViews views,
+    JobQueue queue,
+    JobFiles files,
+    InlineStorageProtector storageProtector)
+{
+    /// <summary>Prepares and starts an extract-audio job; see <see cref="JobPreparation.PrepareExtractAudioAsync"/> for what is refused.</summary>
+    public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
+        bool persistent, string? fileName, JobWebhook? webhook = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await queue.ThrowIfFullAsync(cancellationToken);
+            var job = await preparation.PrepareExtractAudioAsync(keyId, jobId, source, request, persistent, fileName, webhook, cancellationToken);
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+            queue.Started();
+            return (await views.GetAsync(keyId, jobId, cancellationToken))!;
+        }
+        catch when (source.InputBlob is not null)
+        {
+            await files.DeleteAllAsync(keyId, jobId, CancellationToken.None);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Prepares and starts a download; see <see cref="JobPreparation.PrepareDownloadAsync"/> for what is refused.
+    /// </summary>
+    /// <param name="storage">The caller's own storage for the files: checked with a real write before the job is accepted, then sealed.</param>
+    public async Task<JobView> StartDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
+        JobWebhook? webhook = null, InlineStorageRequest? storage = null, CancellationToken cancellationToken = default)
+    {
+        await queue.ThrowIfFullAsync(cancellationToken);
+        var sealedStorage = await preparation.SealStorageAsync(storage, cancellationToken);
+        try
+        {
+            var job = await preparation.PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
+            await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
+        }
+        catch when (sealedStorage is not null)
+        {
+            // Refused: no job will ever drop the key the credentials were sealed under.
+            await storageProtector.ForgetAsync(sealedStorage, CancellationToken.None);
+            throw;
+        }
+
+        queue.Started();
+        return (await views.GetAsync(keyId, jobId, cancellationToken))!;
+    }
+}
