@@ -28,10 +28,11 @@ public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOp
     public async Task<MediaProbe> ProbeAsync(string input, IReadOnlyList<string>? inputArguments = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        var url = Uri.TryCreate(input, UriKind.Absolute, out var parsed) && !parsed.IsFile ? parsed : null;
-        var probed = url?.AbsoluteUri ?? Path.GetFullPath(input);
-        // A path goes in as a file URI too (FFMpegCore passes its local path), so ffprobe itself says when it is missing.
-        var target = url ?? new Uri(QuotedArgumentContent(probed));
+        var url = Uri.TryCreate(input, UriKind.Absolute, out var parsed) ? parsed : null;
+        // What ffprobe is given: a URL as is, a path in full.
+        var probed = url is { IsFile: false } ? url.AbsoluteUri : url?.LocalPath ?? Path.GetFullPath(input);
+        // A path goes in as a file URI too (FFMpegCore passes on its local path), so ffprobe itself says when it is missing.
+        var target = url is { IsFile: false } ? url : new Uri(QuotedArgumentContent(probed));
         // ffprobe takes its options anywhere on the command line: these follow the input.
         var customArguments = new ArgumentsBuilder().Add(inputArguments ?? []).Build();
         var ffOptions = new FFOptions { BinaryFolder = Path.GetDirectoryName(locator.Binaries.FfprobePath)! };
@@ -85,12 +86,13 @@ public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOp
 
     private static MediaStream ToStream(AnalysedStream stream) => stream switch
     {
-        AudioStream audio => Common(audio, MediaStreamKind.Audio) with { Profile = audio.Profile, SampleRate = audio.SampleRateHz, Channels = audio.Channels },
-        VideoStream video => Common(video, MediaStreamKind.Video) with { Profile = video.Profile, Width = video.Width, Height = video.Height },
-        _ => Common(stream, MediaStreamKind.Subtitle),
+        AudioStream audio => ToStream(audio, MediaStreamKind.Audio) with { Profile = audio.Profile, SampleRate = audio.SampleRateHz, Channels = audio.Channels },
+        VideoStream video => ToStream(video, MediaStreamKind.Video) with { Profile = video.Profile, Width = video.Width, Height = video.Height },
+        _ => ToStream(stream, MediaStreamKind.Subtitle),
     };
 
-    private static MediaStream Common(AnalysedStream stream, MediaStreamKind kind) => new()
+    /// <summary>What every typed stream has.</summary>
+    private static MediaStream ToStream(AnalysedStream stream, MediaStreamKind kind) => new()
     {
         Index = stream.Index,
         Kind = kind,
