@@ -1,4 +1,6 @@
-using System.Diagnostics;
+using System.ComponentModel;
+using CliWrap;
+using CliWrap.Buffered;
 using MediaFunctions.Core.Ffmpeg;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -34,39 +36,22 @@ internal sealed class FfmpegHealthCheck(FfmpegLocator locator) : IHealthCheck
     private static async Task<string> VersionAsync(string path, CancellationToken cancellationToken)
     {
         var tool = Path.GetFileNameWithoutExtension(path);
-        var start = new ProcessStartInfo(path, "-version") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        Process process;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            process = Process.Start(start)!;
+            var result = await Cli.Wrap(path).WithArguments(["-version"]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(timeout.Token);
+            // Keep "<tool> version X": the build's configuration line that follows is not for anonymous callers.
+            var version = string.Join(' ', result.StandardOutput.Split('\n', 2)[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
+            return result.ExitCode == 0 ? version : $"{tool} -version exited with code {result.ExitCode}";
         }
-        catch (System.ComponentModel.Win32Exception failure)
+        catch (Win32Exception failure)
         {
-            return $"{tool} could not be started: {failure.Message}";
+            return $"{tool} could not be started: {(failure.InnerException ?? failure).Message}";
         }
-
-        using (process)
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            timeout.CancelAfter(Timeout);
-            try
-            {
-                var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
-                var firstLine = await process.StandardOutput.ReadLineAsync(timeout.Token) ?? "";
-                // Drain the rest so the tool is not blocked on a full pipe before it exits.
-                await process.StandardOutput.ReadToEndAsync(timeout.Token);
-                await stderr;
-                await process.WaitForExitAsync(timeout.Token);
-                // Keep "<tool> version X": the build's configuration line that follows is not for anonymous callers.
-                var version = string.Join(' ', firstLine.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3));
-                return process.ExitCode == 0 ? version : $"{tool} -version exited with code {process.ExitCode}";
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                cancellationToken.ThrowIfCancellationRequested();
-                return $"{tool} did not answer -version within {Timeout.TotalSeconds:0} s";
-            }
+            return $"{tool} did not answer -version within {Timeout.TotalSeconds:0} s";
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class FfmpegOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>How long a cancelled ffmpeg gets to finish after <c>q</c> before its process tree is killed.</summary>
+    /// <summary>How long a cancelled ffmpeg gets to finish after SIGINT before its process tree is killed.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:05:00")]
     public TimeSpan StopGracePeriod { get; set; } = TimeSpan.FromSeconds(5);
 

@@ -13,7 +13,6 @@ public sealed class FfmpegRunOptions
     public IProgress<FfmpegProgress>? Progress { get; init; }
 
     /// <summary>Copied into ffmpeg's stdin (for an input of <c>pipe:0</c>), then stdin is closed.</summary>
-    /// <remarks>With stdin in use for media, a cancelled run cannot be asked to quit with <c>q</c> and is killed.</remarks>
     public Stream? StandardInput { get; init; }
 
     /// <summary>

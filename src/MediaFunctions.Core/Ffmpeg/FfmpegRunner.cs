@@ -1,16 +1,25 @@
-using System.Diagnostics;
+using System.Text;
+using CliWrap;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Ffmpeg;
 
 /// <summary>
 /// Runs ffmpeg with an argument list: reports its <c>-progress</c> output, bounds it with a timeout,
-/// stops it on cancel (<c>q</c>, a grace period, then kill), streams its stdin/stdout when asked, and
-/// turns a non-zero exit into an <see cref="FfmpegException"/> with the stderr tail.
+/// stops it on cancel (SIGINT, a grace period, then a kill of its process tree), streams its stdin/stdout
+/// when asked, and turns a non-zero exit into an <see cref="FfmpegException"/> with the stderr tail.
 /// </summary>
+/// <remarks>
+/// NOTE: ours, not FFMpegCore's processor (which <see cref="MediaProber"/> uses for ffprobe): the planners
+/// yield argv lists, which FFMpegCore takes only as one quoted command string; progress is read from
+/// <c>-progress</c>'s key=value blocks, where FFMpegCore reads <c>time=</c> from stderr statistics; and the
+/// AMR encoder and the audio split stream media through ffmpeg's own stdin and stdout, where FFMpegCore
+/// pipes through sockets it names per run.
+/// </remarks>
 public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> options)
 {
     private const string Tool = "ffmpeg";
+    private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
     private readonly FfmpegOptions _options = options.Value;
 
     /// <summary>Runs ffmpeg to completion.</summary>
@@ -45,85 +54,52 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        using var process = ToolProcess.Start(locator.Binaries.FfmpegPath, arguments);
         using var timeoutSource = new CancellationTokenSource(timeout);
         using var runSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var interrupt = new CancellationTokenSource();
+        using var kill = new CancellationTokenSource();
+        // Stopping is SIGINT, on which ffmpeg finishes its outputs as on q, then a kill after the grace period.
+        using var stopping = runSource.Token.Register(() =>
+        {
+            interrupt.Cancel();
+            kill.CancelAfter(_options.StopGracePeriod);
+        });
 
-        var stderr = ToolProcess.ReadLinesAsync(process.StandardError, line => OnLine(line, 2));
-        var stdout = runOptions.StandardOutput is { } consume
-            ? Task.Run(() => consume(process.StandardOutput.BaseStream, runSource.Token), CancellationToken.None)
-            : ToolProcess.ReadLinesAsync(process.StandardOutput, line => OnLine(line, 1));
-        var stdin = runOptions.StandardInput is { } input
-            ? Task.Run(() => FeedAsync(input, process.StandardInput.BaseStream, runSource.Token), CancellationToken.None)
-            : Task.CompletedTask;
-        // With stdin carrying media there is no channel left for q.
-        var canSendQuit = runOptions.StandardInput is null;
+        var command = Cli.Wrap(locator.Binaries.FfmpegPath)
+            .WithArguments(arguments)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(runOptions.StandardInput is { } input ? PipeSource.FromStream(input) : PipeSource.Null)
+            .WithStandardOutputPipe(runOptions.StandardOutput is { } consume
+                ? PipeTarget.Create(async (stdout, _) =>
+                {
+                    try
+                    {
+                        await consume(stdout, runSource.Token);
+                    }
+                    catch
+                    {
+                        // A consumer that stopped reading would leave ffmpeg blocked on a full pipe.
+                        await kill.CancelAsync();
+                        throw;
+                    }
+                })
+                : PipeTarget.ToDelegate(line => OnLine(line, 1), Utf8))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => OnLine(line, 2), Utf8));
 
+        CommandResult result;
         try
         {
-            await WaitForExitAsync(process, [stdout, stdin], canSendQuit, runSource.Token);
+            result = await command.ExecuteAsync(kill.Token, interrupt.Token);
         }
         catch (OperationCanceledException) when (runSource.IsCancellationRequested)
         {
-            await ToolProcess.StopAsync(process, canSendQuit, _options.StopGracePeriod);
-            await Task.WhenAll(stdout, stderr, stdin).ContinueWith(_ => { }, TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
             throw FfmpegException.TimedOutAfter(Tool, timeout, arguments, tail.Lines);
         }
 
-        await Task.WhenAll(stdout, stderr, stdin);
-        if (process.ExitCode != 0)
+        if (result.ExitCode != 0)
         {
-            throw FfmpegException.Failed(Tool, process.ExitCode, arguments, tail.Lines);
-        }
-    }
-
-    /// <summary>Waits for ffmpeg to exit; if a pipe pump fails first, ffmpeg is stopped and the pump's exception thrown.</summary>
-    private async Task WaitForExitAsync(Process process, Task[] pumps, bool canSendQuit, CancellationToken cancellationToken)
-    {
-        var exited = process.WaitForExitAsync(cancellationToken);
-        var pending = new List<Task>(pumps) { exited };
-        while (!exited.IsCompleted)
-        {
-            var done = await Task.WhenAny(pending);
-            if (done != exited && done.IsFaulted)
-            {
-                // A consumer that stopped reading would leave ffmpeg blocked on a full pipe.
-                await ToolProcess.StopAsync(process, canSendQuit, _options.StopGracePeriod);
-                await done;
-            }
-
-            pending.Remove(done);
-        }
-
-        await exited;
-    }
-
-    /// <summary>Copies the caller's stream into ffmpeg's stdin, then closes it so ffmpeg sees the end.</summary>
-    private static async Task FeedAsync(Stream source, Stream standardInput, CancellationToken cancellationToken)
-    {
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            try
-            {
-                await standardInput.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
-            }
-            catch (IOException)
-            {
-                // ffmpeg stopped reading (it has what it needs, or it failed): its exit code tells which.
-                return;
-            }
-        }
-
-        try
-        {
-            await standardInput.DisposeAsync();
-        }
-        catch (IOException)
-        {
-            // Already gone; see above.
+            throw FfmpegException.Failed(Tool, result.ExitCode, arguments, tail.Lines);
         }
     }
 

@@ -100,7 +100,7 @@ public class FfmpegRunnerTests(GeneratedMedia media)
     }
 
     [Fact]
-    public async Task RunAsync_Cancelled_StopsFfmpegWithQ()
+    public async Task RunAsync_Cancelled_StopsFfmpegGracefully()
     {
         var marker = "cancel-" + Guid.NewGuid().ToString("N");
         using var cancellation = new CancellationTokenSource();
@@ -119,7 +119,7 @@ public class FfmpegRunnerTests(GeneratedMedia media)
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
-        // Well inside the 5 s grace period: ffmpeg quit on q rather than being killed...
+        // Well inside the 5 s grace period: ffmpeg stopped on SIGINT rather than being killed...
         Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
         // ...so it finished the WAV header, and the file plays for the time it ran.

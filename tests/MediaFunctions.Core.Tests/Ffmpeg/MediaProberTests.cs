@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Sockets;
+using FFMpegCore;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
 using MediaFunctions.Orchestration;
@@ -74,9 +77,66 @@ public class MediaProberTests(GeneratedMedia media)
     }
 
     [Fact]
-    public void Parse_NoStreams_ThrowsNotMedia()
+    public void ToProbe_NoStreams_ThrowsNotMedia()
     {
-        Assert.Throws<MediaProbeException>(() => MediaProber.Parse("""{"streams": [], "format": {"format_name": "tty"}}"""));
+        Assert.Throws<MediaProbeException>(() => MediaProber.ToProbe(FFProbe.FromJson("""{"streams": [], "format": {"format_name": "tty"}}""")));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_FileNameWithQuotesAndSpaces_ProbesThatFile()
+    {
+        // Users name their downloads, and FFMpegCore passes the path inside one quoted command-line argument.
+        var copy = Path.Combine(media.NewOutputFolder(), "say \"hi\" \\ there.mp4");
+        File.Copy(media.Mp4, copy);
+
+        var probe = await FfmpegTools.Prober().ProbeAsync(copy, cancellationToken: FfmpegTools.Timeout());
+
+        Assert.Equal(new FileInfo(copy).Length, probe.Size);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_InputArguments_ReachFfprobe()
+    {
+        // The whitelist refuses http before any connection is tried, so no server is needed.
+        var error = await Assert.ThrowsAsync<MediaProbeException>(() =>
+            FfmpegTools.Prober().ProbeAsync("http://127.0.0.1:9/clip.mp4?sig=secret", ["-protocol_whitelist", "file"], FfmpegTools.Timeout()));
+
+        Assert.Contains("not on whitelist", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ProbeAsync_PastTheTimeout_KillsFfprobeAndThrowsTimedOut()
+    {
+        // A listener that never answers: ffprobe waits for the HTTP response until it is stopped.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var marker = "probe-timeout-" + Guid.NewGuid().ToString("N");
+        var url = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/{marker}.mp4";
+
+        var error = await Assert.ThrowsAsync<FfmpegException>(() =>
+            FfmpegTools.Prober(new FfmpegOptions { ProbeTimeout = TimeSpan.FromSeconds(1) }).ProbeAsync(url, cancellationToken: FfmpegTools.Timeout()));
+
+        Assert.True(error.TimedOut);
+        Assert.Equal("ffprobe", error.Tool);
+        Assert.False(FfmpegTools.IsProcessRunningWith(marker));
+    }
+
+    [Fact]
+    public async Task ProbeAsync_MkvWithAttachment_KeepsEveryStreamInFileOrder()
+    {
+        var output = Path.Combine(media.NewOutputFolder(), "with-font.mkv");
+        var font = Path.Combine(media.NewOutputFolder(), "font.ttf");
+        await File.WriteAllBytesAsync(font, new byte[64]);
+        await FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-i", media.Mkv, "-map", "0", "-c", "copy", "-attach", font, "-metadata:s:t", "mimetype=font/ttf", output],
+            cancellationToken: FfmpegTools.Timeout());
+
+        var probe = await FfmpegTools.Prober().ProbeAsync(output, cancellationToken: FfmpegTools.Timeout());
+
+        Assert.Equal([MediaStreamKind.Video, MediaStreamKind.Audio, MediaStreamKind.Attachment], probe.Streams.Select(stream => stream.Kind));
+        Assert.Equal([0, 1, 2], probe.Streams.Select(stream => stream.Index));
+        Assert.Equal("font/ttf", probe.Streams[2].Tags["mimetype"]);
     }
 
     [Fact]

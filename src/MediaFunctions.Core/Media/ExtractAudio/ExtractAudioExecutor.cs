@@ -10,7 +10,7 @@ public sealed class ExtractAudioExecutor(FfmpegRunner runner, AmrNbEncoder amrNb
     /// <param name="plan">A plan from <see cref="ExtractAudioPlanner.Plan"/>.</param>
     /// <param name="progress">Receives progress reports; fractions need the plan's expected duration.</param>
     /// <param name="timeout">Overrides the configured ffmpeg timeout.</param>
-    /// <param name="cancellationToken">Stops ffmpeg (q, then kill) and the AMR encode.</param>
+    /// <param name="cancellationToken">Stops ffmpeg (SIGINT, then kill) and the AMR encode.</param>
     /// <exception cref="FfmpegException">ffmpeg failed or timed out; the message holds its stderr tail.</exception>
     /// <exception cref="DllNotFoundException">AMR must be encoded and libopencore-amrnb is missing.</exception>
     public async Task<IReadOnlyList<ExtractedAudioFile>> ExecuteAsync(

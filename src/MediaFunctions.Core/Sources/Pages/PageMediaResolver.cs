@@ -1,8 +1,9 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources.Egress;
 using Microsoft.Extensions.Options;
@@ -22,6 +23,11 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     private static readonly JsonSerializerOptions Json = new();
+
+    // Only the lease's proxy: proxy settings or exceptions from the environment would let fetches around it.
+    // A null value removes the variable from yt-dlp's environment.
+    private static readonly Dictionary<string, string?> UnsetProxyVariables =
+        new[] { "http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY" }.ToDictionary(name => name, string? (_) => null);
 
     /// <summary>Runs <c>yt-dlp -J</c> on the page and returns what it chose.</summary>
     /// <param name="pageUrl">The page, already checked by <see cref="UrlSourcePolicy.CheckAsync"/>.</param>
@@ -163,56 +169,27 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
             Uri.TryCreate(info.Thumbnail, UriKind.Absolute, out var thumbnail) ? thumbnail : null, formats, subtitles);
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private async Task<BufferedCommandResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         var path = string.IsNullOrWhiteSpace(options.Value.YtDlpPath) ? "yt-dlp" : options.Value.YtDlpPath;
-        var startInfo = new ProcessStartInfo(path)
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        // Only the lease's proxy: proxy settings or exceptions from the environment would let fetches around it.
-        foreach (var variable in new[] { "http_proxy", "https_proxy", "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY" })
-        {
-            startInfo.Environment.Remove(variable);
-        }
-
-        Process process;
+        var command = Cli.Wrap(path)
+            .WithArguments(arguments)
+            .WithEnvironmentVariables(UnsetProxyVariables)
+            .WithValidation(CommandResultValidation.None);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(Timeout);
         try
         {
-            process = Process.Start(startInfo) ?? throw new InvalidOperationException($"'{path}' could not be started.");
+            return await command.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
         }
         catch (Win32Exception notFound)
         {
             throw new InvalidOperationException($"yt-dlp was not found at '{path}' (set Sources:YtDlpPath or put yt-dlp on PATH).", notFound);
         }
-
-        using (process)
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(Timeout);
-            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-                return (process.ExitCode, await output, await error);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new NoMediaFoundException(new Uri(arguments[^1]), $"yt-dlp did not finish within {Timeout.TotalSeconds:0} seconds.");
-            }
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new NoMediaFoundException(new Uri(arguments[^1]), $"yt-dlp did not finish within {Timeout.TotalSeconds:0} seconds.");
         }
     }
 
