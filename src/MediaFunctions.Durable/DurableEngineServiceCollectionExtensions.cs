@@ -8,6 +8,7 @@ using MediaFunctions.Durable.Storage;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Durable;
@@ -22,19 +23,21 @@ public static class DurableEngineServiceCollectionExtensions
     public static IServiceCollection AddDurableEngine(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DurableOptions>().Bind(configuration.GetSection(DurableOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new WorkflowRegistry(sp.GetServices<WorkflowRegistration>()));
         services.AddSingleton<IOrchestrationStore>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<DurableOptions>>().Value;
+            var timeProvider = sp.GetRequiredService<TimeProvider>();
             if (options.Store == "InMemory")
             {
-                return new InMemoryOrchestrationStore();
+                return new InMemoryOrchestrationStore(timeProvider);
             }
 
             // The host's shared clients when it has them (managed identity in Azure), else the connection string.
             if (sp.GetService<TableServiceClient>() is { } tables && sp.GetService<BlobServiceClient>() is { } blobs)
             {
-                return new AzureStorageOrchestrationStore(tables, blobs, options.TaskHub);
+                return new AzureStorageOrchestrationStore(tables, blobs, options.TaskHub, timeProvider);
             }
 
             var connectionString = configuration["Storage:ConnectionString"];
@@ -44,7 +47,7 @@ public static class DurableEngineServiceCollectionExtensions
                     ["Storage:ConnectionString is required when Durable:Store is AzureStorage."]);
             }
 
-            return new AzureStorageOrchestrationStore(new TableServiceClient(connectionString), new BlobServiceClient(connectionString), options.TaskHub);
+            return new AzureStorageOrchestrationStore(new TableServiceClient(connectionString), new BlobServiceClient(connectionString), options.TaskHub, timeProvider);
         });
         services.AddSingleton<DurableEngine>();
         services.AddHostedService(sp => sp.GetRequiredService<DurableEngine>());

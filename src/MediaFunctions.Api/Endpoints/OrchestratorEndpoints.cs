@@ -39,6 +39,7 @@ public static class OrchestratorEndpoints
         string? instanceId,
         HttpContext context,
         IOrchestrationClient client,
+        TimeProvider timeProvider,
         CancellationToken cancellationToken)
     {
         var input = await JsonRequestBody.ReadAsync(context.Request, cancellationToken);
@@ -47,7 +48,7 @@ public static class OrchestratorEndpoints
         try
         {
             id = await client.ScheduleNewOrchestrationInstanceAsync(functionName, input,
-                new StartOrchestrationOptions(instanceId ?? InstanceIds.NewFor(context.GetApiKey().Id)), cancellationToken);
+                new StartOrchestrationOptions(instanceId ?? InstanceIds.NewFor(context.GetApiKey().Id, timeProvider.GetUtcNow())), cancellationToken);
         }
         catch (ArgumentException exception)
         {

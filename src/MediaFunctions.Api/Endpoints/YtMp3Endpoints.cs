@@ -4,7 +4,6 @@ using MediaFunctions.Api.YtMp3;
 using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
-using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using Microsoft.AspNetCore.Builder;
@@ -58,7 +57,7 @@ public static class YtMp3Endpoints
 
         var keyId = context.GetApiKey().Id;
         var request = Mp3At(body.Quality);
-        var job = await jobs.StartExtractAudioAsync(keyId, InstanceIds.NewFor(keyId), new JobSource(null, body.Url.Trim()), request,
+        var job = await jobs.StartExtractAudioAsync(keyId, jobs.NewJobId(keyId), new JobSource(null, body.Url.Trim()), request,
             persistent: false, fileName: null, cancellationToken: cancellationToken);
         job = await views.WaitAsync(keyId, job.Id, options.Value.ConvertWait, cancellationToken) ?? job;
         return TypedResults.Ok(ConversionResponse.From(job, context.Request));

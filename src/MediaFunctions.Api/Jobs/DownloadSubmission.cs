@@ -1,6 +1,5 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Core.Jobs;
-using MediaFunctions.Core.Keys;
 using Microsoft.AspNetCore.Http;
 
 namespace MediaFunctions.Api.Jobs;
@@ -21,7 +20,7 @@ public static class DownloadSubmission
         }
 
         var keyId = context.GetApiKey().Id;
-        return await jobs.StartDownloadAsync(keyId, InstanceIds.NewFor(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, body.Storage,
+        return await jobs.StartDownloadAsync(keyId, jobs.NewJobId(keyId), body.Url!.Trim(), request, body.Persistent ?? false, webhook, body.Storage,
             cancellationToken);
     }
 }

@@ -1,6 +1,5 @@
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Core.Jobs;
-using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
 using Microsoft.AspNetCore.Http;
@@ -37,7 +36,7 @@ public static class ExtractAudioSubmission
     {
         // Checked before the body is read: a bad query string costs the client no upload.
         var persistentByQuery = !string.IsNullOrEmpty(persistentQuery) && ExtractAudioFields.ParseBoolean(ExtractAudioFields.Persistent, persistentQuery);
-        var jobId = InstanceIds.NewFor(keyId);
+        var jobId = jobs.NewJobId(keyId);
         ExtractAudioRequest extract;
         MultipartUpload upload;
         bool persistent;
@@ -80,7 +79,7 @@ public static class ExtractAudioSubmission
         var extract = body.ToRequest();
         var webhookUrl = string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : JobWebhook.ParseUrl(body.WebhookUrl);
         var url = body.Source!.Url!;
-        return await jobs.StartExtractAudioAsync(keyId, InstanceIds.NewFor(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
+        return await jobs.StartExtractAudioAsync(keyId, jobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
             Webhook(request, webhookUrl), cancellationToken);
     }
 

@@ -14,7 +14,7 @@ namespace MediaFunctions.Core.Batches;
 /// item completes (its own files expire with its links, long before a long batch ends), and when the batch ends they
 /// are written, stored uncompressed, into one zip next to them, <c>{key}/{batchId}/{batchId}.zip</c>.
 /// </summary>
-public sealed class BatchZipFiles(BlobServiceClient blobs, SasLinkIssuer links)
+public sealed class BatchZipFiles(BlobServiceClient blobs, SasLinkIssuer links, TimeProvider timeProvider)
 {
     // The copy reads its source through a SAS: in Azure, a copy authorized by a managed identity cannot read the source with it.
     private static readonly TimeSpan CopySourceLinkLifetime = TimeSpan.FromMinutes(30);
@@ -42,7 +42,7 @@ public sealed class BatchZipFiles(BlobServiceClient blobs, SasLinkIssuer links)
             var relativeName = output.BlobName.StartsWith(jobPrefix, StringComparison.Ordinal)
                 ? output.BlobName[jobPrefix.Length..]
                 : throw new InvalidOperationException($"Output {output.BlobName} is not a file of item {index} of batch {batchId}.");
-            var source = await links.IssueReadLinkAsync(MediaContainers.Outputs, output.BlobName, DateTimeOffset.UtcNow + CopySourceLinkLifetime,
+            var source = await links.IssueReadLinkAsync(MediaContainers.Outputs, output.BlobName, timeProvider.GetUtcNow() + CopySourceLinkLifetime,
                 cancellationToken: cancellationToken);
             var kept = Outputs.GetBlobClient($"{KeptPrefix(keyId, batchId)}{index:D5}/{relativeName}");
             var copy = await kept.StartCopyFromUriAsync(source, cancellationToken: cancellationToken);

@@ -26,7 +26,8 @@ public sealed class MediaBatches(
     JobQueue queue,
     InlineStorageProtector storageProtector,
     JobFiles files,
-    IOptions<BatchOptions> options)
+    IOptions<BatchOptions> options,
+    TimeProvider timeProvider)
 {
     /// <summary>The most URLs a list batch takes in one request.</summary>
     public int MaxItems => options.Value.MaxItems;
@@ -60,7 +61,7 @@ public sealed class MediaBatches(
         }
 
         Validate(request);
-        var batchId = InstanceIds.NewFor(keyId);
+        var batchId = InstanceIds.NewFor(keyId, timeProvider.GetUtcNow());
         var items = source.Items.Select((item, index) => new BatchItem(index, BatchItem.JobIdFor(batchId, index), item.Url.AbsoluteUri, item.Title,
             item.Description, item.PublishedAt, item.Duration?.TotalSeconds, item.ImageUrl?.AbsoluteUri)).ToList();
         return await CreateAsync(keyId, batchId, request, source.Kind, checkedUrl.AbsoluteUri, source.Title, source.Description, source.ImageUrl?.AbsoluteUri,
@@ -85,7 +86,7 @@ public sealed class MediaBatches(
             throw new InvalidJobInputException(BatchSourceErrors.TooLargeCode, $"urls holds {urls.Count:N0} URLs; a batch takes at most {options.Value.MaxItems:N0}.");
         }
 
-        var batchId = InstanceIds.NewFor(keyId);
+        var batchId = InstanceIds.NewFor(keyId, timeProvider.GetUtcNow());
         var items = new List<BatchItem>(urls.Count);
         foreach (var (url, index) in urls.Select((url, index) => (url, index)))
         {
@@ -284,7 +285,7 @@ public sealed class MediaBatches(
         var template = new BatchJobTemplate(request.Kind, request.Download, request.ExtractAudio, request.Persistent,
             request.ItemWebhooks ? request.Webhook : null, storage);
         var manifest = new BatchManifest(batchId, keyId, kind, sourceUrl, title, description, imageUrl, request.Download?.Folder,
-            DateTimeOffset.UtcNow, request.Paused, Started: !request.Paused, items);
+            timeProvider.GetUtcNow(), request.Paused, Started: !request.Paused, items);
         var run = new BatchRun(batchId, keyId, template, items.Count, request.Paused, request.Concurrency ?? batchOptions.Concurrency,
             batchOptions.KeyConcurrencyFor(keyId), batchOptions.SlotPollInterval, batchOptions.ItemsPerGeneration, request.Webhook, BatchTally.None,
             request.Zip);

@@ -18,6 +18,7 @@ public static class InlineStorageServiceCollectionExtensions
             .Bind(configuration.GetSection(InlineStorageOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<InlineStorageClients>();
         services.TryAddSingleton<InlineStorageProtector>();
         services.TryAddSingleton<InlineStorageVerifier>();

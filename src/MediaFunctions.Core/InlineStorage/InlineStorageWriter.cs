@@ -14,7 +14,8 @@ namespace MediaFunctions.Core.InlineStorage;
 /// upload that fails leaves no object behind (an unfinished S3 multipart upload is aborted; uncommitted Azure
 /// blocks are never visible).
 /// </summary>
-public sealed class InlineStorageWriter(InlineStorageProtector protector, InlineStorageClients clients, IOptions<InlineStorageOptions> options)
+public sealed class InlineStorageWriter(InlineStorageProtector protector, InlineStorageClients clients, IOptions<InlineStorageOptions> options,
+    TimeProvider timeProvider)
 {
     /// <summary>The longest lifetime of a presigned S3 link (SigV4 allows seven days).</summary>
     public static readonly TimeSpan MaxLinkLifetime = TimeSpan.FromDays(7);
@@ -80,7 +81,7 @@ public sealed class InlineStorageWriter(InlineStorageProtector protector, Inline
             await UploadPartsToS3Async(s3, bucket, key, localFilePath, length, contentType, cancellationToken);
         }
 
-        var expiresAt = DateTimeOffset.UtcNow + linkLifetime;
+        var expiresAt = timeProvider.GetUtcNow() + linkLifetime;
         var readUrl = await s3.GetPreSignedURLAsync(new GetPreSignedUrlRequest
         {
             BucketName = bucket,
@@ -161,7 +162,7 @@ public sealed class InlineStorageWriter(InlineStorageProtector protector, Inline
             return new InlineStoredFile(blob.Uri.AbsoluteUri, blob.Uri, null);
         }
 
-        var expiresAt = DateTimeOffset.UtcNow + linkLifetime;
+        var expiresAt = timeProvider.GetUtcNow() + linkLifetime;
         return new InlineStoredFile(blob.Uri.AbsoluteUri, blob.GenerateSasUri(BlobSasPermissions.Read, expiresAt), expiresAt);
     }
 }

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.InlineStorage;
+using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
@@ -19,8 +20,12 @@ public sealed class JobAcceptance(
     JobViews views,
     JobQueue queue,
     JobFiles files,
-    InlineStorageProtector storageProtector)
+    InlineStorageProtector storageProtector,
+    TimeProvider clock)
 {
+    /// <summary>A new job id for the key; its orchestration's instance id.</summary>
+    public string NewJobId(string keyId) => InstanceIds.NewFor(keyId, clock.GetUtcNow());
+
     /// <summary>Prepares and starts an extract-audio job; see <see cref="JobPreparation.PrepareExtractAudioAsync"/> for what is refused.</summary>
     public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
         bool persistent, string? fileName, JobWebhook? webhook = null, CancellationToken cancellationToken = default)

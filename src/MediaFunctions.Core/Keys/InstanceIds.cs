@@ -7,11 +7,11 @@ namespace MediaFunctions.Core.Keys;
 public static class InstanceIds
 {
     /// <summary>
-    /// A new instance id owned by the key. The first 16 hex digits count down with time, so a
-    /// key's instances list newest first in id order; the last 16 are random.
+    /// A new instance id owned by the key, made at <paramref name="now"/>. The first 16 hex digits count
+    /// down with time, so a key's instances list newest first in id order; the last 16 are random.
     /// </summary>
-    public static string NewFor(string keyId) =>
-        PrefixFor(keyId) + (long.MaxValue - DateTime.UtcNow.Ticks).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
+    public static string NewFor(string keyId, DateTimeOffset now) =>
+        PrefixFor(keyId) + (long.MaxValue - now.UtcTicks).ToString("x16", System.Globalization.CultureInfo.InvariantCulture)
         + Guid.NewGuid().ToString("N")[..16];
 
     /// <summary>The prefix every instance id of the key starts with.</summary>

@@ -11,7 +11,8 @@ namespace MediaFunctions.Core.Links;
 /// Puts a job's files in the outputs container and gives each its link: a read SAS that expires
 /// after the link lifetime, or for persistent jobs the token of a stable link that never expires.
 /// </summary>
-public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer links, FileLinkSigner signer, IOptions<JobOptions> options)
+public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer links, FileLinkSigner signer, IOptions<JobOptions> options,
+    TimeProvider timeProvider)
 {
     /// <summary>The index tag that marks files the storage lifecycle rule may delete (infra/app/storage.bicep).</summary>
     public const string PersistentTag = "persistent";
@@ -38,7 +39,7 @@ public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer li
     /// <summary>The outputs with their links; the SAS links of one job all expire together.</summary>
     public async Task<IReadOnlyList<JobOutput>> LinkAsync(IReadOnlyList<JobOutput> outputs, bool persistent, CancellationToken cancellationToken = default)
     {
-        var expiresAt = DateTimeOffset.UtcNow + options.Value.LinkLifetime;
+        var expiresAt = timeProvider.GetUtcNow() + options.Value.LinkLifetime;
         var linked = new List<JobOutput>(outputs.Count);
         foreach (var output in outputs)
         {

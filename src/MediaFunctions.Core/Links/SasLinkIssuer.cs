@@ -7,7 +7,7 @@ namespace MediaFunctions.Core.Links;
 /// Issues read-only SAS links to blobs: signed with the account key where the client has one
 /// (Azurite, connection strings), otherwise with a user delegation key (managed identity in Azure).
 /// </summary>
-public sealed class SasLinkIssuer(BlobServiceClient blobs)
+public sealed class SasLinkIssuer(BlobServiceClient blobs, TimeProvider timeProvider)
 {
     // Clock skew between this machine and storage must not make a fresh link invalid.
     private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
@@ -16,12 +16,13 @@ public sealed class SasLinkIssuer(BlobServiceClient blobs)
     public async Task<Uri> IssueReadLinkAsync(string container, string blobName, DateTimeOffset expiresAt, string? downloadFileName = null, CancellationToken cancellationToken = default)
     {
         var blob = blobs.GetBlobContainerClient(container).GetBlobClient(blobName);
+        var startsOn = timeProvider.GetUtcNow() - Skew;
         var sas = new BlobSasBuilder(BlobSasPermissions.Read, expiresAt)
         {
             BlobContainerName = container,
             BlobName = blobName,
             Resource = "b",
-            StartsOn = DateTimeOffset.UtcNow - Skew,
+            StartsOn = startsOn,
             ContentDisposition = downloadFileName is null ? null : $"attachment; filename=\"{downloadFileName}\"",
         };
         if (blob.CanGenerateSasUri)
@@ -29,7 +30,7 @@ public sealed class SasLinkIssuer(BlobServiceClient blobs)
             return blob.GenerateSasUri(sas);
         }
 
-        var key = await blobs.GetUserDelegationKeyAsync(DateTimeOffset.UtcNow - Skew, expiresAt, cancellationToken);
+        var key = await blobs.GetUserDelegationKeyAsync(startsOn, expiresAt, cancellationToken);
         return new BlobUriBuilder(blob.Uri) { Sas = sas.ToSasQueryParameters(key.Value, blobs.AccountName) }.ToUri();
     }
 }

@@ -12,7 +12,7 @@ namespace MediaFunctions.Core.Webhooks;
 /// held to the address rules of URL sources on every connection; a redirect is not followed.
 /// Never throws for the receiver's sake: every outcome is a <see cref="WebhookAttemptResult"/>.
 /// </summary>
-public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets, IOptions<WebhookOptions> options)
+public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider timeProvider)
 {
     /// <summary>What the webhook tells, e.g. <c>job.completed</c>.</summary>
     public const string EventHeader = "X-MediaFunctions-Event";
@@ -29,7 +29,7 @@ public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets
         var secret = await secrets.GetAsync(keyId, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(secret, DateTimeOffset.UtcNow, body));
+        request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(secret, timeProvider.GetUtcNow(), body));
         request.Headers.TryAddWithoutValidation(EventHeader, eventName);
         request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);

@@ -6,7 +6,7 @@ using MediaFunctions.Orchestration;
 namespace MediaFunctions.Durable.Client;
 
 /// <summary>The orchestration client of the embedded engine: writes to the store and wakes whichever process owns the instance.</summary>
-public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, DurableEngine engine) : IOrchestrationClient
+public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, DurableEngine engine, TimeProvider timeProvider) : IOrchestrationClient
 {
     private static readonly TimeSpan CompletionPollInterval = TimeSpan.FromMilliseconds(500);
 
@@ -20,7 +20,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         InstanceKey.Validate(instanceId);
         await engine.EnsureStartedAsync(cancellationToken);
-        var now = DateTimeOffset.UtcNow;
+        var now = timeProvider.GetUtcNow();
         var serializedInput = OrchestrationJson.Serialize(input);
         var state = new InstanceState
         {
@@ -104,7 +104,8 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
                 return metadata;
             }
 
-            // An instance that ends in this process hands over its final state; others are polled.
+            // An instance that ends in this process hands over its final state; others are polled (on the real clock:
+            // how often to look is no point in time).
             if (await Task.WhenAny(endedHere, Task.Delay(CompletionPollInterval, cancellationToken)) == endedHere)
             {
                 var final = ToMetadata(await endedHere);
@@ -118,7 +119,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
     private async Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken)
     {
         await engine.EnsureStartedAsync(cancellationToken);
-        if (InstanceKey.IsValid(instanceId) && await store.SendMessageAsync(instanceId, message with { Timestamp = DateTime.UtcNow }, cancellationToken))
+        if (InstanceKey.IsValid(instanceId) && await store.SendMessageAsync(instanceId, message with { Timestamp = timeProvider.GetUtcNow().UtcDateTime }, cancellationToken))
         {
             await engine.WakeAsync(instanceId, cancellationToken);
         }

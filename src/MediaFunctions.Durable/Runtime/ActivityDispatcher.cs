@@ -12,7 +12,7 @@ namespace MediaFunctions.Durable.Runtime;
 internal sealed record ActivityWorkItem(string InstanceId, TaskScheduled Task, Action<CompletionEvent> Complete);
 
 /// <summary>Runs activities on a fixed number of workers, so at most that many run at once.</summary>
-internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScopeFactory scopes, ILogger logger)
+internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger logger)
 {
     private readonly Channel<ActivityWorkItem> _queue = Channel.CreateUnbounded<ActivityWorkItem>();
     // One token per instance with work queued or running, cancelled when the instance ends.
@@ -65,7 +65,7 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
             await using var scope = scopes.CreateAsyncScope();
             var activity = registry.CreateActivity(task.Name, scope.ServiceProvider);
             var result = await activity.RunAsync(new ActivityContext(task.Name, item.InstanceId, task.Input), cancel.Token);
-            return new TaskCompleted(task.TaskId, OrchestrationJson.Serialize(result)) { Timestamp = DateTime.UtcNow };
+            return new TaskCompleted(task.TaskId, OrchestrationJson.Serialize(result)) { Timestamp = timeProvider.GetUtcNow().UtcDateTime };
         }
         catch (Exception) when (cancel.IsCancellationRequested)
         {
@@ -75,7 +75,7 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
         catch (Exception exception)
         {
             Logs.ActivityFailed(logger, task.Name, item.InstanceId, task.TaskId, exception);
-            return new TaskFailed(task.TaskId, TaskFailureDetails.FromException(exception)) { Timestamp = DateTime.UtcNow };
+            return new TaskFailed(task.TaskId, TaskFailureDetails.FromException(exception)) { Timestamp = timeProvider.GetUtcNow().UtcDateTime };
         }
     }
 

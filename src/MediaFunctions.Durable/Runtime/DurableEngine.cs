@@ -26,23 +26,28 @@ public sealed class DurableEngine : BackgroundService
     private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _loaded;
 
-    public DurableEngine(IOrchestrationStore store, WorkflowRegistry registry, IServiceProvider services, IOptions<DurableOptions> options, ILogger<DurableEngine> logger)
+    public DurableEngine(IOrchestrationStore store, WorkflowRegistry registry, IServiceProvider services, IOptions<DurableOptions> options,
+        TimeProvider timeProvider, ILogger<DurableEngine> logger)
     {
         Store = store;
         _registry = registry;
         _services = services;
         Options = options.Value;
+        TimeProvider = timeProvider;
         Logger = logger;
         _owned = new bool[Options.PartitionCount];
-        Activities = new ActivityDispatcher(registry, services.GetRequiredService<IServiceScopeFactory>(), logger);
+        Activities = new ActivityDispatcher(registry, services.GetRequiredService<IServiceScopeFactory>(), timeProvider, logger);
+        Timers = new TimerScheduler(timeProvider);
         OwnerId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
     }
 
     internal IOrchestrationStore Store { get; }
     internal DurableOptions Options { get; }
+    /// <summary>The clock of history timestamps, durable timers, retry delays and partition leases.</summary>
+    internal TimeProvider TimeProvider { get; }
     internal ILogger Logger { get; }
     internal ActivityDispatcher Activities { get; }
-    internal TimerScheduler Timers { get; } = new();
+    internal TimerScheduler Timers { get; }
     internal CancellationToken Stopping { get; private set; }
 
     /// <summary>Identifies this process in partition leases.</summary>
@@ -50,6 +55,9 @@ public sealed class DurableEngine : BackgroundService
 
     /// <summary>Completes once the store is initialized and the first lease round is done.</summary>
     public Task Started => _started.Task;
+
+    /// <summary>The clock's time, as history events carry it.</summary>
+    internal DateTime UtcNow => TimeProvider.GetUtcNow().UtcDateTime;
 
     /// <summary>Waits briefly for the engine to start; storage that stays unreachable is reported as a timeout.</summary>
     internal async Task EnsureStartedAsync(CancellationToken cancellationToken)
@@ -121,17 +129,25 @@ public sealed class DurableEngine : BackgroundService
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 Logs.LoopFailed(Logger, exception);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt)), stoppingToken);
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, attempt)), TimeProvider, stoppingToken);
             }
         }
 
         Logs.EngineStarted(Logger, Options.TaskHub, Options.Store, Options.PartitionCount, OwnerId);
         _started.TrySetResult();
-        await Task.WhenAll(
-            Activities.RunAsync(Options.MaxConcurrentActivities, stoppingToken),
-            Timers.RunAsync(stoppingToken),
-            LoopAsync(RenewLeasesAsync, Options.LeaseDuration / 3, stoppingToken),
-            LoopAsync(PollSignalsAsync, Options.PollInterval, stoppingToken));
+        try
+        {
+            // NOTE: signals are polled on the real clock: how often to look is no point in time, and a test's stopped
+            // clock must not stall wake-ups from other processes.
+            await Task.WhenAll(
+                Activities.RunAsync(Options.MaxConcurrentActivities, stoppingToken),
+                LoopAsync(RenewLeasesAsync, Options.LeaseDuration / 3, TimeProvider, stoppingToken),
+                LoopAsync(PollSignalsAsync, Options.PollInterval, TimeProvider.System, stoppingToken));
+        }
+        finally
+        {
+            Timers.Dispose();
+        }
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -157,13 +173,13 @@ public sealed class DurableEngine : BackgroundService
         }
     }
 
-    private async Task LoopAsync(Func<CancellationToken, Task> body, TimeSpan interval, CancellationToken cancellationToken)
+    private async Task LoopAsync(Func<CancellationToken, Task> body, TimeSpan interval, TimeProvider clock, CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(interval, cancellationToken);
+                await Task.Delay(interval, clock, cancellationToken);
                 await body(cancellationToken);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -275,7 +291,7 @@ public sealed class DurableEngine : BackgroundService
             CompletionEvent result = outcome.Status == OrchestrationRuntimeStatus.Completed
                 ? new SubOrchestrationCompleted(taskId, outcome.Result)
                 : new SubOrchestrationFailed(taskId, outcome.Failure ?? new TaskFailureDetails("Terminated", $"Orchestration '{worker.InstanceId}' ended as {outcome.Status}."));
-            if (await Store.SendMessageAsync(parentId, result with { Timestamp = DateTime.UtcNow }, cancellationToken))
+            if (await Store.SendMessageAsync(parentId, result with { Timestamp = UtcNow }, cancellationToken))
             {
                 await WakeAsync(parentId, cancellationToken);
             }
@@ -293,15 +309,15 @@ public sealed class DurableEngine : BackgroundService
         {
             return existing.Status switch
             {
-                OrchestrationRuntimeStatus.Completed => new SubOrchestrationCompleted(child.TaskId, existing.Output) { Timestamp = DateTime.UtcNow },
+                OrchestrationRuntimeStatus.Completed => new SubOrchestrationCompleted(child.TaskId, existing.Output) { Timestamp = UtcNow },
                 { } status when status.IsTerminal() => new SubOrchestrationFailed(child.TaskId,
                     existing.Failure ?? new TaskFailureDetails("Terminated", $"Orchestration '{child.InstanceId}' ended as {status}."))
-                { Timestamp = DateTime.UtcNow },
+                { Timestamp = UtcNow },
                 _ => null,
             };
         }
 
-        var now = DateTimeOffset.UtcNow;
+        var now = TimeProvider.GetUtcNow();
         var state = new InstanceState
         {
             InstanceId = child.InstanceId,
@@ -319,7 +335,7 @@ public sealed class DurableEngine : BackgroundService
         {
             return new SubOrchestrationFailed(child.TaskId, new TaskFailureDetails(typeof(InstanceExistsException).FullName!,
                 $"An orchestration with id '{child.InstanceId}' already exists and belongs to another parent."))
-            { Timestamp = DateTime.UtcNow };
+            { Timestamp = UtcNow };
         }
 
         await OnCreatedAsync(created, cancellationToken);

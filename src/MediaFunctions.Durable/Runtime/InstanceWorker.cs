@@ -99,7 +99,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
                 if (delay is { } wait)
                 {
                     Volatile.Write(ref _running, 0);
-                    engine.Timers.Schedule(DateTime.UtcNow + wait, Schedule);
+                    engine.Timers.Schedule(engine.UtcNow + wait, Schedule);
                     return;
                 }
             }
@@ -172,7 +172,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
         var execution = _execution!;
         var state = _state!;
         var consumed = new List<string>();
-        var now = DateTime.UtcNow;
+        var now = engine.UtcNow;
         execution.Process(new OrchestratorStarted { Timestamp = now > execution.CurrentUtcDateTime ? now : execution.CurrentUtcDateTime });
         foreach (var message in inbox)
         {
@@ -259,7 +259,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
 
     private async Task CommitAsync(OrchestrationExecution execution, InstanceState state, List<HistoryEvent> step, List<string> consumed, ExecutionCompleted? outcome, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow;
+        var now = engine.TimeProvider.GetUtcNow();
         InstanceCommit commit;
         if (outcome?.Status == OrchestrationRuntimeStatus.ContinuedAsNew)
         {
@@ -354,7 +354,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
                     engine.Activities.Enqueue(new ActivityWorkItem(InstanceId, task, result => Deliver(executionId, result)));
                     break;
                 case TimerCreated timer:
-                    engine.Timers.Schedule(timer.FireAt, () => Deliver(executionId, new TimerFired(timer.TaskId, timer.FireAt) { Timestamp = DateTime.UtcNow }));
+                    engine.Timers.Schedule(timer.FireAt, () => Deliver(executionId, new TimerFired(timer.TaskId, timer.FireAt) { Timestamp = engine.UtcNow }));
                     break;
                 case SubOrchestrationCreated child:
                     _ = StartChildAsync(child, executionId);

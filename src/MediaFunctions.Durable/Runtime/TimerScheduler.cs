@@ -1,49 +1,70 @@
+using System.Collections.Concurrent;
+
 namespace MediaFunctions.Durable.Runtime;
 
-/// <summary>Calls back at a point in time. In memory only: durable timers are re-armed from history when an instance loads.</summary>
-internal sealed class TimerScheduler
+/// <summary>
+/// Calls back once the engine's clock reaches a point in time. In memory only: durable timers are re-armed from
+/// history when an instance loads.
+/// </summary>
+internal sealed class TimerScheduler(TimeProvider timeProvider) : IDisposable
 {
-    private readonly PriorityQueue<Action, DateTime> _due = new();
-    private readonly SemaphoreSlim _changed = new(0);
-    private readonly Lock _lock = new();
+    // A longer wait is re-armed when it ends: timers have an upper limit, and the wall clock may have been set meanwhile.
+    private static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
 
+    // Keeps armed timers reachable (an unreferenced timer may be collected before it fires) and lets Dispose stop them.
+    private readonly ConcurrentDictionary<ITimer, byte> _armed = new();
+    private volatile bool _disposed;
+
+    /// <summary>Calls <paramref name="fire"/> once the clock reads <paramref name="fireAtUtc"/> or later: at once when it already does.</summary>
     public void Schedule(DateTime fireAtUtc, Action fire)
     {
-        lock (_lock)
+        if (_disposed)
         {
-            _due.Enqueue(fire, fireAtUtc);
+            return;
         }
 
-        _changed.Release();
+        var wait = fireAtUtc - timeProvider.GetUtcNow().UtcDateTime;
+        if (wait <= TimeSpan.Zero)
+        {
+            fire();
+            return;
+        }
+
+        ITimer? timer = null;
+        timer = timeProvider.CreateTimer(state =>
+        {
+            if (_armed.TryRemove(timer!, out _))
+            {
+                timer!.Dispose();
+                Schedule(fireAtUtc, fire);
+            }
+        }, null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _armed[timer] = 0;
+        if (_disposed)
+        {
+            Disarm(timer);
+            return;
+        }
+
+        // Armed only once registered, so a callback that comes at once still finds it.
+        timer.Change(wait < MaxWait ? wait : MaxWait, Timeout.InfiniteTimeSpan);
     }
 
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>Drops every pending callback; later schedules are dropped too.</summary>
+    public void Dispose()
     {
-        while (!cancellationToken.IsCancellationRequested)
+        _disposed = true;
+        foreach (var timer in _armed.Keys)
         {
-            TimeSpan wait;
-            List<Action> fire = [];
-            lock (_lock)
-            {
-                var now = DateTime.UtcNow;
-                while (_due.TryPeek(out var action, out var at) && at <= now)
-                {
-                    _due.Dequeue();
-                    fire.Add(action);
-                }
+            Disarm(timer);
+        }
+    }
 
-                wait = _due.TryPeek(out _, out var next) ? next - now : TimeSpan.FromSeconds(10);
-            }
-
-            fire.ForEach(action => action());
-            try
-            {
-                await _changed.WaitAsync(wait < TimeSpan.FromSeconds(10) ? wait : TimeSpan.FromSeconds(10), cancellationToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
+    private void Disarm(ITimer timer)
+    {
+        if (_armed.TryRemove(timer, out _))
+        {
+            timer.Dispose();
         }
     }
 }

@@ -33,13 +33,15 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private readonly TableClient _wake;
     private readonly TableClient _leases;
     private readonly LargeText _text;
+    private readonly TimeProvider _timeProvider;
     // The tail of each instance this process last wrote or read, keyed by the state row's ETag it belongs to.
     private readonly ConcurrentDictionary<string, Tail> _tails = new(StringComparer.Ordinal);
     private long _messageCounter;
 
     private sealed record Tail(string ETag, string Json, int Start);
 
-    public AzureStorageOrchestrationStore(TableServiceClient tables, BlobServiceClient blobs, string taskHub)
+    /// <param name="timeProvider">The clock leases expire by and inbox messages are ordered by.</param>
+    public AzureStorageOrchestrationStore(TableServiceClient tables, BlobServiceClient blobs, string taskHub, TimeProvider timeProvider)
     {
         if (string.IsNullOrEmpty(taskHub) || !char.IsAsciiLetter(taskHub[0]) || !taskHub.All(char.IsAsciiLetterOrDigit) || taskHub.Length > 45)
         {
@@ -50,6 +52,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         _wake = tables.GetTableClient($"{taskHub}Wake");
         _leases = tables.GetTableClient($"{taskHub}Leases");
         _text = new LargeText(blobs.GetBlobContainerClient($"{taskHub.ToLowerInvariant()}-payloads"));
+        _timeProvider = timeProvider;
     }
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
@@ -425,7 +428,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     public async Task<bool> TryAcquireLeaseAsync(int partition, string owner, TimeSpan duration, CancellationToken cancellationToken = default)
     {
         var key = PartitionKeyOf(partition);
-        var now = DateTimeOffset.UtcNow;
+        var now = _timeProvider.GetUtcNow();
         var lease = new TableEntity(LeasePartition, key) { ["Owner"] = owner, ["ExpiresAt"] = now + duration };
         try
         {
@@ -525,7 +528,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
     private async Task<TableEntity> ToMessageEntityAsync(string instanceId, HistoryEvent message, CancellationToken cancellationToken)
     {
         var rowKey = string.Create(CultureInfo.InvariantCulture,
-            $"m{DateTime.UtcNow.Ticks:D19}{Interlocked.Increment(ref _messageCounter) % 1_000_000:D6}{Guid.NewGuid().ToString("N")[..8]}");
+            $"m{_timeProvider.GetUtcNow().UtcTicks:D19}{Interlocked.Increment(ref _messageCounter) % 1_000_000:D6}{Guid.NewGuid().ToString("N")[..8]}");
         var row = new TableEntity(instanceId, rowKey);
         await _text.PutAsync(row, "Event", JsonSerializer.Serialize(message, OrchestrationJson.Options), $"{instanceId}/inbox/{rowKey}", cancellationToken);
         return row;

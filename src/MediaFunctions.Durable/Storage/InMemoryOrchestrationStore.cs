@@ -4,7 +4,8 @@ using MediaFunctions.Orchestration;
 namespace MediaFunctions.Durable.Storage;
 
 /// <summary>A store that lives in this process only: for unit tests. Same semantics as the Azure Storage store.</summary>
-public sealed class InMemoryOrchestrationStore : IOrchestrationStore
+/// <param name="timeProvider">The clock leases expire by.</param>
+public sealed class InMemoryOrchestrationStore(TimeProvider timeProvider) : IOrchestrationStore
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _instances = new(StringComparer.Ordinal);
@@ -193,7 +194,7 @@ public sealed class InMemoryOrchestrationStore : IOrchestrationStore
     {
         lock (_lock)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = timeProvider.GetUtcNow();
             if (_leases.TryGetValue(partition, out var lease) && lease.Owner != owner && lease.Expires > now)
             {
                 return Task.FromResult(false);

@@ -46,10 +46,10 @@ public sealed class BatchZipFilesTests(AzuriteFixture azurite) : IClassFixture<A
         var first = await ItemOutputAsync(outputs, keyId, batchId, 0, "shows/episode.mp3", 5 * 1024 * 1024 + 17, token);
         var firstCover = await ItemOutputAsync(outputs, keyId, batchId, 0, "shows/episode.jpg", 2048, token);
         var second = await ItemOutputAsync(outputs, keyId, batchId, 1, "shows/episode.mp3", 3000, token);
-        var zips = new BatchZipFiles(blobs, new SasLinkIssuer(blobs));
+        var zips = new BatchZipFiles(blobs, new SasLinkIssuer(blobs, TimeProvider.System), TimeProvider.System);
         var orchestrations = new Mock<IOrchestrationClient>();
         var zipActivity = new ZipBatchOutputsActivity(zips,
-            new JobOutputPublisher(blobs, new SasLinkIssuer(blobs), new FileLinkSigner(blobs), Options.Create(new JobOptions())),
+            new JobOutputPublisher(blobs, new SasLinkIssuer(blobs, TimeProvider.System), new FileLinkSigner(blobs), Options.Create(new JobOptions()), TimeProvider.System),
             new JobCleanupScheduler(orchestrations.Object));
         var keep = new KeepForBatchZipActivity(zips);
         var context = new ActivityContext("activity", batchId, null);
@@ -106,7 +106,7 @@ public sealed class BatchZipFilesTests(AzuriteFixture azurite) : IClassFixture<A
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         await OutputsAsync(token);
 
-        var zip = await new BatchZipFiles(blobs, new SasLinkIssuer(blobs)).WriteZipAsync("k" + Guid.NewGuid().ToString("N")[..8], "nothing", false, token);
+        var zip = await new BatchZipFiles(blobs, new SasLinkIssuer(blobs, TimeProvider.System), TimeProvider.System).WriteZipAsync("k" + Guid.NewGuid().ToString("N")[..8], "nothing", false, token);
 
         Assert.Null(zip);
     }

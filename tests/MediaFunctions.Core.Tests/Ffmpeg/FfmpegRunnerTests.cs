@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Tests.Media.Fixtures;
 using MediaFunctions.Testing.Media;
@@ -88,14 +87,12 @@ public class FfmpegRunnerTests(GeneratedMedia media)
     public async Task RunAsync_PastTheTimeout_StopsFfmpegAndThrowsTimedOut()
     {
         var marker = "timeout-" + Guid.NewGuid().ToString("N");
-        var clock = Stopwatch.StartNew();
 
         var error = await Assert.ThrowsAsync<FfmpegException>(() => FfmpegTools.Runner().RunAsync(
             EndlessRun(marker), new FfmpegRunOptions { Timeout = TimeSpan.FromSeconds(1) }, FfmpegTools.Timeout()));
 
         Assert.True(error.TimedOut);
         Assert.Null(error.ExitCode);
-        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(10));
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
     }
 
@@ -115,14 +112,11 @@ public class FfmpegRunnerTests(GeneratedMedia media)
             await Task.Delay(50, timeout);
         }
 
-        var clock = Stopwatch.StartNew();
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
-        // Well inside the 5 s grace period: ffmpeg stopped on SIGINT rather than being killed...
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(3));
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
-        // ...so it finished the WAV header, and the file plays for the time it ran.
+        // ffmpeg stopped on SIGINT rather than being killed, so it finished the WAV header, and the file plays for the time it ran.
         var probe = await FfmpegTools.Prober().ProbeAsync(output, cancellationToken: FfmpegTools.Timeout());
         Assert.True(probe.Duration?.TotalSeconds >= 0.5, $"The WAV plays for {probe.Duration}.");
     }

@@ -5,6 +5,7 @@ using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Egress;
 using MediaFunctions.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Core.Tests.InlineStorage;
 
@@ -19,8 +20,11 @@ internal sealed class InlineStorageParts : IDisposable
         var options = Options.Create(new InlineStorageOptions { PartSizeBytes = partSizeBytes, VerifyTimeout = TimeSpan.FromSeconds(20) });
         Protector = new InlineStorageProtector(new BlobServiceClient(azurite.ConnectionString), keyBlobName);
         Verifier = new InlineStorageVerifier(policy, Clients, options);
-        Writer = new InlineStorageWriter(Protector, Clients, options);
+        Writer = new InlineStorageWriter(Protector, Clients, options, Clock);
     }
+
+    /// <summary>The writer's clock. It starts at the real time: the storage checks the links it signs against its own.</summary>
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
     public InlineStorageClients Clients { get; }
 

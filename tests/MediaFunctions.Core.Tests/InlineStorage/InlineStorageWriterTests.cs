@@ -22,12 +22,10 @@ public sealed class InlineStorageWriterTests(AzuriteFixture azurite, S3rverFixtu
         var file = InlineStorageParts.RandomFile(3 * 1024 * 1024 + 17);
         try
         {
-            var before = DateTimeOffset.UtcNow;
-
             var stored = await parts.Writer.UploadAsync(storage, "job-1/clip.mp4", file, "video/mp4", TimeSpan.FromMinutes(15), FfmpegTools.Timeout(60));
 
             Assert.Equal($"s3://media/videos/{prefix}/job-1/clip.mp4", stored.Location);
-            Assert.InRange(stored.ExpiresAt!.Value, before.AddMinutes(15), DateTimeOffset.UtcNow.AddMinutes(15));
+            Assert.Equal(parts.Clock.GetUtcNow().AddMinutes(15), stored.ExpiresAt);
             await AssertReadsBackAsync(stored.ReadUrl, file, "video/mp4");
         }
         finally

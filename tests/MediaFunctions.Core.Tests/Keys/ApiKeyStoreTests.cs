@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Core.Tests.Keys;
 
@@ -67,7 +68,7 @@ public sealed class ApiKeyStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
     public async Task FindBySecretAsync_KeyAddedByAnotherProcess_IsSeenOnlyAfterTheRefreshInterval()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider();
         var reader = new ApiKeyStore(new TableServiceClient(azurite.ConnectionString), clock);
         var writer = new ApiKeyStore(new TableServiceClient(azurite.ConnectionString), TimeProvider.System);
         Assert.Null(await reader.FindBySecretAsync("late-secret", timeout.Token));
@@ -85,12 +86,5 @@ public sealed class ApiKeyStoreTests(AzuriteFixture azurite) : IClassFixture<Azu
         var store = new ApiKeyStore(new TableServiceClient(azurite.ConnectionString), TimeProvider.System);
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.CreateOrUpdateAsync("has-dash", "secret", isAdmin: false));
-    }
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
     }
 }

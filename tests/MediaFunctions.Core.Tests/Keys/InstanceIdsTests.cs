@@ -4,13 +4,24 @@ namespace MediaFunctions.Core.Tests.Keys;
 
 public sealed class InstanceIdsTests
 {
+    private static readonly DateTimeOffset Noon = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void NewFor_Key_IsKeyIdDashAnd32HexDigits()
     {
-        var id = InstanceIds.NewFor("alice");
+        var id = InstanceIds.NewFor("alice", Noon);
 
         Assert.Matches("^alice-[0-9a-f]{32}$", id);
-        Assert.NotEqual(id, InstanceIds.NewFor("alice"));
+        Assert.NotEqual(id, InstanceIds.NewFor("alice", Noon));
+    }
+
+    [Fact]
+    public void NewFor_OneTickLater_ListsFirstInIdOrder()
+    {
+        var earlier = InstanceIds.NewFor("alice", Noon);
+        var later = InstanceIds.NewFor("alice", Noon.AddTicks(1));
+
+        Assert.Equal([later, earlier], new[] { earlier, later }.Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Core.Tests.RateLimits;
 
@@ -14,7 +15,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var options = Options(perMinute: 7);
-        var clock = new ManualClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var first = Limiter(options, clock);
         var second = Limiter(options, clock);
 
@@ -30,7 +31,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
     public async Task AcquireAsync_Allowed_ReportsTheWindowWithFewestLeftAndItsEnd()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var limiter = Limiter(Options(perMinute: 5, perHour: 100), new ManualClock(Noon));
+        var limiter = Limiter(Options(perMinute: 5, perHour: 100), new FakeTimeProvider(Noon));
 
         var decision = await limiter.AcquireAsync("report", timeout.Token);
 
@@ -41,7 +42,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
     public async Task AcquireAsync_RefusedRequests_AreNotCountedInLongerWindows()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var clock = new ManualClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var limiter = Limiter(Options(perMinute: 2, perHour: 3), clock);
         var firstMinute = new List<RateLimitDecision>();
         for (var i = 0; i < 5; i++)
@@ -63,7 +64,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
     public async Task AcquireAsync_FullMinuteAndFullDay_RefusesUntilTheDayEnds()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var clock = new ManualClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var limiter = Limiter(Options(perMinute: 1, perHour: 10, perDay: 1), clock);
         await limiter.AcquireAsync("day", timeout.Token);
 
@@ -81,7 +82,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var options = Options(perMinute: 50);
         options.Keys["tight"] = new KeyRateLimitOptions { PerMinute = 1 };
-        var limiter = Limiter(options, new ManualClock(Noon));
+        var limiter = Limiter(options, new FakeTimeProvider(Noon));
 
         await limiter.AcquireAsync("tight", timeout.Token);
         var tight = await limiter.AcquireAsync("tight", timeout.Token);
@@ -96,7 +97,7 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var options = Options(perMinute: 10);
-        var clock = new ManualClock(Noon);
+        var clock = new FakeTimeProvider(Noon);
         var first = Limiter(options, clock);
         var second = Limiter(options, clock);
         await first.AcquireAsync("shared", timeout.Token);
@@ -114,11 +115,4 @@ public sealed class KeyRateLimiterTests(AzuriteFixture azurite) : IClassFixture<
 
     private static RateLimitOptions Options(int perMinute, int perHour = 1_000, int perDay = 10_000) =>
         new() { PerMinute = perMinute, PerHour = perHour, PerDay = perDay };
-
-    private sealed class ManualClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-
-        public void Advance(TimeSpan by) => now += by;
-    }
 }

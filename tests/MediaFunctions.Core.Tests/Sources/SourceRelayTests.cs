@@ -195,22 +195,36 @@ public sealed class SourceRelayTests(OriginMedia origin) : IClassFixture<OriginM
         await using var sources = GuardedSources.AllowingLoopback();
         using var registration = sources.Relay.Register(origin.LongMp4Url);
 
-        using (var client = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 16 * 1024 })
-        {
-            await client.ConnectAsync(IPAddress.Loopback, registration.Url.Port, token);
-            var stream = client.GetStream();
-            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {registration.Url.PathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-\r\n\r\n"), token);
-            await stream.ReadExactlyAsync(new byte[100_000], token);
-        }
+        using var client = new System.Net.Sockets.TcpClient { ReceiveBufferSize = 16 * 1024 };
+        await client.ConnectAsync(IPAddress.Loopback, registration.Url.Port, token);
+        var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"GET {registration.Url.PathAndQuery} HTTP/1.1\r\nHost: 127.0.0.1\r\nRange: bytes=0-\r\n\r\n"), token);
+        await stream.ReadExactlyAsync(new byte[100_000], token);
 
-        // The relay notices the hang-up and drops what is in flight; a reader that left costs at most the chunk it was in.
-        await Task.Delay(TimeSpan.FromSeconds(1), token);
-        var requests = registration.OriginRequests;
+        // Hanging up only the sending half: the relay sees the hang-up all the same, and its own close of the
+        // connection, once it has stopped serving (and fetching) for it, is the signal to look.
+        client.Client.Shutdown(System.Net.Sockets.SocketShutdown.Send);
+        await ReadUntilClosedAsync(stream, token);
         var fetched = registration.BytesFetched;
-        await Task.Delay(TimeSpan.FromSeconds(1), token);
-        Assert.Equal(requests, registration.OriginRequests);
-        Assert.Equal(fetched, registration.BytesFetched);
+
+        // A reader that left costs at most the chunk it was in.
         Assert.InRange(fetched, 100_000, SourceRelay.MinChunkBytes * 3);
+        Assert.InRange(registration.OriginRequests, 1, 3);
+    }
+
+    private static async Task ReadUntilClosedAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (await stream.ReadAsync(buffer, cancellationToken) > 0)
+            {
+            }
+        }
+        catch (IOException)
+        {
+            // Closed with data unread on the relay's side: a reset is a close too.
+        }
     }
 
     [Fact]

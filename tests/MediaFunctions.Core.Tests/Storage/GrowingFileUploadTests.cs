@@ -29,7 +29,6 @@ public sealed class GrowingFileUploadTests(AzuriteFixture azurite) : IClassFixtu
             {
                 await file.WriteAsync(content.AsMemory(offset, Math.Min(1024 * 1024, content.Length - offset)), token);
                 await file.FlushAsync(token);
-                await Task.Delay(30, token);
             }
 
             // What a muxer does at the end: seek back and patch a header.

@@ -195,10 +195,16 @@ public class BatchOrchestratorTests
         var jobs = new ItemJobs();
         var context = Context(Items(2), jobs);
         var start = new TaskCompletionSource<bool>();
-        context.Setup(c => c.WaitForExternalEvent<bool>(BatchOrchestrator.StartEvent, null, default)).Returns(start.Task);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        context.Setup(c => c.WaitForExternalEvent<bool>(BatchOrchestrator.StartEvent, null, default)).Returns(() =>
+        {
+            waiting.SetResult();
+            return start.Task;
+        });
 
         var running = new BatchOrchestrator().RunAsync(context.Object, Run(2, paused: true));
-        await Task.Delay(50);
+        // Once it waits for the start event, the orchestrator cannot move before that event comes.
+        await waiting.Task;
 
         Assert.False(running.IsCompleted);
         context.Verify(c => c.SetCustomStatus(new BatchProgress(BatchProgress.PausedState, 2, 0, 0, 0, 0)), Times.Once);

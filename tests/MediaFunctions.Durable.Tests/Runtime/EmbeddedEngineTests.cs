@@ -2,18 +2,23 @@ using MediaFunctions.Durable.Diagnostics;
 using MediaFunctions.Durable.Storage;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Durable.Tests.Runtime;
 
 /// <summary>The engine's guarantees, end to end in this process, over each store.</summary>
 public abstract class EmbeddedEngineTests
 {
+    private static readonly DateTimeOffset Start = new(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
     private static CancellationToken Within(int seconds = 30) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
-    protected abstract Task<IOrchestrationStore> CreateStoreAsync();
+    /// <summary>A new, empty store whose leases expire by <paramref name="timeProvider"/>.</summary>
+    protected abstract Task<IOrchestrationStore> CreateStoreAsync(TimeProvider timeProvider);
 
-    private async Task<EngineHost> StartAsync(Action<IServiceCollection>? register = null, IOrchestrationStore? store = null, Dictionary<string, string?>? settings = null) =>
-        await EngineHost.StartAsync(store ?? await CreateStoreAsync(), register ?? (_ => { }), settings);
+    private async Task<EngineHost> StartAsync(Action<IServiceCollection>? register = null, IOrchestrationStore? store = null, Dictionary<string, string?>? settings = null,
+        TimeProvider? clock = null) =>
+        await EngineHost.StartAsync(store ?? await CreateStoreAsync(clock ?? TimeProvider.System), register ?? (_ => { }), settings, clock);
 
     [Fact]
     public async Task Chain_TwentyActivities_CompletesWithTheirSum()
@@ -111,35 +116,48 @@ public abstract class EmbeddedEngineTests
     [Fact]
     public async Task Timer_FiresNoSoonerThanItsTime()
     {
-        await using var host = await StartAsync();
-        var started = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(Start);
+        await using var host = await StartAsync(clock: clock);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync(DiagnosticWorkflows.Timer, 1.0);
+        await WaitForHistoryAsync(host.Client, id, "TimerCreated");
 
+        // A timer that fired early would be delivered here, stamped with the clock's time then.
+        clock.Advance(TimeSpan.FromMilliseconds(999));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
         var done = await host.Client.WaitForInstanceCompletionAsync(id, true, Within());
 
         Assert.Equal("done", done.ReadOutputAs<string>());
-        Assert.True(DateTimeOffset.UtcNow - started >= TimeSpan.FromSeconds(1));
+        var history = await host.Client.GetInstanceHistoryAsync(id);
+        Assert.Equal(Start.AddSeconds(1).UtcDateTime, Assert.Single(history, e => e.EventType == "TimerCreated").FireAt);
+        Assert.Equal(Start.AddSeconds(1), Assert.Single(history, e => e.EventType == "TimerFired").Timestamp);
     }
 
     [Fact]
     public async Task ExternalEvents_RaisedBeforeAndAfterTheWait_AreBothDelivered()
     {
+        var clock = new FakeTimeProvider(Start);
         await using var host = await StartAsync(services => services.AddOrchestrator("TwoEvents", async c =>
         {
-            await c.CreateTimer(c.CurrentUtcDateTime.AddMilliseconds(300));
+            await c.CreateTimer(c.CurrentUtcDateTime.AddSeconds(1));
             var first = await c.WaitForExternalEvent<string>("first");
+            c.SetCustomStatus("waiting for second");
             var second = await c.WaitForExternalEvent<string>("second");
             return first + second;
-        }));
+        }), clock: clock);
         var id = await host.Client.ScheduleNewOrchestrationInstanceAsync("TwoEvents");
+
+        // The clock stands still, so the orchestration is still on its timer when the first event arrives.
         await host.Client.RaiseEventAsync(id, "first", "early-");
-        await WaitForStatusAsync(host.Client, id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
-        await Task.Delay(600);
+        await WaitForHistoryAsync(host.Client, id, "EventRaised");
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await WaitForStatusAsync(host.Client, id, m => m.ReadCustomStatusAs<string>() == "waiting for second");
         await host.Client.RaiseEventAsync(id, "second", "late");
 
         var done = await host.Client.WaitForInstanceCompletionAsync(id, true, Within());
 
         Assert.Equal("early-late", done.ReadOutputAs<string>());
+        Assert.Equal(["EventRaised", "TimerFired", "EventRaised"],
+            (await host.Client.GetInstanceHistoryAsync(id)).Select(e => e.EventType).Where(type => type is "EventRaised" or "TimerFired"));
     }
 
     [Fact]
@@ -152,13 +170,14 @@ public abstract class EmbeddedEngineTests
         await host.Client.SuspendInstanceAsync(id, "maintenance");
         await WaitForStatusAsync(host.Client, id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Suspended);
         await host.Client.RaiseEventAsync(id, "go", "payload");
-        await Task.Delay(500);
-        Assert.Equal(OrchestrationRuntimeStatus.Suspended, (await host.Client.GetInstanceAsync(id))?.RuntimeStatus);
-
         await host.Client.ResumeInstanceAsync(id);
         var done = await host.Client.WaitForInstanceCompletionAsync(id, true, Within());
 
         Assert.Equal("payload", done.ReadOutputAs<string>());
+        // History is in the order the engine took things: the event that came while suspended waited for the resume.
+        Assert.Equal(["ExecutionSuspended", "ExecutionResumed", "EventRaised", "ExecutionCompleted"],
+            (await host.Client.GetInstanceHistoryAsync(id)).Select(e => e.EventType)
+                .Where(type => type is "ExecutionSuspended" or "ExecutionResumed" or "EventRaised" or "ExecutionCompleted"));
     }
 
     [Fact]
@@ -308,7 +327,7 @@ public abstract class EmbeddedEngineTests
     [Fact]
     public async Task Restart_UnfinishedInstancesResumeTimersAndActivities()
     {
-        var store = await CreateStoreAsync();
+        var store = await CreateStoreAsync(TimeProvider.System);
         string timerId, chainId, eventId;
         await using (var first = await StartAsync(store: store))
         {
@@ -329,7 +348,7 @@ public abstract class EmbeddedEngineTests
     [Fact]
     public async Task CodeChangedUnderARunningInstance_FailsItAsNonDeterministic()
     {
-        var store = await CreateStoreAsync();
+        var store = await CreateStoreAsync(TimeProvider.System);
         string id;
         await using (var v1 = await StartAsync(services => services.AddOrchestrator("Versioned", async c =>
         {
@@ -338,8 +357,7 @@ public abstract class EmbeddedEngineTests
         }), store))
         {
             id = await v1.Client.ScheduleNewOrchestrationInstanceAsync("Versioned");
-            await WaitForStatusAsync(v1.Client, id, m => m.RuntimeStatus == OrchestrationRuntimeStatus.Running);
-            await Task.Delay(300);
+            await WaitForHistoryAsync(v1.Client, id, "TaskCompleted");
         }
 
         await using var v2 = await StartAsync(services => services.AddOrchestrator("Versioned", async c =>
@@ -376,7 +394,12 @@ public abstract class EmbeddedEngineTests
             ids.Add(await host.Client.ScheduleNewOrchestrationInstanceAsync("StepsThenEvent"));
         }
 
-        await Task.Delay(500);
+        // Each waits for its event once its three steps are in; by then at most one of them stays loaded.
+        foreach (var id in ids)
+        {
+            await WaitForHistoryAsync(host.Client, id, "TaskCompleted", count: 3);
+        }
+
         foreach (var id in ids)
         {
             await host.Client.RaiseEventAsync(id, "go", id);
@@ -399,6 +422,16 @@ public abstract class EmbeddedEngineTests
                 return metadata;
             }
 
+            await Task.Delay(20, token);
+        }
+    }
+
+    /// <summary>Polls until the instance's history holds <paramref name="count"/> events of <paramref name="eventType"/>.</summary>
+    private static async Task WaitForHistoryAsync(IOrchestrationClient client, string id, string eventType, int count = 1)
+    {
+        var token = Within();
+        while ((await client.GetInstanceHistoryAsync(id, token)).Count(e => e.EventType == eventType) < count)
+        {
             await Task.Delay(20, token);
         }
     }

@@ -20,7 +20,9 @@ internal sealed class EngineHost : IOrchestrationRuntime
     public DurableEngine Engine => _host.Services.GetRequiredService<DurableEngine>();
     public IOrchestrationStore Store => _host.Services.GetRequiredService<IOrchestrationStore>();
 
-    public static async Task<EngineHost> StartAsync(IOrchestrationStore store, Action<IServiceCollection> register, Dictionary<string, string?>? settings = null)
+    /// <param name="timeProvider">The engine's clock; the system's when null.</param>
+    public static async Task<EngineHost> StartAsync(IOrchestrationStore store, Action<IServiceCollection> register, Dictionary<string, string?>? settings = null,
+        TimeProvider? timeProvider = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -36,6 +38,11 @@ internal sealed class EngineHost : IOrchestrationRuntime
         }
 
         builder.Logging.ClearProviders();
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         builder.Services.AddDurableEngine(builder.Configuration);
         builder.Services.AddSingleton(store);
         register(builder.Services);

@@ -8,5 +8,5 @@ namespace MediaFunctions.Durable.Tests.Runtime;
 public sealed class EngineRuntimeContractTests : OrchestrationRuntimeContract
 {
     protected override async Task<IOrchestrationRuntime> StartAsync(Action<IServiceCollection> register) =>
-        await EngineHost.StartAsync(new InMemoryOrchestrationStore(), register);
+        await EngineHost.StartAsync(new InMemoryOrchestrationStore(TimeProvider.System), register);
 }

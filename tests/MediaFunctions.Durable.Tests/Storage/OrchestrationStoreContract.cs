@@ -1,12 +1,17 @@
 using MediaFunctions.Durable.History;
 using MediaFunctions.Durable.Storage;
 using MediaFunctions.Orchestration;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Durable.Tests.Storage;
 
 /// <summary>The semantics every store must have; run against each store by a derived class.</summary>
 public abstract class OrchestrationStoreContract
 {
+    /// <summary>The clock of the stores a test creates: leases expire when the test advances it.</summary>
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+
+    /// <summary>A new, empty store on <see cref="Clock"/>.</summary>
     protected abstract Task<IOrchestrationStore> CreateStoreAsync();
 
     private static InstanceState NewState(string id, string execution = "e1", int partition = 0) => new()
@@ -261,7 +266,9 @@ public abstract class OrchestrationStoreContract
         Assert.True(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(1)));
         Assert.True(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(1)));
         Assert.False(await store.TryAcquireLeaseAsync(0, "b", TimeSpan.FromSeconds(30)));
-        await Task.Delay(1200);
+        Clock.Advance(TimeSpan.FromMilliseconds(900));
+        Assert.False(await store.TryAcquireLeaseAsync(0, "b", TimeSpan.FromSeconds(30)));
+        Clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.True(await store.TryAcquireLeaseAsync(0, "b", TimeSpan.FromSeconds(30)));
         Assert.False(await store.TryAcquireLeaseAsync(0, "a", TimeSpan.FromSeconds(30)));
 

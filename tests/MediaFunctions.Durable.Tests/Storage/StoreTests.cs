@@ -7,7 +7,7 @@ namespace MediaFunctions.Durable.Tests.Storage;
 
 public class InMemoryOrchestrationStoreTests : OrchestrationStoreContract
 {
-    protected override Task<IOrchestrationStore> CreateStoreAsync() => Task.FromResult<IOrchestrationStore>(new InMemoryOrchestrationStore());
+    protected override Task<IOrchestrationStore> CreateStoreAsync() => Task.FromResult<IOrchestrationStore>(new InMemoryOrchestrationStore(Clock));
 }
 
 [Collection(AzuriteCollection.Name)]
@@ -16,7 +16,7 @@ public class AzureStorageOrchestrationStoreTests(AzuriteFixture azurite) : Orche
     protected override async Task<IOrchestrationStore> CreateStoreAsync()
     {
         var store = new AzureStorageOrchestrationStore(new TableServiceClient(azurite.ConnectionString),
-            new BlobServiceClient(azurite.ConnectionString), AzuriteCollection.NewTaskHub());
+            new BlobServiceClient(azurite.ConnectionString), AzuriteCollection.NewTaskHub(), Clock);
         await store.InitializeAsync();
         return store;
     }

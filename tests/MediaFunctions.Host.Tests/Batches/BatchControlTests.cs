@@ -121,7 +121,7 @@ public sealed class BatchControlTests(BatchHostFixture fixture)
         var batchId = (await BatchApi.CreateAsync(alice, new { urls, format = "mp3", concurrency = 1 }, timeout.Token)).GetProperty("batchId").GetString()!;
 
         var cancelled = await CancelAsync(alice, batchId, timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+        await WaitForStartedItemsToEndAsync(alice, batchId, BatchApi.Each(cancelled, "jobId"), timeout.Token);
         var later = await BatchApi.GetAsync(alice, batchId, timeout.Token);
 
         Assert.Equal("cancelled", cancelled.GetProperty("state").GetString());
@@ -183,5 +183,37 @@ public sealed class BatchControlTests(BatchHostFixture fixture)
         var (status, batch) = await BatchApi.SendAsync(client, HttpMethod.Delete, $"{BatchApi.Route}/{batchId}", null, cancellationToken);
         Assert.True(status == HttpStatusCode.OK, $"{status}: {batch}");
         return batch;
+    }
+
+    /// <summary>
+    /// Waits until every item job the ended batch started, as its history records them, has ended too: then nothing
+    /// of the batch runs any more, and what the batch shows is final.
+    /// </summary>
+    private static async Task WaitForStartedItemsToEndAsync(HttpClient client, string batchId, IReadOnlyList<string?> jobIds, CancellationToken cancellationToken)
+    {
+        var (_, batch, response) = await InstanceApi.GetAsync(client, batchId, cancellationToken, "?showHistory=true");
+        response.Dispose();
+        var started = batch.GetProperty("historyEvents").EnumerateArray()
+            .Count(historyEvent => historyEvent.GetProperty("EventType").GetString() == "SubOrchestrationInstanceCreated");
+        while (true)
+        {
+            var ended = 0;
+            foreach (var jobId in jobIds.OfType<string>())
+            {
+                var (status, item, itemResponse) = await InstanceApi.GetAsync(client, jobId, cancellationToken);
+                itemResponse.Dispose();
+                if (status == HttpStatusCode.OK && item.GetProperty("runtimeStatus").GetString() is "Completed" or "Failed" or "Terminated")
+                {
+                    ended++;
+                }
+            }
+
+            if (ended >= started)
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 }

@@ -7,7 +7,8 @@ namespace MediaFunctions.Host.Tests.Batches;
 
 /// <summary>
 /// One Azurite, a local origin of short podcast episodes (<see cref="Origin"/>) and one host on them that may read
-/// loopback URLs (the origin, the webhook receivers), with two batch tenants and a third that only lists.
+/// loopback URLs (the origin, the webhook receivers), with two batch tenants, a third that only lists, and an
+/// admin key that sees the service's own instances (webhook deliveries).
 /// </summary>
 public sealed class BatchHostFixture : IAsyncLifetime
 {
@@ -16,6 +17,8 @@ public sealed class BatchHostFixture : IAsyncLifetime
 
     /// <summary>A key whose batches only the listing test creates, so it knows them all.</summary>
     public const string ErinKey = "erin-batches-0005";
+
+    public const string AdminKey = "root-batches-0000";
 
     private readonly AzuriteFixture _azurite = new();
 
@@ -34,6 +37,7 @@ public sealed class BatchHostFixture : IAsyncLifetime
         {
             ["Storage__ConnectionString"] = _azurite.ConnectionString,
             ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};erin={ErinKey}",
+            ["Auth__AdminKeys"] = $"root={AdminKey}",
             ["Durable__TaskHub"] = "Batches",
             ["Durable__PollInterval"] = "00:00:00.100",
             ["Sources__AllowPrivateNetworks"] = "true",

@@ -1,6 +1,8 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MediaFunctions.Core.Workflows.Webhooks;
 using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Batches;
@@ -138,9 +140,15 @@ public sealed class BatchJobTests(BatchHostFixture fixture)
         var delivery = Assert.Single(await receiver.WaitForAsync(1, timeout.Token));
         var batch = await BatchApi.WaitAsync(alice, batchId, timeout.Token);
         var (_, secret) = await JobApi.GetAsync(alice, "/api/webhooks/secret", timeout.Token);
-        // Nothing more comes: the items' own ends go nowhere unless item_webhooks asks.
-        await Task.Delay(TimeSpan.FromSeconds(2), timeout.Token);
+        // Nothing more comes: the items' own ends go nowhere unless item_webhooks asks. Each delivery is an orchestration
+        // named for what it tells about, an item's scheduled before the item ends; so once the batch's own has completed,
+        // those named for the batch and its items are every delivery there will be.
+        using var admin = fixture.ClientFor(BatchHostFixture.AdminKey);
+        await InstanceApi.WaitForStatusAsync(admin, WebhookDelivery.InstanceIdFor(batchId), "Completed", timeout.Token);
+        var deliveries = await admin.GetFromJsonAsync<JsonElement>(
+            new Uri($"/api/instances?instanceIdPrefix={WebhookDelivery.InstanceIdFor(batchId)}", UriKind.Relative), timeout.Token);
 
+        Assert.Equal([WebhookDelivery.InstanceIdFor(batchId)], deliveries.EnumerateArray().Select(instance => instance.GetProperty("instanceId").GetString()));
         Assert.Single(receiver.Requests);
         Assert.Equal("batch.completed", delivery.Headers["X-MediaFunctions-Event"]);
         WebhookSignature.AssertSigned(secret.GetProperty("secret").GetString()!, delivery);

@@ -49,7 +49,15 @@ public sealed class DownloadLiveTests(JobHostFixture fixture, DownloadOrigin ori
 
         var jobId = await DownloadApi.CreateAsync(alice, new { url = later.AbsoluteUri, wait_for_scheduled = true, max_duration = 3, live_from_start = true }, timeout.Token);
         var waiting = await WaitForStageAsync(alice, jobId, "waiting", timeout.Token);
-        await Task.Delay(TimeSpan.FromSeconds(3), timeout.Token);
+        // The job looks for the stream again every poll interval. Once the origin has turned away two looks made while
+        // it waited, the job has taken the first miss and gone on waiting.
+        int Misses() => origin.Server.Requests.Count(request => request.Path == later.AbsolutePath && request.Status == 404);
+        var missesBefore = Misses();
+        while (Misses() < missesBefore + 2)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
         Assert.Equal("waiting", (await DownloadApi.GetAsync(alice, jobId, timeout.Token)).GetProperty("stage").GetString());
         origin.StartLiveStream("later", seconds: 60);
         var job = await DownloadApi.WaitAsync(alice, jobId, timeout.Token);

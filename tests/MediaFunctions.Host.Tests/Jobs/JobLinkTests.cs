@@ -34,8 +34,18 @@ public sealed class JobLinkTests(JobHostFixture fixture)
         // Untagged, so the lifecycle rule that backs up the cleanup timers in Azure never matches it.
         Assert.Empty(await JobApi.OutputTagsAsync(fixture.Blobs, Assert.Single(await JobApi.BlobsAsync(fixture.Blobs, "outputs", $"alice/{jobId}/", timeout.Token)), timeout.Token));
 
-        await Task.Delay(JobHostFixture.ShortLinkLifetime + TimeSpan.FromSeconds(2), timeout.Token);
+        // A job that is not persistent, ended after this one: once its cleanup has deleted its file, this job's link
+        // lifetime has passed as well, and a cleanup of this job's files would have come before.
+        var laterId = (await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.Media.Mp4, ("output_format", "wav")), timeout.Token))
+            .GetProperty("jobId").GetString()!;
+        await JobApi.WaitForJobAsync(alice, laterId, timeout.Token);
+        while ((await JobApi.BlobsAsync(fixture.Blobs, "outputs", $"alice/{laterId}/", timeout.Token)).Count > 0)
+        {
+            await Task.Delay(200, timeout.Token);
+        }
+
         await AssertRedirectsToTheFileAsync(anonymous, link, output.GetProperty("size").GetInt64(), timeout.Token);
+        Assert.Single(await JobApi.BlobsAsync(fixture.Blobs, "outputs", $"alice/{jobId}/", timeout.Token));
 
         // A token naming another blob with the same signature, or no signature at all, leads nowhere.
         var token = link[(link.LastIndexOf('/') + 1)..];

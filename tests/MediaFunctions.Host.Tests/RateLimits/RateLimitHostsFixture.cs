@@ -1,11 +1,13 @@
 using System.Net.Http.Headers;
 using MediaFunctions.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace MediaFunctions.Host.Tests.RateLimits;
 
 /// <summary>
-/// Two host processes on one Azurite, so they share one count per key. Each test uses its own key,
-/// whose per-minute limit is set small here; other keys keep roomy defaults.
+/// Two self-hosts on one Azurite, so they share one count per key, on one clock that stands still half a minute
+/// into a minute: every request of a test falls in that minute's window. Each test uses its own key, whose
+/// per-minute limit is set small here; other keys keep roomy defaults.
 /// </summary>
 public sealed class RateLimitHostsFixture : IAsyncLifetime
 {
@@ -18,30 +20,37 @@ public sealed class RateLimitHostsFixture : IAsyncLifetime
         ["dialect"] = 2,
     };
 
+    /// <summary>The hosts' time: half a minute before <see cref="NextMinute"/>.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 14, 12, 0, 30, TimeSpan.Zero);
+
+    /// <summary>When the minute window of <see cref="Now"/> ends.</summary>
+    public static readonly DateTimeOffset NextMinute = new(2026, 3, 14, 12, 1, 0, TimeSpan.Zero);
+
     private readonly AzuriteFixture azurite = new();
 
-    public HostProcess First { get; private set; } = null!;
+    public FakeTimeProvider Clock { get; } = new(Now);
 
-    public HostProcess Second { get; private set; } = null!;
+    public InProcessSelfHost First { get; private set; } = null!;
+
+    public InProcessSelfHost Second { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
         await azurite.InitializeAsync();
-        var settings = new Dictionary<string, string>
+        var settings = new Dictionary<string, string?>
         {
-            ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Durable__Store"] = "InMemory",
-            ["Auth__BootstrapKeys"] = string.Join(';', PerMinute.Keys.Select(id => $"{id}={SecretOf(id)}")),
-            ["RateLimits__PerMinute"] = "1000",
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Durable:Store"] = "InMemory",
+            ["Auth:BootstrapKeys"] = string.Join(';', PerMinute.Keys.Select(id => $"{id}={SecretOf(id)}")),
+            ["RateLimits:PerMinute"] = "1000",
         };
         foreach (var (id, limit) in PerMinute)
         {
-            settings[$"RateLimits__Keys__{id}__PerMinute"] = $"{limit}";
+            settings[$"RateLimits:Keys:{id}:PerMinute"] = $"{limit}";
         }
 
-        First = new HostProcess(settings);
-        Second = new HostProcess(settings);
-        await Task.WhenAll(First.StartAsync(), Second.StartAsync());
+        First = await InProcessSelfHost.StartAsync(settings, Clock);
+        Second = await InProcessSelfHost.StartAsync(settings, Clock);
     }
 
     public async Task DisposeAsync()
@@ -61,13 +70,10 @@ public sealed class RateLimitHostsFixture : IAsyncLifetime
     public static string SecretOf(string id) => $"{id}-rate-secret";
 
     /// <summary>A client of <paramref name="host"/> that sends key <paramref name="id"/> as a bearer token.</summary>
-    public static HttpClient ClientFor(HostProcess host, string id)
+    public static HttpClient ClientFor(InProcessSelfHost host, string id)
     {
         var client = host.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", SecretOf(id));
         return client;
     }
-
-    /// <summary>The output of both hosts, for assertion messages.</summary>
-    public string Output => $"First host:\n{First.Output}\nSecond host:\n{Second.Output}";
 }

@@ -12,7 +12,8 @@ public sealed record BatchEnd(string BatchId, string KeyId, JobWebhook Webhook, 
 /// Schedules the delivery of a batch's end: the batch as <c>GET /api/batches/{id}</c> shows it, with every item
 /// and each failure's error, signed like a job's webhook and retried by its own orchestration.
 /// </summary>
-public sealed class NotifyBatchEndedActivity(MediaBatches batches, IBatchViewSerializer serializer, WebhookDeliveryScheduler deliveries)
+public sealed class NotifyBatchEndedActivity(MediaBatches batches, IBatchViewSerializer serializer, WebhookDeliveryScheduler deliveries,
+    TimeProvider timeProvider)
     : Activity<BatchEnd, bool>
 {
     /// <summary>The event name of a batch's end, whether every item completed or not (the payload's state says which).</summary>
@@ -26,7 +27,7 @@ public sealed class NotifyBatchEndedActivity(MediaBatches batches, IBatchViewSer
         batch = batch with
         {
             State = end.Summary.Completed == end.Summary.Total ? BatchState.Completed : BatchState.Finished,
-            UpdatedAt = DateTimeOffset.UtcNow,
+            UpdatedAt = timeProvider.GetUtcNow(),
             Zip = end.Summary.Zip,
         };
         await deliveries.ScheduleAsync(WebhookDelivery.InstanceIdFor(end.BatchId), end.Webhook.Url, end.KeyId, CompletedEvent,

@@ -15,7 +15,8 @@ public sealed record JobEnd(string JobId, string KeyId, JobWebhook Webhook, IRea
 /// <see cref="WebhookDeliveryOrchestrator"/> of its own that first waits for the job to end.
 /// Idempotent: the delivery's id is fixed by the job's.
 /// </summary>
-public sealed class NotifyJobEndedActivity(IOrchestrationClient orchestrations, IJobViewSerializer serializer, WebhookDeliveryScheduler deliveries)
+public sealed class NotifyJobEndedActivity(IOrchestrationClient orchestrations, IJobViewSerializer serializer, WebhookDeliveryScheduler deliveries,
+    TimeProvider timeProvider)
     : Activity<JobEnd, bool>
 {
     public override async Task<bool> RunAsync(ActivityContext context, JobEnd end, CancellationToken cancellationToken)
@@ -23,9 +24,10 @@ public sealed class NotifyJobEndedActivity(IOrchestrationClient orchestrations, 
         var metadata = await orchestrations.GetInstanceAsync(end.JobId, getInputsAndOutputs: true, cancellationToken)
             ?? throw new InvalidOperationException($"Job {end.JobId} is gone; it has nobody to notify.");
         var running = JobView.From(metadata);
+        var now = timeProvider.GetUtcNow();
         var ended = end.Error is { } error
-            ? running with { State = JobState.Failed, Outputs = [], Error = error, UpdatedAt = DateTimeOffset.UtcNow }
-            : running with { State = JobState.Completed, Stage = JobStage.Completed, Progress = 100, Outputs = end.Outputs ?? [], UpdatedAt = DateTimeOffset.UtcNow };
+            ? running with { State = JobState.Failed, Outputs = [], Error = error, UpdatedAt = now }
+            : running with { State = JobState.Completed, Stage = JobStage.Completed, Progress = 100, Outputs = end.Outputs ?? [], UpdatedAt = now };
         var payload = serializer.Serialize(ended, new Uri(end.Webhook.ApiBaseUrl));
         await deliveries.ScheduleAsync(WebhookDelivery.InstanceIdFor(end.JobId), end.Webhook.Url, end.KeyId,
             ended.State == JobState.Completed ? JobWebhook.CompletedEvent : JobWebhook.FailedEvent, payload, end.JobId, cancellationToken);
