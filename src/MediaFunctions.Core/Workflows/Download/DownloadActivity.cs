@@ -44,7 +44,7 @@ public sealed class DownloadActivity(
         var source = job.Source ?? throw new InvalidOperationException($"Job {job.JobId} has no source yet.");
         var relayed = source.Streams.Select(stream => relay.Register(new Uri(stream.Url!), job.MaxSourceBytes, stream.Headers)).ToList();
         var folder = Directory.CreateTempSubdirectory("mediafunctions-");
-        using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
+        await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         try
         {
             var container = job.Settings.Container;

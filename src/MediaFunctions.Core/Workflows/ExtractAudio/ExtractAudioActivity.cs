@@ -45,7 +45,7 @@ public sealed class ExtractAudioActivity(
             _ => new ExtractAudioInput(await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken)),
         };
         var folder = Directory.CreateTempSubdirectory("mediafunctions-");
-        using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
+        await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         try
         {
             var outputPaths = job.Request.Formats.ToDictionary(
