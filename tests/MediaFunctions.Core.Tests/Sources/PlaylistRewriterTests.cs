@@ -82,6 +82,21 @@ public sealed class PlaylistRewriterTests
     }
 
     [Fact]
+    public void DashRewrite_ProtocolRelativeUrls_PointAtTheRelay()
+    {
+        var manifestUri = new Uri("https://cdn.example.com/dash/manifest.mpd");
+        const string manifest = """
+            <MPD><BaseURL>//media.example.net/v/</BaseURL><Period><AdaptationSet><Representation id="1">
+            <SegmentTemplate media="//169.254.169.254/a/$Number$.m4s"/></Representation></AdaptationSet></Period></MPD>
+            """;
+
+        var rewritten = DashManifestRewriter.Rewrite(manifest, manifestUri, ToRelay);
+
+        Assert.Contains("<BaseURL>http://127.0.0.1:5000/t/https/media.example.net/v/</BaseURL>", rewritten, StringComparison.Ordinal);
+        Assert.Contains("media=\"http://127.0.0.1:5000/t/https/169.254.169.254/a/$Number$.m4s\"", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DashRewrite_NotWellFormed_RefusedRatherThanPassedOn()
     {
         const string manifest = "<MPD><BaseURL>https://media.example.net/v/</BaseURL><Period></MPD>";

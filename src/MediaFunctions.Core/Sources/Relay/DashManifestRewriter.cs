@@ -4,8 +4,8 @@ using System.Xml.Linq;
 namespace MediaFunctions.Core.Sources.Relay;
 
 /// <summary>
-/// Points the absolute and root-relative <c>BaseURL</c>s of a DASH manifest, and absolute URLs in
-/// segment attributes, at the relay. Relative references need no change: the relay URL keeps the
+/// Points the absolute, protocol-relative and root-relative <c>BaseURL</c>s of a DASH manifest, and
+/// absolute and protocol-relative URLs in segment attributes, at the relay. Relative references need no change: the relay URL keeps the
 /// origin's path shape, so they resolve back through it. Read as XML, so quoting, namespace prefixes
 /// and entities are seen as ffmpeg sees them.
 /// </summary>
@@ -59,9 +59,12 @@ internal static class DashManifestRewriter
     private static string? Map(string value, Uri manifestUri, Func<Uri, string> toRelay, bool rootRelativeToo)
     {
         var reference = value.Trim();
+        // A protocol-relative reference (//host/...) names its host as surely as an absolute one: resolved against the
+        // relay's http URL it would send ffmpeg straight to that host.
         var rewrite = reference.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
             || reference.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            || (rootRelativeToo && reference.StartsWith('/') && !reference.StartsWith("//", StringComparison.Ordinal));
+            || reference.StartsWith("//", StringComparison.Ordinal)
+            || (rootRelativeToo && reference.StartsWith('/'));
         return rewrite && Uri.TryCreate(manifestUri, reference, out var absolute) ? toRelay(absolute) : null;
     }
 }
