@@ -1,10 +1,8 @@
-using Microsoft.Extensions.Logging;
-
 namespace MediaFunctions.Orchestration;
 
 /// <summary>
 /// What an orchestrator may do. Mirrors the Durable Task programming model: orchestrators are
-/// replayed from their history, so they must be deterministic — no clock, GUIDs, I/O, threads or
+/// replayed from their history, so they must be deterministic — no clock, GUIDs, I/O, threads, logging or
 /// <c>ConfigureAwait(false)</c>; use this context for all of those.
 /// </summary>
 public interface IOrchestrationContext
@@ -53,7 +51,4 @@ public interface IOrchestrationContext
 
     /// <summary>A GUID that is the same on every replay.</summary>
     Guid NewGuid();
-
-    /// <summary>Wraps a logger so that it writes nothing while the orchestrator is replaying.</summary>
-    ILogger CreateReplaySafeLogger(ILogger logger);
 }

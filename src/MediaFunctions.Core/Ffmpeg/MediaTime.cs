@@ -5,8 +5,8 @@ namespace MediaFunctions.Core.Ffmpeg;
 
 /// <summary>
 /// A non-negative position or length on a media timeline, to the microsecond. Parsed from what users
-/// write — seconds (<c>90</c>, <c>90.5</c>), <c>MM:SS</c> or <c>HH:MM:SS(.fff)</c> — and written to ffmpeg
-/// as plain seconds, which ffmpeg reads the same in every locale.
+/// and podcast feeds (<c>itunes:duration</c>) write — seconds (<c>90</c>, <c>90.5</c>), <c>MM:SS</c> or
+/// <c>HH:MM:SS(.fff)</c> — and written to ffmpeg as plain seconds, which ffmpeg reads the same in every locale.
 /// </summary>
 public readonly record struct MediaTime : IComparable<MediaTime>
 {
@@ -36,7 +36,10 @@ public readonly record struct MediaTime : IComparable<MediaTime>
 
     public static MediaTime FromTimeSpan(TimeSpan value) => FromSeconds(value.TotalSeconds);
 
-    /// <summary>Parses seconds, <c>MM:SS(.fff)</c> or <c>HH:MM:SS(.fff)</c>; minutes and seconds after a colon are below 60.</summary>
+    /// <summary>
+    /// Parses seconds, <c>MM:SS(.fff)</c> or <c>HH:MM:SS(.fff)</c>, surrounding spaces allowed; minutes and seconds after a
+    /// colon are below 60, the first part may be larger (<c>62:03</c>); the whole is at most <see cref="MaxValue"/>.
+    /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out MediaTime time)
     {
         time = Zero;

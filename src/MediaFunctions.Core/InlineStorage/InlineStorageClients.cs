@@ -1,4 +1,3 @@
-using System.Net;
 using Amazon.Runtime;
 using Amazon.S3;
 using Azure;
@@ -23,18 +22,7 @@ public sealed class InlineStorageClients : IDisposable
 
     public InlineStorageClients(GuardedConnector connector)
     {
-        _handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(15),
-            // NOTE: a pooled connection stays on the address checked when it opened; a new one checks again.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = async (context, cancellationToken) =>
-                await connector.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken),
-        };
+        _handler = connector.CreateHandler(connectTimeout: TimeSpan.FromSeconds(15));
     }
 
     /// <summary>An S3 client for provider s3, gcs or oss, signing with the request's keys and region.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
@@ -19,7 +20,7 @@ public sealed class FileLinkSigner(BlobServiceClient blobs)
     {
         var payload = Encoding.UTF8.GetBytes(blobName);
         var mac = HMACSHA256.HashData(await _key.GetAsync(cancellationToken), payload);
-        return $"{Base64Url(payload)}.{Base64Url(mac)}";
+        return $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(mac)}";
     }
 
     /// <summary>The blob name a token stands for, or null when the token is not one this service signed.</summary>
@@ -35,19 +36,5 @@ public sealed class FileLinkSigner(BlobServiceClient blobs)
         return CryptographicOperations.FixedTimeEquals(expected, mac) ? Encoding.UTF8.GetString(payload) : null;
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static byte[]? FromBase64Url(string text)
-    {
-        var base64 = text.Replace('-', '+').Replace('_', '/');
-        base64 += new string('=', (4 - (base64.Length % 4)) % 4);
-        try
-        {
-            return Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
+    private static byte[]? FromBase64Url(string text) => Base64Url.IsValid(text) ? Base64Url.DecodeFromChars(text) : null;
 }

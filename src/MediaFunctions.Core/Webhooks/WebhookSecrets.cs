@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Azure.Storage.Blobs;
@@ -22,6 +23,6 @@ public sealed class WebhookSecrets(BlobServiceClient blobs)
     public async Task<string> GetAsync(string keyId, CancellationToken cancellationToken = default)
     {
         var mac = HMACSHA256.HashData(await _serverKey.GetAsync(cancellationToken), Encoding.UTF8.GetBytes($"webhook-secret/v1/{keyId}"));
-        return Prefix + Convert.ToBase64String(mac).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        return Prefix + Base64Url.EncodeToString(mac);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text;
 using MediaFunctions.Durable.History;
 using MediaFunctions.Orchestration;
-using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Durable.Execution;
 
@@ -361,8 +360,6 @@ internal sealed class OrchestrationExecution : IOrchestrationContext
         hash[8] = (byte)((hash[8] & 0x3F) | 0x80);
         return new Guid(hash.AsSpan(0, 16), bigEndian: true);
     }
-
-    public ILogger CreateReplaySafeLogger(ILogger logger) => new ReplaySafeLogger(this, logger);
 
     private async Task<T> ScheduleAsync<T>(Func<int, ActionEvent> createAction, string name)
     {

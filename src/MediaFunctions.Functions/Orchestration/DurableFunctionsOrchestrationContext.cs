@@ -1,6 +1,5 @@
 using MediaFunctions.Orchestration;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Logging;
 using DurableFailureDetails = Microsoft.DurableTask.TaskFailureDetails;
 using DurableRetryPolicy = Microsoft.DurableTask.RetryPolicy;
 using DurableTaskFailedException = Microsoft.DurableTask.TaskFailedException;
@@ -95,9 +94,6 @@ public sealed class DurableFunctionsOrchestrationContext(TaskOrchestrationContex
 
     /// <inheritdoc />
     public Guid NewGuid() => inner.NewGuid();
-
-    /// <inheritdoc />
-    public ILogger CreateReplaySafeLogger(ILogger logger) => new ReplaySafeLogger(logger, () => inner.IsReplaying);
 
     /// <summary>The engine's failure details for Durable Task's; null stays null.</summary>
     public static TaskFailureDetails? ToFailureDetails(DurableFailureDetails? details) => details is null

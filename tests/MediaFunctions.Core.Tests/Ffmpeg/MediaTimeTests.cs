@@ -12,6 +12,11 @@ public class MediaTimeTests
     [InlineData("01:30", "90")]
     [InlineData("1:02:03.250", "3723.25")]
     [InlineData("00:00:00.000001", "0.000001")]
+    [InlineData("01:02:03", "3723")]
+    [InlineData("62:03", "3723")]
+    [InlineData("90:00", "5400")]
+    [InlineData("00:00:01.5", "1.5")]
+    [InlineData(" 95 ", "95")]
     public void TryParse_AcceptedForm_WritesPlainSeconds(string text, string argument)
     {
         Assert.True(MediaTime.TryParse(text, out var time));
@@ -24,6 +29,9 @@ public class MediaTimeTests
     [InlineData("-5")]
     [InlineData("1e3")]
     [InlineData("abc")]
+    [InlineData("about an hour")]
+    [InlineData("10:75")]
+    [InlineData("1:-2")]
     [InlineData("1:60")]
     [InlineData("1:2:3:4")]
     [InlineData("1::3")]

@@ -59,4 +59,50 @@ public sealed class PlaylistRewriterTests
         Assert.Contains("initialization=\"init-$RepresentationID$.mp4\"", rewritten, StringComparison.Ordinal);
         Assert.Contains("<BaseURL>relative/</BaseURL>", rewritten, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void DashRewrite_PrefixedElementsAndSingleQuotedAttributes_PointAtTheRelay()
+    {
+        var manifestUri = new Uri("https://cdn.example.com/dash/manifest.mpd");
+        const string manifest = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <mpd:MPD xmlns:mpd="urn:mpeg:dash:schema:mpd:2011"><mpd:BaseURL>https://media.example.net/v/</mpd:BaseURL><mpd:Period>
+            <mpd:AdaptationSet><mpd:Representation id="1">
+            <mpd:SegmentTemplate initialization='https://seg.example.net/init.mp4' media='https://seg.example.net/a/$Number$.m4s?k=1&amp;s=2'/>
+            </mpd:Representation></mpd:AdaptationSet></mpd:Period></mpd:MPD>
+            """;
+
+        // Served with a byte order mark, which reaches the rewriter as U+FEFF.
+        var rewritten = DashManifestRewriter.Rewrite("\uFEFF" + manifest, manifestUri, ToRelay);
+
+        Assert.Contains("<mpd:BaseURL>http://127.0.0.1:5000/t/https/media.example.net/v/</mpd:BaseURL>", rewritten, StringComparison.Ordinal);
+        Assert.Contains("initialization=\"http://127.0.0.1:5000/t/https/seg.example.net/init.mp4\"", rewritten, StringComparison.Ordinal);
+        Assert.Contains("media=\"http://127.0.0.1:5000/t/https/seg.example.net/a/$Number$.m4s?k=1&amp;s=2\"", rewritten, StringComparison.Ordinal);
+        Assert.StartsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<mpd:MPD xmlns:mpd=\"urn:mpeg:dash:schema:mpd:2011\">", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DashRewrite_ProtocolRelativeUrls_PointAtTheRelay()
+    {
+        var manifestUri = new Uri("https://cdn.example.com/dash/manifest.mpd");
+        const string manifest = """
+            <MPD><BaseURL>//media.example.net/v/</BaseURL><Period><AdaptationSet><Representation id="1">
+            <SegmentTemplate media="//169.254.169.254/a/$Number$.m4s"/></Representation></AdaptationSet></Period></MPD>
+            """;
+
+        var rewritten = DashManifestRewriter.Rewrite(manifest, manifestUri, ToRelay);
+
+        Assert.Contains("<BaseURL>http://127.0.0.1:5000/t/https/media.example.net/v/</BaseURL>", rewritten, StringComparison.Ordinal);
+        Assert.Contains("media=\"http://127.0.0.1:5000/t/https/169.254.169.254/a/$Number$.m4s\"", rewritten, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void DashRewrite_NotWellFormed_RefusedRatherThanPassedOn()
+    {
+        const string manifest = "<MPD><BaseURL>https://media.example.net/v/</BaseURL><Period></MPD>";
+
+        var refused = Assert.Throws<HttpRequestException>(() => DashManifestRewriter.Rewrite(manifest, new Uri("https://cdn.example.com/m.mpd"), ToRelay));
+
+        Assert.IsType<System.Xml.XmlException>(refused.InnerException);
+    }
 }

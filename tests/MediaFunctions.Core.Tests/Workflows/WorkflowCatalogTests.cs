@@ -1,13 +1,11 @@
-using System.Text.RegularExpressions;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Orchestration;
-using MediaFunctions.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaFunctions.Core.Tests.Workflows;
 
-public partial class WorkflowCatalogTests
+public class WorkflowCatalogTests
 {
     [Fact]
     public void AddMediaJobs_RegistersExactlyTheCatalog()
@@ -20,19 +18,64 @@ public partial class WorkflowCatalogTests
         Assert.Equal(WorkflowCatalog.Activities.Order(), registrations.Where(r => r.Kind == WorkflowKind.Activity).Select(r => r.Name).Order());
     }
 
-    // Orchestrators are replayed: they must not read the clock, make GUIDs, sleep, start threads or do I/O.
-    [GeneratedRegex(@"DateTime(Offset)?\.(Utc)?Now|Guid\.NewGuid|Task\.Delay|Task\.Run|Thread\.|new HttpClient|File\.|Directory\.|Environment\.|ConfigureAwait\(false\)|Random")]
-    private static partial Regex NonDeterministicCall();
-
     [Fact]
     public void Orchestrators_UseOnlyDeterministicCalls()
     {
-        var orchestrators = Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "MediaFunctions.Core", "Workflows"), "*Orchestrator.cs", SearchOption.AllDirectories);
-        Assert.NotEmpty(orchestrators);
-        foreach (var file in orchestrators)
+        var orchestrators = typeof(WorkflowCatalog).Assembly.GetTypes()
+            .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IOrchestrator))).ToList();
+        Assert.Equal(WorkflowCatalog.Orchestrators.Order(), orchestrators.Select(type => type.Name).Order());
+
+        var calls = OrchestratorCode.NonDeterministicCalls(orchestrators);
+
+        Assert.True(calls.Count == 0, $"Orchestrators are replayed, so they must use their context instead of:\n{string.Join('\n', calls)}");
+    }
+
+    [Theory]
+    [InlineData(typeof(ClockInAHelperOrchestrator), "DateTime.UtcNow")]
+    [InlineData(typeof(GuidInALambdaOrchestrator), "Guid.NewGuid")]
+    [InlineData(typeof(DelayInAContextExtensionOrchestrator), "Task.Delay")]
+    [InlineData(typeof(ConfigureAwaitFalseOrchestrator), "Task.ConfigureAwait")]
+    public void NonDeterministicCalls_UnsafeCallWhereverTheOrchestratorReachesIt_Found(Type orchestrator, string call)
+    {
+        var calls = OrchestratorCode.NonDeterministicCalls([orchestrator]);
+
+        Assert.Contains(calls, found => found.StartsWith(call + " in ", StringComparison.Ordinal));
+    }
+
+    private sealed class ClockInAHelperOrchestrator : Orchestrator<int, DateTime>
+    {
+        public override Task<DateTime> RunAsync(IOrchestrationContext context, int input) => Task.FromResult(ReplayUnsafeHelpers.Deadline(input));
+    }
+
+    private sealed class GuidInALambdaOrchestrator : Orchestrator<int, string>
+    {
+        public override async Task<string> RunAsync(IOrchestrationContext context, int input) =>
+            string.Join(',', await Task.WhenAll(Enumerable.Range(0, input).Select(async _ => await context.CallActivityAsync<string>("Name", Guid.NewGuid()))));
+    }
+
+    private sealed class DelayInAContextExtensionOrchestrator : Orchestrator<int, int>
+    {
+        public override async Task<int> RunAsync(IOrchestrationContext context, int input)
         {
-            var match = NonDeterministicCall().Match(File.ReadAllText(file));
-            Assert.False(match.Success, $"{Path.GetFileName(file)} calls {match.Value}, which is not replay-safe; use the orchestration context.");
+            await context.PauseAsync();
+            return input;
         }
+    }
+
+    private sealed class ConfigureAwaitFalseOrchestrator : Orchestrator<int, int>
+    {
+        public override async Task<int> RunAsync(IOrchestrationContext context, int input) =>
+            await context.CallActivityAsync<int>("Double", input).ConfigureAwait(false);
+    }
+}
+
+internal static class ReplayUnsafeHelpers
+{
+    public static DateTime Deadline(int minutes) => DateTime.UtcNow.AddMinutes(minutes);
+
+    public static async Task PauseAsync(this IOrchestrationContext context)
+    {
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        context.SetCustomStatus("paused");
     }
 }

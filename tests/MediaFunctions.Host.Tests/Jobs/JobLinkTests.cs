@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Net;
 using System.Text;
 using System.Web;
@@ -50,7 +51,7 @@ public sealed class JobLinkTests(JobHostFixture fixture)
         // A token naming another blob with the same signature, or no signature at all, leads nowhere.
         var token = link[(link.LastIndexOf('/') + 1)..];
         var mac = token[(token.IndexOf('.', StringComparison.Ordinal) + 1)..];
-        var otherBlob = Convert.ToBase64String(Encoding.UTF8.GetBytes($"bob/{jobId}/h264-aac.wav")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var otherBlob = Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"bob/{jobId}/h264-aac.wav"));
         foreach (var forged in new[] { $"{otherBlob}.{mac}", "not-a-token", token[..token.IndexOf('.', StringComparison.Ordinal)] })
         {
             using var refused = await anonymous.GetAsync(new Uri($"/api/files/{forged}", UriKind.Relative), timeout.Token);

@@ -1,5 +1,6 @@
 using System.ServiceModel.Syndication;
 using System.Xml;
+using MediaFunctions.Core.Ffmpeg;
 
 namespace MediaFunctions.Core.Batches.Sources;
 
@@ -39,7 +40,7 @@ internal static class PodcastFeedReader
                 Text(item.Title),
                 Text(item.Summary) ?? (item.Content as TextSyndicationContent)?.Text?.Trim() ?? ItunesText(item.ElementExtensions, "summary"),
                 Date(item.PublishDate) ?? Date(item.LastUpdatedTime),
-                ItunesDuration.Parse(ItunesText(item.ElementExtensions, "duration")),
+                Duration(ItunesText(item.ElementExtensions, "duration")),
                 ItunesImage(item.ElementExtensions, feedUrl) ?? showImage));
         }
 
@@ -92,6 +93,9 @@ internal static class PodcastFeedReader
         .Where(link => string.Equals(link.RelationshipType, "enclosure", StringComparison.OrdinalIgnoreCase))
         .Select(link => HttpUrl(feedUrl, link.Uri))
         .FirstOrDefault(url => url is not null);
+
+    // itunes:duration is written as HH:MM:SS, MM:SS or seconds: the forms a media time takes.
+    private static TimeSpan? Duration(string? text) => MediaTime.TryParse(text, out var duration) ? duration.ToTimeSpan() : null;
 
     private static string? ItunesText(SyndicationElementExtensionCollection extensions, string name)
     {

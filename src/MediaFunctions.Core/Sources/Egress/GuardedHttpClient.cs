@@ -19,20 +19,8 @@ public sealed class GuardedHttpClient : IDisposable
 
     public GuardedHttpClient(GuardedConnector connector)
     {
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            UseProxy = false,
-            UseCookies = false,
-            AutomaticDecompression = DecompressionMethods.None,
-            ConnectTimeout = TimeSpan.FromSeconds(30),
-            // NOTE: a pooled connection stays on the address checked when it opened; a new one checks again.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            ConnectCallback = async (context, cancellationToken) =>
-                await connector.ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken),
-        };
         // Callers bound each request with their own token: a media body may stream for hours.
-        _client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+        _client = new HttpClient(connector.CreateHandler(connectTimeout: TimeSpan.FromSeconds(30))) { Timeout = Timeout.InfiniteTimeSpan };
     }
 
     /// <summary>

@@ -6,23 +6,26 @@ namespace MediaFunctions.Core.Workflows.Jobs;
 /// Tells a running activity that its job has ended without it: terminated or deleted. Engines do
 /// not cancel an activity when its orchestration is terminated (Durable Functions does not either),
 /// so a render of a deleted job would otherwise run to the end and publish files nobody owns.
-/// Polls the orchestration every <see cref="Interval"/>; <see cref="Token"/> is cancelled once it
-/// has ended or is gone, or when the activity's own token is.
+/// Polls the orchestration every <see cref="Interval"/> of <see cref="TimeProvider"/> time; <see cref="Token"/>
+/// is cancelled once it has ended or is gone, or when the activity's own token is.
 /// </summary>
-internal sealed class JobEndWatch : IDisposable
+internal sealed class JobEndWatch : IAsyncDisposable
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+    /// <summary>How often the orchestration is looked up.</summary>
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     private readonly IOrchestrationClient _orchestrations;
     private readonly string _instanceId;
+    private readonly TimeProvider _clock;
     private readonly CancellationTokenSource _ended;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _polling;
 
-    public JobEndWatch(IOrchestrationClient orchestrations, string instanceId, CancellationToken cancellationToken)
+    public JobEndWatch(IOrchestrationClient orchestrations, string instanceId, TimeProvider clock, CancellationToken cancellationToken)
     {
         _orchestrations = orchestrations;
         _instanceId = instanceId;
+        _clock = clock;
         _ended = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         _polling = PollAsync();
     }
@@ -36,32 +39,33 @@ internal sealed class JobEndWatch : IDisposable
 
     private async Task PollAsync()
     {
-        try
+        while (!_stop.IsCancellationRequested)
         {
-            while (!_stop.IsCancellationRequested)
+            try
             {
-                await Task.Delay(Interval, _stop.Token);
+                await Task.Delay(Interval, _clock, _stop.Token);
                 if (!await IsJobLiveAsync(_stop.Token))
                 {
                     await _ended.CancelAsync();
                     return;
                 }
             }
-        }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
-        {
-            // Disposed: the activity is done.
-        }
-        catch (Exception exception) when (exception is not OutOfMemoryException)
-        {
-            // A failed look (storage briefly unreachable) is no reason to stop a render; the final check still guards publishing.
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Disposed: the activity is done.
+            }
+            catch (Exception exception) when (exception is not OutOfMemoryException)
+            {
+                // A failed look (storage briefly unreachable, a request timing out) is no reason to stop watching:
+                // a job deleted after it must still stop the render, so the next look tries again.
+            }
         }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
-        _stop.Cancel();
-        _polling.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
+        await _stop.CancelAsync();
+        await _polling;
         _stop.Dispose();
         _ended.Dispose();
     }

@@ -9,7 +9,7 @@ namespace MediaFunctions.Core.Workflows.Jobs;
 /// or terminated while the step ran — keeps nothing the step wrote: the step's token is cancelled when the job ends
 /// (<see cref="JobEndWatch"/>), and whatever ended it, the job's files and the caller's storage credentials go.
 /// </summary>
-public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles files, InlineStorageProtector storageProtector)
+public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles files, InlineStorageProtector storageProtector, TimeProvider clock)
 {
     /// <summary>Runs <paramref name="step"/> with a token that is cancelled when the job ends or the activity is cancelled.</summary>
     /// <param name="storage">The caller's storage the job writes to, whose credentials an ended job drops.</param>
@@ -17,7 +17,7 @@ public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles f
     public async Task<T> RunAsync<T>(ActivityContext context, string keyId, string jobId, ProtectedInlineStorage? storage,
         Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
-        using var watch = new JobEndWatch(orchestrations, context.InstanceId, cancellationToken);
+        await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         try
         {
             var result = await step(watch.Token);
