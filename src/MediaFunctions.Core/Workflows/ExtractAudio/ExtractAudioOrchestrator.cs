@@ -6,8 +6,8 @@ namespace MediaFunctions.Core.Workflows.ExtractAudio;
 
 /// <summary>
 /// Extract audio, as the job was probed and planned when it was accepted: render every format in one ffmpeg run
-/// (following its progress in the custom status), publish the files, notify the webhook, and however the job ends,
-/// drop the staged input.
+/// (following its progress in the custom status), publish the files, notify the webhook. The staged input goes as
+/// soon as the render no longer needs it, beside publishing, and however the job ends.
 /// </summary>
 public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, JobResult>
 {
@@ -20,6 +20,7 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
     public static async Task<JobResult> RunJobAsync(IOrchestrationContext context, ExtractAudioJob job)
     {
         context.SetCustomStatus(new JobProgress(JobStage.Extracting, 0));
+        Task? droppingInput = null;
         try
         {
             var rendered = await context.FollowProgressAsync(
@@ -28,8 +29,10 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
                     context.SetCustomStatus(new JobProgress(JobStage.Extracting, Math.Clamp(progress.Progress, 0, 99)));
                     return Task.CompletedTask;
                 });
+            droppingInput = DropInputAsync(context, job);
             var published = await context.CallActivityAsync<IReadOnlyList<JobOutput>>(nameof(PublishJobFilesActivity),
                 new JobFilesToPublish(job.KeyId, job.JobId, rendered, job.Persistent), RetryPolicies.Storage);
+            await droppingInput;
             context.SetCustomStatus(new JobProgress(JobStage.Completed, 100));
             await NotifyAsync(context, job, published, null);
             return new JobResult(published);
@@ -41,12 +44,13 @@ public sealed class ExtractAudioOrchestrator : Orchestrator<ExtractAudioJob, Job
         }
         finally
         {
-            if (job.Source.InputBlob is not null)
-            {
-                await context.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage);
-            }
+            await (droppingInput ?? DropInputAsync(context, job));
         }
     }
+
+    private static Task DropInputAsync(IOrchestrationContext context, ExtractAudioJob job) => job.Source.InputBlob is null
+        ? Task.CompletedTask
+        : context.CallActivityAsync(nameof(DeleteJobInputActivity), job.Source, RetryPolicies.Storage);
 
     private static async Task NotifyAsync(IOrchestrationContext context, ExtractAudioJob job, IReadOnlyList<JobOutput>? outputs, JobError? error)
     {
