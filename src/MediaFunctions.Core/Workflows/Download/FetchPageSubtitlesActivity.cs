@@ -21,36 +21,28 @@ public sealed class FetchPageSubtitlesActivity(FfmpegRunner ffmpeg, SideFileFetc
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, DownloadSideFiles files, CancellationToken cancellationToken)
     {
         var job = files.Job;
-        var folder = Directory.CreateTempSubdirectory("mediafunctions-");
-        try
+        return await guard.RunInScratchFolderAsync(context, job.KeyId, job.JobId, job.Storage, async (folder, token) =>
         {
-            return await guard.RunAsync(context, job.KeyId, job.JobId, job.Storage, async token =>
+            var stored = new List<JobOutput>();
+            var carried = files.Rendered.Where(output => output.Role == JobOutput.SubtitlesRole).Select(output => output.Language).ToHashSet();
+            var byLanguage = job.Source!.Subtitles
+                .Where(track => Preference.Contains(track.Extension) && track.Language.Length <= 16
+                    && track.Language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                .GroupBy(track => track.Language)
+                .Where(language => !carried.Contains(language.Key))
+                .Take(MaxLanguages);
+            foreach (var language in byLanguage)
             {
-                var stored = new List<JobOutput>();
-                var carried = files.Rendered.Where(output => output.Role == JobOutput.SubtitlesRole).Select(output => output.Language).ToHashSet();
-                var byLanguage = job.Source!.Subtitles
-                    .Where(track => Preference.Contains(track.Extension) && track.Language.Length <= 16
-                        && track.Language.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-                    .GroupBy(track => track.Language)
-                    .Where(language => !carried.Contains(language.Key))
-                    .Take(MaxLanguages);
-                foreach (var language in byLanguage)
+                var track = language.OrderBy(candidate => Array.IndexOf(Preference, candidate.Extension)).First();
+                if (await FetchAsVttAsync(track.Url, track.Extension!, Path.Combine(folder, language.Key), token) is { } vtt)
                 {
-                    var track = language.OrderBy(candidate => Array.IndexOf(Preference, candidate.Extension)).First();
-                    if (await FetchAsVttAsync(track.Url, track.Extension!, Path.Combine(folder.FullName, language.Key), token) is { } vtt)
-                    {
-                        var subtitle = await store.StoreAsync(job, vtt, $"{job.FileBaseName}.{language.Key}.vtt", "vtt", "text/vtt", JobOutput.SubtitlesRole, token);
-                        stored.Add(subtitle with { Language = language.Key });
-                    }
+                    var subtitle = await store.StoreAsync(job, vtt, $"{job.FileBaseName}.{language.Key}.vtt", "vtt", "text/vtt", JobOutput.SubtitlesRole, token);
+                    stored.Add(subtitle with { Language = language.Key });
                 }
+            }
 
-                return (IReadOnlyList<JobOutput>)stored;
-            }, cancellationToken);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+            return (IReadOnlyList<JobOutput>)stored;
+        }, cancellationToken);
     }
 
     // The track as WebVTT at pathStem.vtt; null when the page does not serve it or it does not convert.

@@ -21,24 +21,16 @@ public sealed class MakeThumbnailActivity(FfmpegRunner ffmpeg, SideFileFetcher f
     public override async Task<JobOutput?> RunAsync(ActivityContext context, DownloadSideFiles files, CancellationToken cancellationToken)
     {
         var job = files.Job;
-        var folder = Directory.CreateTempSubdirectory("mediafunctions-");
-        try
+        return await guard.RunInScratchFolderAsync(context, job.KeyId, job.JobId, job.Storage, async (folder, token) =>
         {
-            return await guard.RunAsync(context, job.KeyId, job.JobId, job.Storage, async token =>
+            if (await PictureAsync(job.Source!.ThumbnailUrl, files.Media(), folder, token) is not { } picture)
             {
-                if (await PictureAsync(job.Source!.ThumbnailUrl, files.Media(), folder.FullName, token) is not { } picture)
-                {
-                    return null;
-                }
+                return null;
+            }
 
-                var extension = Path.GetExtension(picture.Path).TrimStart('.');
-                return await store.StoreAsync(job, picture.Path, $"{job.FileBaseName}.{extension}", extension, picture.MimeType, JobOutput.ThumbnailRole, token);
-            }, cancellationToken);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+            var extension = Path.GetExtension(picture.Path).TrimStart('.');
+            return await store.StoreAsync(job, picture.Path, $"{job.FileBaseName}.{extension}", extension, picture.MimeType, JobOutput.ThumbnailRole, token);
+        }, cancellationToken);
     }
 
     private async Task<(string Path, string MimeType)?> PictureAsync(Uri? pagePicture, JobOutput media, string folder, CancellationToken cancellationToken)

@@ -30,16 +30,14 @@ public sealed class RenderDownloadActivity(
     {
         var source = job.Source ?? throw new InvalidOperationException($"Job {job.JobId} has no source yet.");
         var relayed = source.Streams.Select(stream => relay.Register(new Uri(stream.Url!), job.MaxSourceBytes, stream.Headers)).ToList();
-        var folder = Directory.CreateTempSubdirectory("mediafunctions-");
         try
         {
-            return await guard.RunAsync(context, job.KeyId, job.JobId, job.Storage, token => RenderAsync(context, job, source, relayed, folder.FullName, token),
-                cancellationToken);
+            return await guard.RunInScratchFolderAsync(context, job.KeyId, job.JobId, job.Storage,
+                (folder, token) => RenderAsync(context, job, source, relayed, folder, token), cancellationToken);
         }
         finally
         {
             relayed.ForEach(registration => registration.Dispose());
-            folder.Delete(recursive: true);
         }
     }
 

@@ -40,40 +40,32 @@ public sealed class RenderExtractAudioActivity(
                 AudioIndex: job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
             _ => new ExtractAudioInput(await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken)),
         };
-        var folder = Directory.CreateTempSubdirectory("mediafunctions-");
-        try
+        return await guard.RunInScratchFolderAsync(context, job.KeyId, job.JobId, null, async (folder, token) =>
         {
-            return await guard.RunAsync(context, job.KeyId, job.JobId, null, async token =>
+            var outputPaths = job.Request.Formats.ToDictionary(
+                format => format, format => Path.Combine(folder, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
+            var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
+            var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting, clock);
+            Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, token);
+            var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
+
+            var outputs = new List<JobOutput>();
+            foreach (var file in rendered)
             {
-                var outputPaths = job.Request.Formats.ToDictionary(
-                    format => format, format => Path.Combine(folder.FullName, $"{job.FileBaseName}.{AudioFormatCatalog.Get(format).Extension}"));
-                var plan = ExtractAudioPlanner.Plan(job.Request, job.Probe, input, outputPaths);
-                var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting, clock);
-                Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, token);
-                var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
+                var fileName = Path.GetFileName(file.Path);
+                var blobName = MediaContainers.OutputBlob(job.KeyId, job.JobId, fileName);
+                await publisher.UploadAsync(blobName, file.Path, file.MimeType, job.Persistent, token);
+                // NOTE: raw ADTS and AMR files carry no duration, and ffprobe's estimate from their bit rate can be
+                // off by a third; the cut's own length (which the render meets within 50 ms) is the better figure.
+                // Only an input of unknown length leaves the file itself to tell.
+                var duration = plan.ExpectedDuration ?? (await prober.ProbeAsync(file.Path, cancellationToken: token)).Duration ?? TimeSpan.Zero;
+                var codec = file.StreamCopied ? job.Probe.PrimaryAudioStream!.CodecName! : AudioFormatCatalog.Get(file.Format).Codec;
+                outputs.Add(new JobOutput(AudioFormatCatalog.Get(file.Format).Name, blobName, fileName, file.MimeType, file.Length,
+                    Math.Round(duration.TotalSeconds, 3), codec, file.StreamCopied));
+            }
 
-                var outputs = new List<JobOutput>();
-                foreach (var file in rendered)
-                {
-                    var fileName = Path.GetFileName(file.Path);
-                    var blobName = MediaContainers.OutputBlob(job.KeyId, job.JobId, fileName);
-                    await publisher.UploadAsync(blobName, file.Path, file.MimeType, job.Persistent, token);
-                    // NOTE: raw ADTS and AMR files carry no duration, and ffprobe's estimate from their bit rate can be
-                    // off by a third; the cut's own length (which the render meets within 50 ms) is the better figure.
-                    // Only an input of unknown length leaves the file itself to tell.
-                    var duration = plan.ExpectedDuration ?? (await prober.ProbeAsync(file.Path, cancellationToken: token)).Duration ?? TimeSpan.Zero;
-                    var codec = file.StreamCopied ? job.Probe.PrimaryAudioStream!.CodecName! : AudioFormatCatalog.Get(file.Format).Codec;
-                    outputs.Add(new JobOutput(AudioFormatCatalog.Get(file.Format).Name, blobName, fileName, file.MimeType, file.Length,
-                        Math.Round(duration.TotalSeconds, 3), codec, file.StreamCopied));
-                }
-
-                return (IReadOnlyList<JobOutput>)outputs;
-            }, cancellationToken);
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+            return (IReadOnlyList<JobOutput>)outputs;
+        }, cancellationToken);
     }
 
     private async Task<string> ReadLinkAsync(string inputBlob, TimeSpan lifetime, CancellationToken cancellationToken) =>

@@ -11,6 +11,24 @@ namespace MediaFunctions.Core.Workflows.Jobs;
 /// </summary>
 public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles files, InlineStorageProtector storageProtector, TimeProvider clock)
 {
+    /// <summary>
+    /// <see cref="RunAsync{T}"/> for a step that works on local files: <paramref name="step"/> gets a fresh folder of
+    /// its own, deleted with everything in it when the step ends, however it ends.
+    /// </summary>
+    public async Task<T> RunInScratchFolderAsync<T>(ActivityContext context, string keyId, string jobId, ProtectedInlineStorage? storage,
+        Func<string, CancellationToken, Task<T>> step, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateTempSubdirectory("mediafunctions-");
+        try
+        {
+            return await RunAsync(context, keyId, jobId, storage, token => step(folder.FullName, token), cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     /// <summary>Runs <paramref name="step"/> with a token that is cancelled when the job ends or the activity is cancelled.</summary>
     /// <param name="storage">The caller's storage the job writes to, whose credentials an ended job drops.</param>
     /// <exception cref="OperationCanceledException">The job ended while the step ran; its files are deleted.</exception>
