@@ -162,6 +162,20 @@ public sealed class AuphonicPresetTests(HostFixture fixture)
         Assert.Equal(-16, still.GetProperty("data").GetProperty("algorithms").GetProperty("loudnesstarget").GetDouble());
     }
 
+    [Fact]
+    public async Task Preset_BodyOverTheCap_413Envelope()
+    {
+        using var timeout = InstanceApi.Timeout();
+        using var alice = fixture.AnonymousClient();
+        // AuphonicPresetEndpoints.MaxBodyBytes is 64 KiB.
+        var summary = new string('x', 64 * 1024);
+
+        var (status, body) = await SendAsync(alice, "bearer", HttpMethod.Post, "/api/presets.json",
+            $$$"""{"preset_name": "Big", "metadata": {"summary": "{{{summary}}}"}}""", timeout.Token);
+
+        AssertErrorEnvelope(HttpStatusCode.RequestEntityTooLarge, status, body);
+    }
+
     [Theory]
     [InlineData("GET", "/api/presets.json")]
     [InlineData("POST", "/api/presets.json")]
