@@ -7,7 +7,7 @@ using MediaFunctions.Core.Validation;
 namespace MediaFunctions.Core.Productions;
 
 /// <summary>
-/// The JSON fields a preset (and later a production) is made of, as the Auphonic API gives them: their
+/// The JSON fields a preset and a production are made of, as the Auphonic API gives them: their
 /// validation and how a partial update merges into what is stored. Errors are named the way the Simple
 /// API names the same form fields: a top-level field by its name, a metadata or algorithm field by its
 /// own name (<c>title</c>, <c>loudnesstarget</c>), so a client can show each next to its input.
@@ -26,6 +26,16 @@ public static class ProductionFields
     public const string Webhook = "webhook";
     public const string OutputBasename = "output_basename";
     public const string ResetData = "reset_data";
+    public const string InputFile = "input_file";
+    public const string Chapters = "chapters";
+    public const string Preset = "preset";
+    public const string Action = "action";
+
+    /// <summary>The <c>action</c> that only saves a production.</summary>
+    public const string SaveAction = "save";
+
+    /// <summary>The <c>action</c> that starts a production.</summary>
+    public const string StartAction = "start";
 
     /// <summary>The longest <c>preset_name</c>.</summary>
     public const int MaxPresetNameLength = 255;
@@ -48,6 +58,11 @@ public static class ProductionFields
         PresetName, Metadata, OutputFiles, Algorithms, MultiInputFiles, SpeechRecognition, OutgoingServices, Image, IsMultitrack, Webhook,
         OutputBasename, ResetData,
     ];
+
+    /// <summary>Fields only a production's answers carry; a production sent back unchanged is not refused for them.</summary>
+    private static readonly HashSet<string> ProductionReadOnly = new(StringComparer.Ordinal) { "change_time", "status", "status_string" };
+
+    private static readonly string[] ProductionOnlyFields = [InputFile, Chapters, Preset, Action];
 
     private static readonly HashSet<string> OutputFileFields = new(StringComparer.Ordinal)
     {
@@ -111,12 +126,84 @@ public static class ProductionFields
     }
 
     /// <summary>
+    /// Checks a production's create (<paramref name="creating"/>) or update body: the preset fields (without
+    /// <c>preset_name</c>) and <c>input_file</c> (an absolute http or https URL), <c>chapters</c>, <c>preset</c> and
+    /// <c>action</c> (<see cref="SaveAction"/> or <see cref="StartAction"/>). Returns the production's own fields
+    /// without <c>preset</c>, <c>action</c>, <c>reset_data</c> and the read-only ones.
+    /// </summary>
+    /// <exception cref="ProductionSettingsException">A field is unknown, of the wrong type or out of range; one error per field.</exception>
+    public static (string? Preset, string? Action, bool ResetData, JsonObject Fields) ReadProduction(JsonObject body, bool creating)
+    {
+        var errors = new List<ValidationError>();
+        string? preset = null;
+        if (body.TryGetPropertyValue(Preset, out var presetNode) && presetNode is not null)
+        {
+            preset = ProductionJson.IsString(presetNode) ? presetNode.GetValue<string>() : null;
+            if (preset is null)
+            {
+                errors.Add(new(Preset, "preset must be the uuid of one of your presets."));
+            }
+        }
+
+        string? action = null;
+        if (body.TryGetPropertyValue(Action, out var actionNode) && actionNode is not null)
+        {
+            action = ProductionJson.IsString(actionNode) ? actionNode.GetValue<string>() : null;
+            if (action is not (SaveAction or StartAction))
+            {
+                errors.Add(new(Action, $"action must be \"{SaveAction}\" or \"{StartAction}\"."));
+            }
+        }
+
+        var resetData = false;
+        if (body.TryGetPropertyValue(ResetData, out var reset) && (creating || !ProductionJson.ReadFlag(reset, out resetData)))
+        {
+            errors.Add(new(ResetData, creating ? "reset_data applies to an update only." : "reset_data must be true or false."));
+        }
+
+        var fields = new JsonObject();
+        foreach (var (field, value) in body)
+        {
+            if (field is PresetName or Preset or Action or ResetData || ReadOnly.Contains(field) || ProductionReadOnly.Contains(field))
+            {
+                if (field is PresetName)
+                {
+                    errors.Add(new(PresetName, "preset_name names a preset, not a production; use metadata.title for the production."));
+                }
+
+                continue;
+            }
+
+            if (!PresetFields.Contains(field) && !ProductionOnlyFields.Contains(field))
+            {
+                errors.Add(new(field, $"'{field}' is not a production field; known: {string.Join(", ", PresetFields.Where(known => known != PresetName).Concat(ProductionOnlyFields))}."));
+                continue;
+            }
+
+            errors.AddRange(field switch
+            {
+                InputFile => value is null || ProductionJson.IsHttpUrl(value) ? [] : [Expected(field, "an absolute http or https URL")],
+                Chapters => value is null || ValidChapters(value) ? [] : [Expected(field, "an array of objects, each with a \"start\" (HH:MM:ss[.mmm]) and a \"title\"")],
+                _ => ValidateField(field, value),
+            });
+            fields[field] = value?.DeepClone();
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ProductionSettingsException(errors);
+        }
+
+        return (preset, action, resetData, fields);
+    }
+
+    /// <summary>
     /// What a partial update makes of <paramref name="stored"/>: object fields (<c>metadata</c>, <c>algorithms</c>,
     /// <c>speech_recognition</c>) are merged key by key, a null removes a key, and every other field is replaced
     /// whole; <paramref name="resetData"/> starts from nothing. Neither argument is changed.
     /// </summary>
     /// <exception cref="ProductionSettingsException">The result would be larger than <see cref="MaxStoredBytes"/>.</exception>
-    public static JsonObject Merge(JsonObject stored, JsonObject change, bool resetData)
+    public static JsonObject Merge(JsonObject stored, JsonObject change, bool resetData, string resource = Preset)
     {
         var merged = resetData ? new JsonObject() : (JsonObject)stored.DeepClone();
         foreach (var (field, value) in change)
@@ -141,19 +228,42 @@ public static class ProductionFields
             }
         }
 
-        ThrowIfTooLarge(merged);
+        ThrowIfTooLarge(merged, resource);
+        return merged;
+    }
+
+    /// <summary>
+    /// A new production's fields: its preset's (<paramref name="preset"/>, when it names one) overridden field by field by
+    /// its own, objects merged key by key as a partial update merges them. Neither argument is changed.
+    /// </summary>
+    /// <exception cref="ProductionSettingsException">The result would be larger than <see cref="MaxStoredBytes"/>.</exception>
+    public static JsonObject ApplyPreset(JsonObject? preset, JsonObject own) => Merge(preset ?? [], own, resetData: false, "production");
+
+    /// <summary>
+    /// What a partial update makes of a production's <paramref name="stored"/> fields, as <see cref="Merge"/> does, except that
+    /// <paramref name="resetData"/> keeps the <c>input_file</c> (so it need not be sent again) unless the change sets one.
+    /// </summary>
+    /// <exception cref="ProductionSettingsException">The result would be larger than <see cref="MaxStoredBytes"/>.</exception>
+    public static JsonObject UpdateProduction(JsonObject stored, JsonObject change, bool resetData)
+    {
+        var merged = Merge(stored, change, resetData, "production");
+        if (resetData && !change.ContainsKey(InputFile) && stored[InputFile] is { } input)
+        {
+            merged[InputFile] = input.DeepClone();
+        }
+
         return merged;
     }
 
     /// <summary>Refuses fields that would not fit the row they are stored in.</summary>
     /// <exception cref="ProductionSettingsException">They take more than <see cref="MaxStoredBytes"/>.</exception>
-    public static void ThrowIfTooLarge(JsonObject fields)
+    public static void ThrowIfTooLarge(JsonObject fields, string resource = Preset)
     {
         var size = JsonSerializer.SerializeToUtf8Bytes(fields).Length;
         if (size > MaxStoredBytes)
         {
-            throw new ProductionSettingsException([new("preset", string.Create(CultureInfo.InvariantCulture,
-                $"The preset's fields take {size} bytes as JSON; at most {MaxStoredBytes} can be kept."))]);
+            throw new ProductionSettingsException([new(resource, string.Create(CultureInfo.InvariantCulture,
+                $"The {resource}'s fields take {size} bytes as JSON; at most {MaxStoredBytes} can be kept."))]);
         }
     }
 
@@ -267,6 +377,12 @@ public static class ProductionFields
             }
         }
     }
+
+    private static bool ValidChapters(JsonNode chapters) =>
+        chapters is JsonArray marks && marks.All(mark => mark is JsonObject chapter
+            && ProductionJson.IsString(chapter["start"])
+            && TimeSpan.TryParseExact(chapter["start"]!.GetValue<string>(), [@"hh\:mm\:ss", @"hh\:mm\:ss\.FFF"], CultureInfo.InvariantCulture, out _)
+            && (chapter["title"] is null || ProductionJson.IsString(chapter["title"])));
 
     private static ValidationError Expected(string field, string what) => new(field, $"{field} must be {what}.");
 }
