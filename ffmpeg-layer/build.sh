@@ -92,22 +92,23 @@ rm -rf "$tree"
 # Applies Debian's patches (its security fixes among them) on the upstream tarball.
 dpkg-source --no-check -x "$cache/$dsc" "$tree" >/dev/null
 
-# Only what the product uses: decoders and demuxers for common media, the encoders and muxers of its
-# outputs, the filters it (and ffmpeg's own format negotiation) uses, and the network protocols; plus
-# what the tests make their media with (aevalsrc, mpeg4, h263, flv, avi, 3gp (tgp), streamhash): the
-# tests run the ffmpeg the service would find, this one when dist/ is built.
+# Only what the product uses: decoders and demuxers for common media, ffmetadata (the text file that
+# carries a production's tags and chapters into its outputs), the encoders and muxers of its outputs,
+# the filters it (and ffmpeg's own format negotiation) uses, and the network protocols; plus what the
+# tests make their media with (aevalsrc, mpeg4, h263, flv, avi, 3gp (tgp), streamhash): the tests run
+# the ffmpeg the service would find, this one when dist/ is built.
 decoders=(h264 hevc vp8 vp9 libdav1d mpeg4 h263 h263p msmpeg4v1 msmpeg4v2 msmpeg4v3 mpeg1video mpeg2video
   flv vp6 vp6a vp6f theora vc1 wmv1 wmv2 wmv3 prores dnxhd rawvideo mjpeg png apng gif bmp tiff webp
   aac aac_fixed aac_latm mp1 mp1float mp2 mp2float mp3 mp3float vorbis opus flac alac ape wavpack
   ac3 ac3_fixed eac3 dca truehd mlp wmav1 wmav2 wmapro wmalossless wmavoice amrnb amrwb gsm gsm_ms
   speex nellymoser 'pcm_*' 'adpcm_*'
   ass ssa srt subrip webvtt movtext text dvbsub dvdsub pgssub)
-encoders=(aac libmp3lame libvorbis libopus flac wmav2 ac3 eac3 'pcm_*' libopencore_amrnb
+encoders=(aac alac libmp3lame libvorbis libopus flac wmav2 ac3 eac3 'pcm_*' libopencore_amrnb
   libx264 libx265 libvpx_vp8 libvpx_vp9 mpeg4 h263 flv mjpeg png webvtt srt subrip ass ssa movtext wrapped_avframe rawvideo)
 demuxers=(mov matroska flv live_flv avi mpegts mpegps mpegvideo asf mp3 aac loas ac3 eac3 dts truehd
   wav w64 ogg flac amr amrnb amrwb caf aiff ape wv au xwma 'pcm_*' h264 hevc m4v ivf mjpeg rawvideo
   image2 image2pipe image_png_pipe image_jpeg_pipe image_webp_pipe gif
-  hls dash webvtt srt ass concat)
+  hls dash webvtt srt ass concat ffmetadata)
 muxers=(mp4 mov ipod matroska matroska_audio webm mp3 adts ogg oga opus flac wav asf ac3 eac3 amr
   'pcm_*' image2 image2pipe webvtt srt ass segment hls mpegts avi flv tgp null streamhash)
 filters=(aformat anull aresample atrim asetpts acopy asplit amix amerge apad

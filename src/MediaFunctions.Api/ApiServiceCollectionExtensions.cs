@@ -7,12 +7,15 @@ using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
+using MediaFunctions.Core.Productions.Presets;
+using MediaFunctions.Core.Productions.Records;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MediaFunctions.Api;
 
@@ -21,7 +24,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the error envelope for
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores, the error envelope for
     /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
@@ -33,6 +36,9 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IJobViewSerializer, JobResponseSerializer>();
         services.AddSingleton<IBatchViewSerializer, BatchResponseSerializer>();
         services.AddApiKeys(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ProductionPresetStore>();
+        services.AddSingleton<ProductionStore>();
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.

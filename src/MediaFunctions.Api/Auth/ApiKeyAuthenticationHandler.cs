@@ -11,7 +11,7 @@ namespace MediaFunctions.Api.Auth;
 
 /// <summary>
 /// Authenticates a request by the API key it presents (see <see cref="ApiKeyCredential"/>), checked
-/// against <see cref="ApiKeyStore"/>. A challenge answers 401 with the error envelope, saying whether
+/// against <see cref="ApiKeyStore"/>. A challenge answers 401 with the error envelope of the route's dialect, saying whether
 /// the key was missing or wrong, and a <c>WWW-Authenticate</c> header for each scheme.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
@@ -41,18 +41,16 @@ public sealed class ApiKeyAuthenticationHandler(
     {
         var result = await HandleAuthenticateOnceSafeAsync();
         var message = result.Failure?.Message ?? $"An API key is required: send it as {ApiKeyCredential.AcceptedForms}.";
-        Response.StatusCode = StatusCodes.Status401Unauthorized;
         Response.Headers.WWWAuthenticate = new([
             $"Bearer realm=\"{ApiKeyAuthenticationDefaults.Realm}\"",
             $"Basic realm=\"{ApiKeyAuthenticationDefaults.Realm}\", charset=\"UTF-8\"",
         ]);
-        await Response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.Unauthorized, message)), Context.RequestAborted);
+        await ErrorEnvelopeWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, new ApiError(ApiErrorCodes.Unauthorized, message));
     }
 
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.Forbidden, "This route needs an admin key.")), Context.RequestAborted);
+        return ErrorEnvelopeWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, new ApiError(ApiErrorCodes.Forbidden, "This route needs an admin key."));
     }
 
     /// <summary>The principal a key signs in as.</summary>

@@ -7,6 +7,7 @@ public static class ApiErrorCodes
 {
     public const string BadRequest = "bad_request";
     public const string InvalidJson = "invalid_json";
+    public const string InvalidFields = "invalid_fields";
     public const string Unauthorized = "unauthorized";
     public const string Forbidden = "forbidden";
     public const string NotFound = "not_found";

@@ -9,7 +9,7 @@ namespace MediaFunctions.Api.Errors;
 /// <summary>
 /// Writes every exception that escapes an endpoint as the error envelope: known ones with their own
 /// status (see <see cref="ApiExceptionMapping"/>), anything else as a logged 500 that names the
-/// trace id and reveals nothing else. The self-host runs it as the exception handler middleware;
+/// trace id and reveals nothing else, in the envelope of the route's dialect (<see cref="ErrorEnvelopeWriter"/>). The self-host runs it as the exception handler middleware;
 /// the Azure Functions host, which has no such middleware in front of its functions, calls
 /// <see cref="WriteAsync"/> itself.
 /// </summary>
@@ -47,7 +47,6 @@ public static class ApiExceptionHandler
             Logs.UnhandledException(logger, context.Request.Method, context.Request.Path, context.TraceIdentifier, exception);
         }
 
-        context.Response.StatusCode = statusCode;
         if (statusCode == StatusCodes.Status503ServiceUnavailable)
         {
             // Every 503 says when to come back: the queue's own estimate, else a short while.
@@ -55,6 +54,6 @@ public static class ApiExceptionHandler
             context.Response.Headers.RetryAfter = ((int)retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        await context.Response.WriteAsJsonAsync(new ApiErrorResponse(error), context.RequestAborted);
+        await ErrorEnvelopeWriter.WriteAsync(context, statusCode, error, ApiExceptionMapping.FormErrors(exception));
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 
 namespace MediaFunctions.Api.Errors;
 
-/// <summary>Gives bodiless error responses of the framework (unknown route, wrong method, 415) the error envelope.</summary>
+/// <summary>Gives bodiless error responses of the framework (unknown route, wrong method, 415) the error envelope of the route's dialect.</summary>
 internal static class StatusCodeEnvelopeWriter
 {
     public static Task WriteAsync(StatusCodeContext context)
@@ -16,7 +16,6 @@ internal static class StatusCodeEnvelopeWriter
             StatusCodes.Status415UnsupportedMediaType => $"Content type '{context.HttpContext.Request.ContentType}' is not supported here.",
             _ => $"The request failed with status {response.StatusCode}.",
         };
-        return response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.ForStatus(response.StatusCode), message)),
-            context.HttpContext.RequestAborted);
+        return ErrorEnvelopeWriter.WriteAsync(context.HttpContext, response.StatusCode, new ApiError(ApiErrorCodes.ForStatus(response.StatusCode), message));
     }
 }

@@ -11,7 +11,7 @@ namespace MediaFunctions.Api.RateLimits;
 /// Counts an authenticated request against its key's limits (<see cref="KeyRateLimiter"/>). Every
 /// response to it carries <c>X-RateLimit-Limit</c>, <c>X-RateLimit-Remaining</c> and
 /// <c>X-RateLimit-Reset</c> (UTC epoch seconds) of the window the decision names; a request over a
-/// limit is answered 429 with <c>Retry-After</c> and the error envelope. The self-host runs it as
+/// limit is answered 429 with <c>Retry-After</c> and the error envelope of the route's dialect. The self-host runs it as
 /// middleware (<see cref="KeyRateLimitMiddleware"/>); the Azure Functions host calls it itself.
 /// </summary>
 public static class KeyRateLimitGate
@@ -38,11 +38,9 @@ public static class KeyRateLimitGate
         }
         catch (RateLimitContentionException exception)
         {
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
             response.Headers.RetryAfter = Seconds(ContentionRetryAfter);
-            await response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.ServiceUnavailable,
-                $"Too many requests of this key at once to count them; try again in {Seconds(ContentionRetryAfter)} s. ({exception.Message})")),
-                context.RequestAborted);
+            await ErrorEnvelopeWriter.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, new ApiError(ApiErrorCodes.ServiceUnavailable,
+                $"Too many requests of this key at once to count them; try again in {Seconds(ContentionRetryAfter)} s. ({exception.Message})"));
             return false;
         }
 
@@ -60,12 +58,10 @@ public static class KeyRateLimitGate
         }
 
         var retryAfter = decision.ResetsAt - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        response.StatusCode = StatusCodes.Status429TooManyRequests;
         response.Headers.RetryAfter = Seconds(retryAfter);
-        await response.WriteAsJsonAsync(new ApiErrorResponse(new ApiError(ApiErrorCodes.TooManyRequests,
+        await ErrorEnvelopeWriter.WriteAsync(context, StatusCodes.Status429TooManyRequests, new ApiError(ApiErrorCodes.TooManyRequests,
             $"This key has made its {decision.Limit} requests per {decision.Window.ToString().ToLowerInvariant()}; "
-            + $"try again after {decision.ResetsAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} (in {Seconds(retryAfter)} s).")),
-            context.RequestAborted);
+            + $"try again after {decision.ResetsAt.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)} (in {Seconds(retryAfter)} s)."));
         return false;
     }
 

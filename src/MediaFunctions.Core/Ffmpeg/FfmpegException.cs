@@ -41,6 +41,9 @@ public sealed class FfmpegException : Exception
     internal static FfmpegException TimedOutAfter(string tool, TimeSpan timeout, IReadOnlyList<string> arguments, IReadOnlyList<string> standardErrorTail) =>
         new(WithTail($"{tool} did not finish within {timeout} and was stopped.", standardErrorTail), tool, exitCode: null, timedOut: true, arguments, standardErrorTail);
 
+    internal static FfmpegException MissingOutput(string tool, string expected, IReadOnlyList<string> arguments, IReadOnlyList<string> standardErrorTail) =>
+        new(WithTail($"{tool} finished without writing {expected}.", standardErrorTail), tool, exitCode: 0, timedOut: false, arguments, standardErrorTail);
+
     private static string WithTail(string summary, IReadOnlyList<string> tail) =>
         tail.Count == 0 ? summary : summary + Environment.NewLine + string.Join(Environment.NewLine, tail);
 }

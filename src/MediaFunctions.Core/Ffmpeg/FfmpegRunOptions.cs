@@ -20,4 +20,10 @@ public sealed class FfmpegRunOptions
     /// progress to <c>pipe:2</c>. If it throws, ffmpeg is stopped and the exception surfaces.
     /// </summary>
     public Func<Stream, CancellationToken, Task>? StandardOutput { get; init; }
+
+    /// <summary>
+    /// Receives each line ffmpeg writes to stderr (other than <c>-progress</c> reports) as it is written, for
+    /// runs whose result is a filter's log, such as an <c>ebur128</c> summary; the tail is kept either way.
+    /// </summary>
+    public Action<string>? StandardError { get; init; }
 }

@@ -50,6 +50,7 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
             else if (pipe == 2)
             {
                 tail.Add(line);
+                runOptions.StandardError?.Invoke(line);
             }
         }
 

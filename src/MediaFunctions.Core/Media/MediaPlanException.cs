@@ -23,4 +23,8 @@ public sealed class MediaPlanException : Exception
     internal static MediaPlanException StartPastEnd(TimeSpan start, TimeSpan mediaDuration) =>
         new("start_past_end", string.Create(CultureInfo.InvariantCulture,
             $"start_time ({start.TotalSeconds:0.###} s) is at or past the end of the media ({mediaDuration.TotalSeconds:0.###} s)."));
+
+    internal static MediaPlanException ChapterPastEnd(TimeSpan start, TimeSpan mediaDuration) =>
+        new("chapter_past_end", string.Create(CultureInfo.InvariantCulture,
+            $"A chapter starts at {start.TotalSeconds:0.###} s, at or past the end of the media ({mediaDuration.TotalSeconds:0.###} s)."));
 }

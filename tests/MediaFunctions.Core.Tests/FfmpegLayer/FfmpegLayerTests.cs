@@ -23,8 +23,8 @@ public class FfmpegLayerTests(FfmpegLayerFixture layer) : IClassFixture<FfmpegLa
     public static TheoryData<string, string[]> NeededNames => new()
     {
         { "-decoders", ["h264", "hevc", "vp8", "vp9", "libdav1d", "mpeg4", "mpeg2video", "mjpeg", "png", "aac", "mp3float", "vorbis", "opus", "flac", "alac", "ac3", "eac3", "wmav2", "amrnb", "amrwb", "pcm_s16le", "subrip", "webvtt", "mov_text"] },
-        { "-encoders", ["libmp3lame", "aac", "libvorbis", "libopus", "flac", "wmav2", "ac3", "pcm_s16le", "libopencore_amrnb", "libx264", "libx265", "libvpx-vp9", "mjpeg", "png", "webvtt", "srt"] },
-        { "-demuxers", ["mov", "mp4", "3gp", "matroska", "webm", "flv", "avi", "mpegts", "mp3", "aac", "wav", "ogg", "flac", "amr", "asf", "hls", "dash", "lavfi"] },
+        { "-encoders", ["libmp3lame", "aac", "alac", "libvorbis", "libopus", "flac", "wmav2", "ac3", "pcm_s16le", "libopencore_amrnb", "libx264", "libx265", "libvpx-vp9", "mjpeg", "png", "webvtt", "srt"] },
+        { "-demuxers", ["mov", "mp4", "3gp", "matroska", "webm", "flv", "avi", "mpegts", "mp3", "aac", "wav", "ogg", "flac", "amr", "asf", "hls", "dash", "lavfi", "ffmetadata"] },
         { "-muxers", ["mp4", "mov", "3gp", "matroska", "webm", "mp3", "adts", "ogg", "flac", "wav", "asf", "ac3", "amr", "image2", "webvtt", "segment", "hls", "s16le", "null"] },
         { "-filters", ["aresample", "aformat", "atrim", "loudnorm", "volume", "amix", "silencedetect", "scale", "fps", "format", "trim", "setpts", "crop", "pad", "transpose", "thumbnail", "select", "tile"] },
         { "-protocols", ["file", "pipe", "data", "http", "https", "tcp", "tls", "hls", "crypto"] },
