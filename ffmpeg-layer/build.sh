@@ -115,6 +115,8 @@ filters=(aformat anull aresample atrim asetpts acopy asplit amix amerge apad
   afade acrossfade adelay volume volumedetect pan channelmap channelsplit join loudnorm dynaudnorm
   ebur128 astats silencedetect silenceremove highpass lowpass atempo alimiter acompressor areverse
   concat showwavespic anullsrc sine aevalsrc
+  equalizer bandreject bandpass deesser afftdn anlmdn agate sidechaingate sidechaincompress compand
+  speechnorm showwaves aloop loop
   format null copy scale fps trim setpts settb setsar setdar crop pad transpose
   hflip vflip rotate overlay fade split select thumbnail tile yadif palettegen paletteuse
   hstack vstack blackdetect showinfo color nullsrc testsrc)
