@@ -1,3 +1,4 @@
+using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Batches;
 using MediaFunctions.Api.Health;
@@ -7,8 +8,7 @@ using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
-using MediaFunctions.Core.Productions.Presets;
-using MediaFunctions.Core.Productions.Records;
+using MediaFunctions.Core.Productions;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
@@ -37,8 +37,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IBatchViewSerializer, BatchResponseSerializer>();
         services.AddApiKeys(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ProductionPresetStore>();
-        services.AddSingleton<ProductionStore>();
+        services.AddProductions();
+        services.AddSingleton<AuphonicProductionServices>();
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.

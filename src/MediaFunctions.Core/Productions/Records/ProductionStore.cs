@@ -19,25 +19,31 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
     private const string CreatedAtColumn = "CreatedAt";
     private const string UpdatedAtColumn = "UpdatedAt";
     private const string FieldsColumn = "Fields";
+    private const string StateColumn = "State";
+
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
 
     private readonly TableClient table = tables.GetTableClient(TableName);
     private volatile bool tableExists;
 
     /// <summary>Stores a new production of <paramref name="keyId"/> under a new id.</summary>
-    public async Task<Production> CreateAsync(string keyId, string? presetUuid, int status, JsonObject fields, CancellationToken cancellationToken = default)
+    /// <param name="state">Its state, when it has files already (the Simple API uploads before it creates).</param>
+    /// <param name="uuid">Its id, when its files were stored under it before it was created; a new one otherwise.</param>
+    public async Task<Production> CreateAsync(string keyId, string? presetUuid, int status, JsonObject fields, CancellationToken cancellationToken = default,
+        ProductionState? state = null, string? uuid = null)
     {
         ProductionFields.ThrowIfTooLarge(fields, "production");
         await EnsureTableAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         while (true)
         {
-            var production = new Production(AuphonicUuid.New(), keyId, presetUuid, status, now, now, (JsonObject)fields.DeepClone());
+            var production = new Production(uuid ?? AuphonicUuid.New(), keyId, presetUuid, status, now, now, (JsonObject)fields.DeepClone(), state ?? new ProductionState());
             try
             {
                 await table.AddEntityAsync(ToEntity(production), cancellationToken);
                 return production;
             }
-            catch (RequestFailedException taken) when (taken.Status == 409)
+            catch (RequestFailedException taken) when (taken.Status == 409 && uuid is null)
             {
                 // NOTE: 131 random bits make this all but impossible; a new id is cheaper than reasoning about it.
             }
@@ -124,6 +130,7 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
         [CreatedAtColumn] = production.CreatedAt,
         [UpdatedAtColumn] = production.UpdatedAt,
         [FieldsColumn] = JsonSerializer.SerializeToUtf8Bytes(production.Fields),
+        [StateColumn] = JsonSerializer.SerializeToUtf8Bytes(production.State, StateJson),
     };
 
     private static Production FromEntity(TableEntity entity) => new(
@@ -133,7 +140,8 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
         entity.GetInt32(StatusColumn) ?? ProductionStatus.Incomplete,
         entity.GetDateTimeOffset(CreatedAtColumn) ?? default,
         entity.GetDateTimeOffset(UpdatedAtColumn) ?? default,
-        JsonNode.Parse(entity.GetBinary(FieldsColumn) ?? "{}"u8.ToArray()) as JsonObject ?? []);
+        JsonNode.Parse(entity.GetBinary(FieldsColumn) ?? "{}"u8.ToArray()) as JsonObject ?? [],
+        entity.GetBinary(StateColumn) is { } state ? JsonSerializer.Deserialize<ProductionState>(state, StateJson)! : new ProductionState());
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {

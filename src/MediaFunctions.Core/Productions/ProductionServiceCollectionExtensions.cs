@@ -1,0 +1,36 @@
+using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Core.Productions.Inputs;
+using MediaFunctions.Core.Productions.Presets;
+using MediaFunctions.Core.Productions.Records;
+using MediaFunctions.Core.Productions.Runs;
+using MediaFunctions.Core.Workflows.Productions;
+using MediaFunctions.Orchestration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MediaFunctions.Core.Productions;
+
+/// <summary>Registers the Auphonic dialect's productions: their stores, uploads, runs, and the run's orchestrator and activities.</summary>
+public static class ProductionServiceCollectionExtensions
+{
+    /// <summary>Adds presets, productions, their uploads and runs; needs storage, media and jobs registered.</summary>
+    public static IServiceCollection AddProductions(this IServiceCollection services)
+    {
+        services.AddSingleton<ProductionPresetStore>();
+        services.AddSingleton<ProductionStore>();
+        services.AddSingleton<LoudnessAnalyser>();
+        services.AddSingleton<ProductionUploads>();
+        services.AddSingleton<ProductionInputFetcher>();
+        services.AddSingleton<ProductionRuns>();
+        services.AddSingleton<Services.ProductionServiceFiles>();
+        services.AddSingleton<Services.ProductionServiceTransfer>();
+        services.AddSingleton<Media.Production.Rendering.ProductionRenderer>();
+        services.AddOrchestrator<ProductionOrchestrator>();
+        services.AddActivity<FetchProductionInputsActivity>();
+        services.AddActivity<AnalyseProductionActivity>();
+        services.AddActivity<RenderProductionActivity>();
+        services.AddActivity<TransferProductionActivity>();
+        services.AddActivity<RecordProductionRunActivity>();
+        services.AddActivity<NotifyProductionEndedActivity>();
+        return services;
+    }
+}
