@@ -6,7 +6,7 @@ using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Testing.Media;
 using MediaFunctions.Testing.Servers;
-using static MediaFunctions.Host.Tests.Auphonic.AuphonicApi;
+using static MediaFunctions.Testing.Api.AuphonicApi;
 
 namespace MediaFunctions.Host.Tests.Auphonic;
 

@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace MediaFunctions.Host.Tests.Auphonic;
+using Xunit;
+
+namespace MediaFunctions.Testing.Api;
 
 /// <summary>The Auphonic dialect as its document's curl lines call it: JSON bodies, multipart forms, and a status loop.</summary>
-internal static class AuphonicApi
+public static class AuphonicApi
 {
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(HttpClient client, HttpMethod method, string path, string? json,
         CancellationToken cancellationToken)
