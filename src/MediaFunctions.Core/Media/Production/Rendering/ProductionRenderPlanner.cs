@@ -243,11 +243,14 @@ public static partial class ProductionRenderPlanner
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
+            // Half of each channel: no peak grows past the limiter's ceiling, and the mono file measured as
+            // dual-mono (as a mono podcast is heard, on both speakers) is as loud as the stereo one.
+            var mixdown = file.Output.MonoMixdown && layout == "stereo" ? "pan=mono|c0=0.5*c0+0.5*c1," : "";
             if (file.Chapter is { } chapter)
             {
                 var (start, end) = ChapterSpan(spec.Chapters, chapter, total);
                 var endSample = chapter + 1 < spec.Chapters.Count ? Invariant($":end_sample={Samples(end, sampleRate)}") : "";
-                graph.Add(Invariant($"[b{i}]atrim=start_sample={Samples(start, sampleRate)}{endSample},asetpts=PTS-STARTPTS[a{i}]"));
+                graph.Add(Invariant($"[b{i}]{mixdown}atrim=start_sample={Samples(start, sampleRate)}{endSample},asetpts=PTS-STARTPTS[a{i}]"));
             }
             else if (file.Format.Kind == ProductionFormatKind.Audiogram)
             {
@@ -255,14 +258,14 @@ public static partial class ProductionRenderPlanner
                 var background = loopedCoverInput is { } cover
                     ? Invariant($"[{cover}:v]scale={AudiogramSize}:{AudiogramSize}:force_original_aspect_ratio=increase,crop={AudiogramSize}:{AudiogramSize},setsar=1[bg{i}]")
                     : Invariant($"color=c={AudiogramBackground}:s={size}:r={AudiogramFrameRate}:d={Seconds(total + TimeSpan.FromSeconds(1))}[bg{i}]");
-                graph.Add(Invariant($"[b{i}]asplit=2[a{i}][w{i}]"));
+                graph.Add(Invariant($"[b{i}]{mixdown}asplit=2[a{i}][w{i}]"));
                 graph.Add(Invariant($"[w{i}]showwaves=s={AudiogramSize}x{AudiogramWaveHeight}:mode=cline:rate={AudiogramFrameRate}:colors=white[waves{i}]"));
                 graph.Add(background);
                 graph.Add(Invariant($"[bg{i}][waves{i}]overlay=x=0:y=(H-h)/2:shortest=1,format=yuv420p[v{i}]"));
             }
             else
             {
-                graph.Add(Invariant($"[b{i}]anull[a{i}]"));
+                graph.Add(Invariant($"[b{i}]{mixdown}anull[a{i}]"));
             }
         }
 
@@ -294,10 +297,6 @@ public static partial class ProductionRenderPlanner
         }
 
         arguments.AddRange(file.Format.AudioArguments(file.Output.BitrateKbps));
-        if (file.Output.MonoMixdown)
-        {
-            arguments.AddRange(["-ac", "1"]);
-        }
 
         arguments.AddRange(tagging.OutputArguments);
         if (file.Format.Muxer is "ipod" or "mp4" or "mov")

@@ -124,7 +124,18 @@ public sealed class ProductionRenderPlannerTests
         Assert.Contains("-loop 1 -framerate 10 -t 76 -i cover.jpg", arguments);
         Assert.Contains("[3:v]scale=720:720:force_original_aspect_ratio=increase,crop=720:720,setsar=1[bg0]", Graph(plan));
         Assert.Contains("-map [a0] -map [v0] -c:v libx264", arguments);
-        Assert.Contains("-ac 1", arguments);
+        Assert.Contains("[b0]pan=mono|c0=0.5*c0+0.5*c1,asplit=2[a0][w0]", Graph(plan));
+    }
+
+    [Fact]
+    public void Plan_MonoMixdownOfAMonoMain_NothingToMix()
+    {
+        var spec = Spec(Out("wav", null, "show.wav", true, false)) with { Main = Input("main.wav", 60, channels: 1) };
+
+        var graph = Graph(ProductionRenderPlanner.Plan(spec));
+
+        Assert.Contains("channel_layouts=mono[main]", graph);
+        Assert.DoesNotContain("pan=", graph);
     }
 
     [Fact]

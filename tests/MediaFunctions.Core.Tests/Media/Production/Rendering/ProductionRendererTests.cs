@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Testing.Media;
@@ -53,6 +54,7 @@ public sealed class ProductionRendererTests(RenderedProduction production, ITest
 
     [Theory]
     [InlineData("episode-64k-mono.mp3", 1)]
+    [InlineData("episode-mono.wav", 1)]
     [InlineData("episode.mp3", 2)]
     [InlineData("episode.opus", 2)]
     [InlineData("waves.mp4", 1)]
@@ -81,6 +83,23 @@ public sealed class ProductionRendererTests(RenderedProduction production, ITest
             output.WriteLine($"{name} ({start}–{end} s): {before.IntegratedLoudness} LUFS → {measured.IntegratedLoudness} LUFS, {measured.TruePeak} dBTP");
             Assert.InRange(measured.IntegratedLoudness, RenderedProduction.Target - 0.5, RenderedProduction.Target + 0.5);
         }
+    }
+
+    [Fact]
+    public async Task RenderAsync_MonoMixdown_AsLoudAsDualMonoAndUnderTheCeiling()
+    {
+        var token = FfmpegTools.Timeout();
+        var lines = new List<string>();
+        await FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", production.PathOf("episode-mono.wav"),
+                "-af", "ebur128=peak=true:dualmono=true:framelog=verbose", "-f", "null", "-"],
+            new FfmpegRunOptions { StandardError = lines.Add },
+            token);
+
+        Assert.True(Ebur128Summary.TryParse(lines, out var mono));
+        output.WriteLine($"mono mixdown, measured as dual-mono: {mono.IntegratedLoudness} LUFS, {mono.TruePeak} dBTP");
+        Assert.InRange(mono.IntegratedLoudness, RenderedProduction.Target - 0.5, RenderedProduction.Target + 0.5);
+        Assert.True(mono.TruePeak <= -1 + 0.1, $"True peak {mono.TruePeak} dBTP is over -1 dBTP.");
     }
 
     [Fact]
@@ -260,7 +279,7 @@ public sealed class ProductionRendererTests(RenderedProduction production, ITest
         var spec = production.AudioSpec with { Main = production.AudioSpec.Main with { InputArguments = ["-stream_loop", "-1"] }, OutputFolder = folder };
         using var cancellation = new CancellationTokenSource();
         var started = new TaskCompletionSource();
-        var progress = new Progress<Core.Ffmpeg.FfmpegProgress>(_ => started.TrySetResult());
+        var progress = new Progress<FfmpegProgress>(_ => started.TrySetResult());
 
         var render = RenderedProduction.Renderer().RenderAsync(spec, progress, cancellationToken: cancellation.Token);
         await started.Task.WaitAsync(FfmpegTools.Timeout());

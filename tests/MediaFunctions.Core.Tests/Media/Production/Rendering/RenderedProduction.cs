@@ -54,6 +54,7 @@ public sealed class RenderedProduction : IAsyncLifetime
         new("alac", null, "episode-alac.m4a", false, false),
         new("wav", null, "episode.wav", false, false),
         new("wav-24bit", null, "episode-24bit.wav", false, false),
+        new("wav", null, "episode-mono.wav", true, false),
         new("audiogram", null, "episode-audiogram.mp4", false, false),
         new("mp3", null, "part.mp3", false, true),
         new("flac", null, "part.flac", false, true),
