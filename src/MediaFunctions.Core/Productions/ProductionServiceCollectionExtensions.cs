@@ -23,7 +23,6 @@ public static class ProductionServiceCollectionExtensions
         services.AddSingleton<ProductionRuns>();
         services.AddSingleton<Services.ProductionServiceFiles>();
         services.AddSingleton<Services.ProductionServiceTransfer>();
-        services.AddSingleton<Media.Production.Rendering.ProductionRenderer>();
         services.AddOrchestrator<ProductionOrchestrator>();
         services.AddActivity<FetchProductionInputsActivity>();
         services.AddActivity<AnalyseProductionActivity>();

@@ -54,7 +54,8 @@ public sealed class ProductionInputFetcher(
         }
 
         var audio = probe.PrimaryAudioStream ?? throw new ProductionInputException($"The {source.Field} has no audio stream.");
-        return new StagedProductionInput(source.Field, blob, probe.Duration?.TotalSeconds ?? 0, probe.VideoStreams.Any(), audio.SampleRate ?? 48_000, probe.FormatNames);
+        return new StagedProductionInput(source.Field, blob, probe.Duration?.TotalSeconds ?? 0, probe.VideoStreams.Any(), audio.SampleRate ?? 48_000, audio.Channels ?? 2,
+            probe.FormatNames);
     }
 
     /// <summary>Stages the cover image and checks it is a picture.</summary>

@@ -6,8 +6,9 @@ namespace MediaFunctions.Core.Productions.Inputs;
 /// <param name="DurationSeconds">Its length.</param>
 /// <param name="HasVideo">True when it has a moving-picture stream.</param>
 /// <param name="SampleRate">Its main audio stream's sample rate.</param>
+/// <param name="Channels">Its main audio stream's channel count.</param>
 /// <param name="FormatNames">Its demuxer's names (e.g. <c>mov,mp4,m4a</c>), which choose a video output's container.</param>
-public sealed record StagedProductionInput(string Field, string Blob, double DurationSeconds, bool HasVideo, int SampleRate, IReadOnlyList<string> FormatNames);
+public sealed record StagedProductionInput(string Field, string Blob, double DurationSeconds, bool HasVideo, int SampleRate, int Channels, IReadOnlyList<string> FormatNames);
 
 /// <summary>The inputs of a production's run, staged: the main one, the intro and outro, and the cover image's blob.</summary>
 public sealed record ProductionInputs(StagedProductionInput Main, StagedProductionInput? Intro, StagedProductionInput? Outro, string? ImageBlob);

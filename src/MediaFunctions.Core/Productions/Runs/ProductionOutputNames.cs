@@ -19,7 +19,7 @@ public static class ProductionOutputNames
         var files = new List<ProductionOutputFile>();
         foreach (var request in requests)
         {
-            var ending = request.Ending ?? (request.Format == "video" ? VideoEnding(inputFormatNames) : ProductionFormats.Get(request.Format).Ending);
+            var ending = request.Ending ?? ProductionFormats.DefaultEnding(request.Format, VideoEnding(inputFormatNames));
             var name = request.FileName ?? $"{baseName}{request.Suffix}.{ending}";
             var unique = name;
             for (var number = 2; !taken.Add(unique); number++)

@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Productions.Inputs;
@@ -6,6 +7,7 @@ using MediaFunctions.Core.Productions.Runs;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
+using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Workflows.Productions;
 
@@ -19,7 +21,8 @@ public sealed class RenderProductionActivity(
     ProductionInputFetcher fetcher,
     JobOutputPublisher publisher,
     IOrchestrationClient orchestrations,
-    TimeProvider clock) : Activity<ProductionRender, ProductionRendered>
+    TimeProvider clock,
+    IOptions<JobOptions> options) : Activity<ProductionRender, ProductionRendered>
 {
     public override async Task<ProductionRendered> RunAsync(ActivityContext context, ProductionRender render, CancellationToken cancellationToken)
     {
@@ -52,7 +55,7 @@ public sealed class RenderProductionActivity(
             async Task<ProductionRenderInput?> Input(StagedProductionInput? staged, Media.Production.Loudness.LoudnessPlan? plan) => staged is null
                 ? null
                 : new ProductionRenderInput((await fetcher.ReadLinkAsync(staged.Blob, token)).AbsoluteUri, [], plan!, TimeSpan.FromSeconds(staged.DurationSeconds),
-                    staged.HasVideo);
+                    staged.HasVideo, staged.Channels);
             var outputFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "outputs")).FullName;
             var spec = new ProductionRenderSpec(
                 (await Input(inputs.Main, loudness.Main))!,
@@ -64,7 +67,7 @@ public sealed class RenderProductionActivity(
                 image,
                 chapterImages.Any(path => path is not null) ? chapterImages : [],
                 outputFolder);
-            var rendered = await renderer.RenderAsync(spec, token);
+            var rendered = await renderer.RenderAsync(spec, timeout: options.Value.RenderTimeout, cancellationToken: token);
 
             var files = new List<ProductionResultFile>();
             foreach (var file in rendered)
