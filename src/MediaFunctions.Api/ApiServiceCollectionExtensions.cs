@@ -9,6 +9,7 @@ using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
 using MediaFunctions.Core.Productions.Presets;
 using MediaFunctions.Core.Productions.Records;
+using MediaFunctions.Core.Productions.Services;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
@@ -24,7 +25,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores, the error envelope for
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores and external services, the error envelope for
     /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
@@ -39,6 +40,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<ProductionPresetStore>();
         services.AddSingleton<ProductionStore>();
+        services.AddProductionServices();
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.
