@@ -119,8 +119,8 @@ public sealed class ProductionServiceRegistry(ProductionServiceStore store, UrlS
         { Code: UrlSourcePolicy.NotAllowedCode or "invalid_url" } => ProductionServiceFields.Endpoint,
         _ when refusal.Message.Contains("endpoint", StringComparison.Ordinal) => ProductionServiceFields.Endpoint,
         _ when refusal.Message.Contains("bucket '", StringComparison.Ordinal) && type == ProductionServiceType.S3 => ProductionServiceFields.Bucket,
-        _ when refusal.Message.Contains("container '", StringComparison.Ordinal) => ProductionServiceFields.Container,
         _ when refusal.Message.Contains("SAS token", StringComparison.Ordinal) => ProductionServiceFields.SasToken,
+        _ when refusal.Message.Contains("container '", StringComparison.Ordinal) => ProductionServiceFields.Container,
         _ => type == ProductionServiceType.Azure ? ProductionServiceFields.AccountKey : ProductionServiceFields.AccessKey,
     };
 }
