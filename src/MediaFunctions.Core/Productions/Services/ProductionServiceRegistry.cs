@@ -2,7 +2,6 @@ using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Production;
 using MediaFunctions.Core.Sources;
-using MediaFunctions.Core.Validation;
 
 namespace MediaFunctions.Core.Productions.Services;
 
