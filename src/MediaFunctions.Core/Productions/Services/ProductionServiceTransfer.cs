@@ -114,7 +114,16 @@ public sealed class ProductionServiceTransfer : IDisposable
             throw new ServiceTransferException(service.Uuid, $"Service '{service.Uuid}' cannot be told: the app that connected it is no longer registered.", null, retryable: false);
         }
 
-        var token = ConnectedServiceToken.Create(secret, productionUuid, service.Settings.CustomData, _timeProvider.GetUtcNow());
+        string token;
+        try
+        {
+            token = ConnectedServiceToken.Create(secret, productionUuid, service.Settings.CustomData, _timeProvider.GetUtcNow());
+        }
+        catch (ArgumentException tooShort)
+        {
+            throw new ServiceTransferException(service.Uuid, $"Service '{service.Uuid}' cannot be told: {tooShort.Message}", null, retryable: false, tooShort);
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, service.Settings.WebhookUrl) { Content = new ByteArrayContent(Encoding.ASCII.GetBytes(token)) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(ConnectedServiceToken.MediaType);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -279,6 +279,51 @@ public sealed class ProductionServiceTests(AzuriteFixture azurite, S3rverFixture
     }
 
     [Fact]
+    public async Task GetReadLinkAsync_AzureWithASasToken_TheBlobWithThatTokenGivesTheFilesBytes()
+    {
+        using var parts = new ServiceParts(azurite);
+        var keyId = NewKey();
+        var container = parts.Blobs.GetBlobContainerClient(await NewContainerAsync());
+        var sas = container.GenerateSasUri(Azure.Storage.Sas.BlobContainerSasPermissions.Read | Azure.Storage.Sas.BlobContainerSasPermissions.Write
+            | Azure.Storage.Sas.BlobContainerSasPermissions.List | Azure.Storage.Sas.BlobContainerSasPermissions.Create | Azure.Storage.Sas.BlobContainerSasPermissions.Delete,
+            DateTimeOffset.UtcNow.AddHours(1)).Query.TrimStart('?');
+        var service = await parts.Registry.CreateAsync(keyId, Request(new JsonObject
+        {
+            ["type"] = "azure",
+            ["endpoint"] = parts.ConnectionPart("BlobEndpoint"),
+            ["account_name"] = parts.ConnectionPart("AccountName"),
+            ["sas_token"] = sas,
+            ["container"] = container.Name,
+        }.ToJsonString()), Timeout());
+        var bytes = RandomBytes(4096);
+        await container.GetBlobClient("take one.wav").UploadAsync(BinaryData.FromBytes(bytes), Timeout());
+
+        var link = await parts.Files.GetReadLinkAsync(keyId, service.Uuid, "take one.wav", TimeSpan.FromMinutes(15), Timeout());
+
+        Assert.Equal(bytes, await Reader.GetByteArrayAsync(link, Timeout()));
+    }
+
+    [Fact]
+    public async Task TransferAsync_ServiceNowOnARefusedAddressOrAppGone_NotRetryableTransferFailure()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync(failuresBeforeSuccess: 0, Timeout());
+        using var allowing = new ServiceParts(azurite);
+        using var refusing = new ServiceParts(azurite, allowPrivateNetworks: false);
+        var keyId = NewKey();
+        var http = await allowing.Registry.CreateAsync(keyId, Request($$"""{"type": "http", "base_url": "http://127.0.0.1:{{receiver.Port}}/"}"""), Timeout());
+        var connected = await allowing.Registry.ConnectAsync(keyId, "app-gone", new ConnectedServiceRequest("Gone", receiver.Url, null), Timeout());
+        var transfer = new ServiceTransfer("KKw7AxpLrDBQKLVnQCBtCh", [await allowing.OwnFileAsync("a.mp3", RandomBytes(10), "audio/mpeg", Timeout())]);
+
+        var refused = await Assert.ThrowsAsync<ServiceTransferException>(() => refusing.Transfer.TransferAsync(keyId, http.Uuid, transfer, Timeout()));
+        var appGone = await Assert.ThrowsAsync<ServiceTransferException>(() => allowing.Transfer.TransferAsync(keyId, connected.Uuid, transfer, Timeout()));
+
+        Assert.False(refused.Retryable || appGone.Retryable);
+        Assert.Contains("private, loopback or link-local", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("no longer registered", appGone.Message, StringComparison.Ordinal);
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
     public async Task DeleteAsync_S3_GoneAndItsSealedCredentialsNoLongerOpen()
     {
         using var parts = new ServiceParts(azurite);
