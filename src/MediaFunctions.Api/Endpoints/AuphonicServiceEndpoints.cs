@@ -38,7 +38,6 @@ public static class AuphonicServiceEndpoints
             .WithMetadata(new RequestBodyLimit(MaxBodyBytes));
         group.MapGet(ListRoute, ListServicesAsync);
         group.MapPost(ListRoute, CreateServiceAsync);
-        // Before the {uuid} route: "connect" is not an id, but the literal segment wins anyway; the order only reads clearer.
         group.MapPost(ConnectRoute, ConnectServiceAsync);
         group.MapGet(ServiceRoute, GetServiceAsync);
         group.MapDelete(ServiceRoute, DeleteServiceAsync);
