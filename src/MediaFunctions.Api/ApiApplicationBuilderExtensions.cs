@@ -16,7 +16,7 @@ public static class ApiApplicationBuilderExtensions
     /// Error envelope for exceptions and bodiless errors, authentication and authorization, per-key
     /// rate limits on every keyed route, the OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
     /// the instance API, the admin start route, the jobs and batches APIs, stable file links, the webhook secret, the ApyHub, the
-    /// YouTube-to-MP3, the video-download and the Auphonic (presets, productions, their runs and the Simple API) dialects. Call before mapping other endpoints.
+    /// YouTube-to-MP3, the video-download and the Auphonic (presets, productions, their runs, the Simple API and external services) dialects. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
     {
@@ -42,6 +42,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapAuphonicProductionEndpoints();
         app.MapAuphonicProductionRunEndpoints();
         app.MapAuphonicSimpleEndpoints();
+        app.MapAuphonicServiceEndpoints();
         return app;
     }
 }

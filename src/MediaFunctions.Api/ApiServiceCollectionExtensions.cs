@@ -24,7 +24,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores, the error envelope for
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores and external services, the error envelope for
     /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>

@@ -13,7 +13,7 @@ namespace MediaFunctions.Core.Productions.Runs;
 /// Starts, stops, resets and deletes productions: one <see cref="ProductionOrchestrator"/> instance per run, its id kept
 /// in the production's record so that only the current run ever writes to it.
 /// </summary>
-public sealed class ProductionRuns(ProductionStore productions, ProductionServiceFiles services, JobFiles files, IOrchestrationClient orchestrations, TimeProvider clock)
+public sealed class ProductionRuns(ProductionStore productions, ProductionServiceRegistry services, JobFiles files, IOrchestrationClient orchestrations, TimeProvider clock)
 {
     /// <summary>How long a stop or delete waits for the run's orchestration to end.</summary>
     public static readonly TimeSpan EndWait = TimeSpan.FromSeconds(30);
