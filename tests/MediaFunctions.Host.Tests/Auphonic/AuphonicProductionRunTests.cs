@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Amazon.S3;
 using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;
 using MediaFunctions.Testing.Servers;
 using static MediaFunctions.Testing.Api.AuphonicApi;
@@ -172,6 +175,75 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
             var loudness = await Meter.MeasureAsync(path, trim, token);
             Assert.True(Math.Abs(loudness.IntegratedLoudness - -20) <= 0.5, $"{part}: {loudness.IntegratedLoudness} LUFS");
         }
+    }
+
+    [Fact]
+    public async Task Services_InputAndIntroFromAnHttpServiceFilesSentToAnS3Service()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var token = timeout.Token;
+        using var alice = fixture.ClientFor(ProductionHostFixture.AliceKey);
+        var (_, http) = await SendJsonAsync(alice, HttpMethod.Post, "/api/services.json",
+            $$"""{"type": "http", "display_name": "Our server", "base_url": "{{fixture.Origin.Url("")}}", "outgoing": false}""", token);
+        var prefix = $"show-{Guid.NewGuid():N}/";
+        var (s3Status, s3) = await SendJsonAsync(alice, HttpMethod.Post, "/api/services.json", new JsonObject
+        {
+            ["type"] = "s3", ["display_name"] = "Podcast host", ["endpoint"] = fixture.S3.Endpoint.AbsoluteUri, ["bucket"] = S3rverFixture.Bucket,
+            ["region"] = "us-east-1", ["access_key"] = S3rverFixture.AccessKey, ["secret_key"] = S3rverFixture.SecretKey, ["prefix"] = prefix, ["incoming"] = false,
+        }.ToJsonString(), token);
+        Assert.True(s3Status == HttpStatusCode.OK, s3.ToString());
+        var (_, listed) = await SendJsonAsync(alice, HttpMethod.Get, "/api/services.json", null, token);
+        Assert.Contains(listed.GetProperty("data").EnumerateArray(), service => service.GetProperty("uuid").GetString() == Uuid(http));
+
+        var (status, created) = await SendJsonAsync(alice, HttpMethod.Post, "/api/productions.json", $$"""
+            {
+                "service": "{{Uuid(http)}}",
+                "input_file": "episode.wav",
+                "multi_input_files": [{"service": "{{Uuid(http)}}", "input_file": "intro.wav", "type": "intro"}],
+                "output_files": [{"format": "mp3", "bitrate": "128"}, {"format": "aac", "bitrate": "64"}],
+                "outgoing_services": [{"uuid": "{{Uuid(s3)}}"}],
+                "action": "start"
+            }
+            """, token);
+        Assert.True(status == HttpStatusCode.OK, created.ToString());
+
+        var production = await WaitForEndAsync(alice, Uuid(created), token);
+        Assert.True(production.GetProperty("status").GetInt32() == 3, production.ToString());
+        Assert.Equal("", production.GetProperty("warning_message").GetString());
+        using var bucket = new AmazonS3Client(S3rverFixture.AccessKey, S3rverFixture.SecretKey,
+            new AmazonS3Config { ServiceURL = fixture.S3.Endpoint.AbsoluteUri, ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        foreach (var file in production.GetProperty("output_files").EnumerateArray())
+        {
+            var key = prefix + file.GetProperty("filename").GetString();
+            using var sent = await bucket.GetObjectAsync(S3rverFixture.Bucket, key, token);
+            Assert.Equal(file.GetProperty("size").GetInt64(), sent.ContentLength);
+            var local = Path.Combine(_downloads, Path.GetFileName(key));
+            await sent.WriteResponseStreamToFileAsync(local, append: false, token);
+            var probe = await FfmpegTools.Prober().ProbeAsync(local, cancellationToken: token);
+            Assert.Equal(ProductionHostFixture.IntroSeconds + ProductionHostFixture.SpeechSeconds, probe.Duration!.Value.TotalSeconds, 0.1);
+        }
+    }
+
+    [Fact]
+    public async Task Services_UnknownServiceOrOneThatCannotReceive_400BeforeAnyWork()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        var token = timeout.Token;
+        using var bob = fixture.ClientFor(ProductionHostFixture.BobKey);
+        var (_, http) = await SendJsonAsync(bob, HttpMethod.Post, "/api/services.json",
+            $$"""{"type": "http", "display_name": "Read only", "base_url": "{{fixture.Origin.Url("")}}", "outgoing": false}""", token);
+        var before = await CountAsync(bob, token);
+
+        var (unknown, unknownAnswer) = await SendJsonAsync(bob, HttpMethod.Post, "/api/productions.json",
+            """{"service": "pmefeNCzkyT4TbRbDmoCDf", "input_file": "my_dropbox_file.mp3", "action": "start"}""", token);
+        var (readOnly, readOnlyAnswer) = await SendJsonAsync(bob, HttpMethod.Post, "/api/productions.json",
+            $$"""{"input_file": "{{fixture.UrlOf(fixture.Speech)}}", "outgoing_services": [{"uuid": "{{Uuid(http)}}"}], "action": "start"}""", token);
+
+        Assert.True(unknown == HttpStatusCode.BadRequest, unknownAnswer.ToString());
+        Assert.True(unknownAnswer.GetProperty("form_errors").TryGetProperty("service", out _), unknownAnswer.ToString());
+        Assert.True(readOnly == HttpStatusCode.BadRequest, readOnlyAnswer.ToString());
+        Assert.True(readOnlyAnswer.GetProperty("form_errors").TryGetProperty("outgoing_services", out _), readOnlyAnswer.ToString());
+        Assert.Equal(before, await CountAsync(bob, token));
     }
 
     [Fact]

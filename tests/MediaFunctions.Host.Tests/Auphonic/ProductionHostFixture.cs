@@ -26,6 +26,9 @@ public sealed class ProductionHostFixture : IAsyncLifetime
 
     private readonly AzuriteFixture _azurite = new();
 
+    /// <summary>An S3-compatible store, for services.</summary>
+    public S3rverFixture S3 { get; } = new();
+
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mf-productions-" + Guid.NewGuid().ToString("N"));
 
     public HostProcess Host { get; private set; } = null!;
@@ -57,7 +60,7 @@ public sealed class ProductionHostFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(Folder);
-        await Task.WhenAll(_azurite.InitializeAsync(), MakeMediaAsync());
+        await Task.WhenAll(_azurite.InitializeAsync(), S3.InitializeAsync(), MakeMediaAsync());
         Blobs = new BlobServiceClient(_azurite.ConnectionString);
         Origin = await StaticFileServer.StartAsync(Folder, CancellationToken.None);
         Host = new HostProcess(new Dictionary<string, string>
@@ -93,6 +96,7 @@ public sealed class ProductionHostFixture : IAsyncLifetime
         }
 
         await _azurite.DisposeAsync();
+        await S3.DisposeAsync();
         Directory.Delete(Folder, recursive: true);
     }
 
