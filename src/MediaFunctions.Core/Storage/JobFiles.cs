@@ -67,7 +67,7 @@ public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitte
 
     /// <summary>Deletes every blob of a job in every container; returns how many there were.</summary>
     public Task<int> DeleteAllAsync(string keyId, string jobId, CancellationToken cancellationToken = default) =>
-        DeleteAsync(keyId, jobId, [MediaContainers.Inputs, MediaContainers.Work, MediaContainers.Outputs], cancellationToken);
+        DeleteAsync(keyId, jobId, [MediaContainers.Inputs, MediaContainers.Work, MediaContainers.Outputs, MediaContainers.Productions], cancellationToken);
 
     /// <summary>Deletes a job's blobs in the outputs container only (a production's results, keeping its inputs).</summary>
     public Task<int> DeleteOutputsAsync(string keyId, string jobId, CancellationToken cancellationToken = default) =>

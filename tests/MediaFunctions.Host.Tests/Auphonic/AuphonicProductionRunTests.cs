@@ -338,7 +338,7 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
         Assert.Equal("episode.flac", again.GetProperty("output_files")[0].GetProperty("filename").GetString());
 
         await DeleteAsync(alice, uuid, token);
-        Assert.Empty(await BlobsAsync("inputs", uuid, token));
+        Assert.Empty(await BlobsAsync("productions", uuid, token));
         Assert.Empty(await BlobsAsync("outputs", uuid, token));
         var (getStatus, _) = await SendJsonAsync(alice, HttpMethod.Get, $"/api/production/{uuid}.json", null, token);
         Assert.Equal(HttpStatusCode.NotFound, getStatus);
@@ -385,7 +385,7 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
         Assert.True(status == HttpStatusCode.BadRequest, answer.ToString());
         Assert.Equal(400, answer.GetProperty("status_code").GetInt32());
         Assert.Contains(message, answer.GetProperty("form_errors").GetProperty(field).GetString(), StringComparison.Ordinal);
-        Assert.Empty(await BlobsAsync("inputs", uuid, token));
+        Assert.Empty(await BlobsAsync("productions", uuid, token));
         var (_, still) = await SendJsonAsync(alice, HttpMethod.Get, $"/api/production/{uuid}.json", null, token);
         Assert.Equal(9, still.GetProperty("data").GetProperty("status").GetInt32());
         await DeleteAsync(alice, uuid, token);
@@ -416,7 +416,7 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
         Assert.True(status == HttpStatusCode.BadRequest, answer.ToString());
         Assert.True(answer.GetProperty("form_errors").TryGetProperty(named, out _), answer.ToString());
         Assert.Equal(before, await CountAsync(bob, token));
-        var blobs = fixture.Blobs.GetBlobContainerClient("inputs");
+        var blobs = fixture.Blobs.GetBlobContainerClient("productions");
         await foreach (var blob in blobs.GetBlobsAsync(BlobTraits.None, BlobStates.None, "bob/production-", token))
         {
             Assert.Fail($"{blob.Name} was kept.");

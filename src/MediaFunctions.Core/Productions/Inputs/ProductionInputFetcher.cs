@@ -15,7 +15,7 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Core.Productions.Inputs;
 
 /// <summary>
-/// Brings a run's inputs into the inputs container and probes them. An upload is there already; a URL (or a registered
+/// Brings a run's inputs into the productions container and probes them. An upload is there already; a URL (or a registered
 /// service's file, through the link the service gives) is streamed in once, through the guarded client that holds every
 /// hop to the URL sources' address rules, because a production decodes its input more than once (measure, render).
 /// </summary>
@@ -84,7 +84,7 @@ public sealed class ProductionInputFetcher(
 
     /// <summary>Copies a staged file (the cover image) to a local path for the render.</summary>
     public async Task DownloadAsync(string blob, string path, CancellationToken cancellationToken = default) =>
-        await blobs.GetBlobContainerClient(MediaContainers.Inputs).GetBlobClient(blob).DownloadToAsync(path, cancellationToken);
+        await blobs.GetBlobContainerClient(MediaContainers.Productions).GetBlobClient(blob).DownloadToAsync(path, cancellationToken);
 
     /// <summary>Fetches a chapter's image (a link in the chapter marks) to a local path, through the guarded client.</summary>
     /// <exception cref="ProductionInputException">It could not be fetched or is larger than <see cref="MaxChapterImageBytes"/>.</exception>
@@ -112,7 +112,7 @@ public sealed class ProductionInputFetcher(
 
     /// <summary>A link ffmpeg reads a staged input through.</summary>
     public Task<Uri> ReadLinkAsync(string blob, CancellationToken cancellationToken = default) =>
-        links.IssueReadLinkAsync(MediaContainers.Inputs, blob, clock.GetUtcNow() + ReadLinkLifetime, cancellationToken: cancellationToken);
+        links.IssueReadLinkAsync(MediaContainers.Productions, blob, clock.GetUtcNow() + ReadLinkLifetime, cancellationToken: cancellationToken);
 
     private async Task<string> StageAsync(string keyId, string uuid, ProductionSource source, CancellationToken cancellationToken)
     {
@@ -124,7 +124,7 @@ public sealed class ProductionInputFetcher(
         var url = source.Url is { } direct
             ? new Uri(direct)
             : await services.GetReadLinkAsync(keyId, source.ServiceUuid!, source.ServiceFile!, ReadLinkLifetime, cancellationToken);
-        var blob = blobs.GetBlobContainerClient(MediaContainers.Inputs)
+        var blob = blobs.GetBlobContainerClient(MediaContainers.Productions)
             .GetBlobClient(MediaContainers.JobPrefix(keyId, Records.Production.FilesId(uuid)) + "fetched-" + source.Field);
         var limit = options.Value.MaxSourceBytesFor(keyId);
         long read = 0;

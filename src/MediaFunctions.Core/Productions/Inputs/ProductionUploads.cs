@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Core.Productions.Inputs;
 
 /// <summary>
-/// Files uploaded to a production: each streamed into the inputs container as it arrives, then probed, so a file that is
+/// Files uploaded to a production: each streamed into the productions container as it arrives, then probed, so a file that is
 /// empty, too large, or not what its field needs (audio or video for an input, a picture for <c>image</c>) is refused
 /// with its field named and nothing of it kept.
 /// </summary>
@@ -38,7 +38,7 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
     /// <exception cref="UploadTooLargeException">It is larger than the upload cap.</exception>
     public async Task<ProductionUpload> StageAsync(string keyId, string uuid, string field, string? fileName, Stream content, CancellationToken cancellationToken = default)
     {
-        var blob = blobs.GetBlobContainerClient(MediaContainers.Inputs).GetBlobClient(NewBlobName(keyId, uuid, field));
+        var blob = blobs.GetBlobContainerClient(MediaContainers.Productions).GetBlobClient(NewBlobName(keyId, uuid, field));
         var limited = new SizeLimitedStream(content, options.Value.MaxUploadBytes);
         try
         {
@@ -60,7 +60,7 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
 
     /// <summary>Deletes an uploaded file.</summary>
     public Task DeleteAsync(ProductionUpload upload, CancellationToken cancellationToken = default) =>
-        blobs.GetBlobContainerClient(MediaContainers.Inputs).DeleteBlobIfExistsAsync(upload.BlobName, cancellationToken: cancellationToken);
+        blobs.GetBlobContainerClient(MediaContainers.Productions).DeleteBlobIfExistsAsync(upload.BlobName, cancellationToken: cancellationToken);
 
     /// <summary>
     /// Where a new file of <paramref name="field"/> is kept: field names are free text (a track id), so they are encoded, and
@@ -72,7 +72,7 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
 
     private async Task CheckAsync(string blobName, string field, CancellationToken cancellationToken)
     {
-        var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, blobName, clock.GetUtcNow().AddMinutes(10), cancellationToken: cancellationToken);
+        var link = await links.IssueReadLinkAsync(MediaContainers.Productions, blobName, clock.GetUtcNow().AddMinutes(10), cancellationToken: cancellationToken);
         MediaProbe probe;
         try
         {

@@ -1,8 +1,8 @@
 namespace MediaFunctions.Core.Productions.Inputs;
 
-/// <summary>An input of a production's run, in the inputs container and probed.</summary>
+/// <summary>An input of a production's run, in the productions container and probed.</summary>
 /// <param name="Field">What it is for: <c>input_file</c>, <c>intro</c>, <c>outro</c>.</param>
-/// <param name="Blob">Its blob in the inputs container.</param>
+/// <param name="Blob">Its blob in the productions container.</param>
 /// <param name="DurationSeconds">Its length.</param>
 /// <param name="HasVideo">True when it has a moving-picture stream.</param>
 /// <param name="SampleRate">Its main audio stream's sample rate.</param>

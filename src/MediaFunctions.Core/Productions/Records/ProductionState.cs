@@ -38,7 +38,7 @@ public sealed record ProductionState
 /// <summary>A file uploaded to a production.</summary>
 /// <param name="Field">The form field it came in: <c>input_file</c>, a multitrack id, <c>image</c> or <c>chapters</c>.</param>
 /// <param name="FileName">Its name as the client sent it.</param>
-/// <param name="BlobName">Where it is kept in the inputs container.</param>
+/// <param name="BlobName">Where it is kept in the productions container.</param>
 /// <param name="Length">Its size in bytes.</param>
 public sealed record ProductionUpload(string Field, string FileName, string BlobName, long Length);
 

@@ -5,7 +5,7 @@ using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.Productions;
 
-/// <summary>The first step of a run: its inputs and cover image staged in the inputs container and probed.</summary>
+/// <summary>The first step of a run: its inputs and cover image staged in the productions container and probed.</summary>
 public sealed class FetchProductionInputsActivity(ProductionInputFetcher fetcher, IOrchestrationClient orchestrations, TimeProvider clock)
     : Activity<ProductionJob, ProductionInputs>
 {
