@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using MediaFunctions.Testing.Media;
 using Microsoft.Playwright;
 
 namespace MediaFunctions.Host.Tests.Cors;
@@ -12,7 +13,10 @@ namespace MediaFunctions.Host.Tests.Cors;
 [Collection(HostCollection.Name)]
 public sealed class CorsBrowserTests(HostFixture fixture, ChromiumFixture chromium) : IClassFixture<ChromiumFixture>
 {
-    /// <summary>The flows of cors-page.html's <c>window.flows</c>; each is one case.</summary>
+    /// <summary>
+    /// The flows of cors-page.html's <c>window.flows</c>; each is one case. A flow whose name ends in "Upload" finds a second of
+    /// tone (MP3) chosen in the page's <c>#files</c> input, as seed 004's upload examples expect.
+    /// </summary>
     public static TheoryData<string> Flows => ["createAndRead", "unauthorizedIsReadable"];
 
     [Theory]
@@ -27,6 +31,14 @@ public sealed class CorsBrowserTests(HostFixture fixture, ChromiumFixture chromi
         var console = new List<string>();
         page.Console += (_, message) => console.Add(message.Text);
         await page.GotoAsync(chromium.Origin.BaseAddress.ToString());
+        if (flow.EndsWith("Upload", StringComparison.Ordinal))
+        {
+            var tone = Path.Combine(Path.GetTempPath(), $"mf-cors-{Guid.NewGuid():N}.mp3");
+            await GeneratedMedia.WriteToneAsync(tone, seconds: 1);
+            var payload = new FilePayload { Name = "tone.mp3", MimeType = "audio/mpeg", Buffer = await File.ReadAllBytesAsync(tone, timeout.Token) };
+            File.Delete(tone);
+            await page.SetInputFilesAsync("#files", payload);
+        }
 
         var result = await page.EvaluateAsync<JsonElement>("([flow, api, token]) => window.flows[flow](api, token)",
             new object[] { flow, fixture.Host.BaseAddress.ToString().TrimEnd('/'), tokens.GetProperty("access_token").GetString()! });
