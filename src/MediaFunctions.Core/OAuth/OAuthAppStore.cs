@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using MediaFunctions.Core.Productions;
+using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Core.OAuth;
 
@@ -28,14 +29,16 @@ public sealed class OAuthAppStore
     private readonly OAuthClientSecretProtector _protector;
     private readonly OAuthGrantStore _grants;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
     private volatile bool _tableExists;
 
-    internal OAuthAppStore(TableServiceClient tables, OAuthClientSecretProtector protector, OAuthGrantStore grants, TimeProvider timeProvider)
+    internal OAuthAppStore(TableServiceClient tables, OAuthClientSecretProtector protector, OAuthGrantStore grants, TimeProvider timeProvider, ILogger<OAuthAppStore> logger)
     {
         _table = tables.GetTableClient(TableName);
         _protector = protector;
         _grants = grants;
         _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     /// <summary>Registers an app of <paramref name="keyId"/> under a new client id and secret.</summary>
@@ -65,6 +68,7 @@ public sealed class OAuthAppStore
             try
             {
                 await _table.AddEntityAsync(entity, cancellationToken);
+                Logs.OAuthAppRegistered(_logger, keyId, clientId);
                 return app;
             }
             catch (RequestFailedException taken) when (taken.Status == 409)
@@ -119,6 +123,7 @@ public sealed class OAuthAppStore
         // NOTE: the SDK answers a delete of a missing row with its 404 response instead of throwing.
         using var response = await _table.DeleteEntityAsync(Partition, clientId, ETag.All, cancellationToken);
         await _grants.DeleteForClientAsync(clientId, cancellationToken);
+        Logs.OAuthAppDeleted(_logger, keyId, clientId);
         return response.Status != 404;
     }
 

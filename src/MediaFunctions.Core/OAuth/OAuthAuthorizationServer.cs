@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using MediaFunctions.Core.Keys;
+using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Core.OAuth;
 
@@ -25,13 +26,15 @@ public sealed class OAuthAuthorizationServer
     private readonly OAuthAppStore _apps;
     private readonly ApiKeyStore _keys;
     private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
 
-    internal OAuthAuthorizationServer(OAuthGrantStore grants, OAuthAppStore apps, ApiKeyStore keys, TimeProvider timeProvider)
+    internal OAuthAuthorizationServer(OAuthGrantStore grants, OAuthAppStore apps, ApiKeyStore keys, TimeProvider timeProvider, ILogger<OAuthAuthorizationServer> logger)
     {
         _grants = grants;
         _apps = apps;
         _keys = keys;
         _timeProvider = timeProvider;
+        _logger = logger;
     }
 
     /// <summary>
@@ -49,6 +52,7 @@ public sealed class OAuthAuthorizationServer
         var grant = new OAuthGrant(app.ClientId, key.Id, Convert.ToHexStringLower(ApiKeyStore.Hash(apiKey)),
             _timeProvider.GetUtcNow() + CodeLifetime, redirectUri, redirectUriSent);
         await _grants.AddAsync(OAuthGrantKind.Code, code, grant, cancellationToken);
+        Logs.OAuthCodeIssued(_logger, key.Id, app.ClientId);
         return code;
     }
 
@@ -57,15 +61,15 @@ public sealed class OAuthAuthorizationServer
     public async Task<OAuthTokens> RedeemCodeAsync(OAuthApp app, string code, string? redirectUri, CancellationToken cancellationToken = default)
     {
         var grant = await _grants.TakeAsync(OAuthGrantKind.Code, code, cancellationToken)
-            ?? throw new OAuthGrantException("The code is not valid or has already been used.");
+            ?? throw Refused(app.ClientId, "The code is not valid or has already been used.");
         if (grant.ClientId != app.ClientId)
         {
-            throw new OAuthGrantException("The code was issued to another client.");
+            throw Refused(app.ClientId, "The code was issued to another client.");
         }
 
         if (redirectUri is null ? grant.RedirectUriSent : redirectUri != grant.RedirectUri)
         {
-            throw new OAuthGrantException("redirect_uri must be the one the authorization request named.");
+            throw Refused(app.ClientId, "redirect_uri must be the one the authorization request named.");
         }
 
         return await IssueTokensAsync(await CheckAsync(grant, "code", cancellationToken), cancellationToken);
@@ -76,10 +80,10 @@ public sealed class OAuthAuthorizationServer
     public async Task<OAuthTokens> RefreshAsync(OAuthApp app, string refreshToken, CancellationToken cancellationToken = default)
     {
         var grant = await _grants.TakeAsync(OAuthGrantKind.RefreshToken, refreshToken, cancellationToken)
-            ?? throw new OAuthGrantException("The refresh token is not valid or has already been used.");
+            ?? throw Refused(app.ClientId, "The refresh token is not valid or has already been used.");
         if (grant.ClientId != app.ClientId)
         {
-            throw new OAuthGrantException("The refresh token was issued to another client.");
+            throw Refused(app.ClientId, "The refresh token was issued to another client.");
         }
 
         return await IssueTokensAsync(await CheckAsync(grant, "refresh token", cancellationToken), cancellationToken);
@@ -109,12 +113,18 @@ public sealed class OAuthAuthorizationServer
     {
         if (grant.ExpiresAt <= _timeProvider.GetUtcNow())
         {
-            throw new OAuthGrantException($"The {what} has expired.");
+            throw Refused(grant.ClientId, $"The {what} has expired.");
         }
 
         return await FindKeyAsync(grant, cancellationToken) is null
-            ? throw new OAuthGrantException($"The API key that granted the {what} no longer exists or has a new secret.")
+            ? throw Refused(grant.ClientId, $"The API key that granted the {what} no longer exists or has a new secret.")
             : grant;
+    }
+
+    private OAuthGrantException Refused(string clientId, string reason)
+    {
+        Logs.OAuthGrantRefused(_logger, clientId, reason);
+        return new OAuthGrantException(reason);
     }
 
     private async Task<ApiKey?> FindKeyAsync(OAuthGrant grant, CancellationToken cancellationToken)

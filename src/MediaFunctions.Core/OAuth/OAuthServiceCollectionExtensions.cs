@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using MediaFunctions.Core.Keys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Core.OAuth;
 
@@ -21,12 +22,14 @@ public static class OAuthServiceCollectionExtensions
             provider.GetRequiredService<TableServiceClient>(),
             new OAuthClientSecretProtector(provider.GetRequiredService<BlobServiceClient>()),
             provider.GetRequiredService<OAuthGrantStore>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<OAuthAppStore>>()));
         services.TryAddSingleton(provider => new OAuthAuthorizationServer(
             provider.GetRequiredService<OAuthGrantStore>(),
             provider.GetRequiredService<OAuthAppStore>(),
             provider.GetRequiredService<ApiKeyStore>(),
-            provider.GetRequiredService<TimeProvider>()));
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<OAuthAuthorizationServer>>()));
         services.TryAddSingleton(provider => new OAuthConsentFormTokens(provider.GetRequiredService<BlobServiceClient>(), provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IOAuthClientSecrets, OAuthClientSecrets>();
         return services;

@@ -60,6 +60,6 @@ public sealed class OAuthClientSecretsTests(AzuriteFixture azurite) : IClassFixt
     private ServiceProvider Services()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection([KeyValuePair.Create("Storage:ConnectionString", (string?)azurite.ConnectionString)]).Build();
-        return new ServiceCollection().AddMediaFunctionsStorage(configuration).AddApiKeys(configuration).AddOAuth().BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddMediaFunctionsStorage(configuration).AddApiKeys(configuration).AddOAuth().BuildServiceProvider();
     }
 }
