@@ -29,7 +29,9 @@ internal static class ConsentPage
         """;
 
     /// <summary>The page asking the user to allow <paramref name="appName"/>, with <paramref name="error"/> shown above the key field when given.</summary>
-    public static IResult Consent(HttpContext context, string appName, string clientId, string redirectUri, string? state, string formToken, string? error, int statusCode)
+    /// <param name="redirectUriSent">Whether the request named the redirect URI; the form repeats it only then, so the token request must repeat it only then (RFC 6749 §4.1.3).</param>
+    public static IResult Consent(HttpContext context, string appName, string clientId, string redirectUri, bool redirectUriSent, string? state, string formToken,
+        string? error, int statusCode)
     {
         var html = HtmlEncoder.Default;
         var body = new StringBuilder();
@@ -40,7 +42,11 @@ internal static class ConsentPage
         body.Append($"<p>You will then be sent back to <code>{html.Encode(redirectUri)}</code>.</p>");
         body.Append($"<form method=\"post\" action=\"{html.Encode(context.Request.PathBase + OAuthRoutes.AuthorizeRoute)}\">");
         Hidden(body, "client_id", clientId);
-        Hidden(body, "redirect_uri", redirectUri);
+        if (redirectUriSent)
+        {
+            Hidden(body, "redirect_uri", redirectUri);
+        }
+
         Hidden(body, "response_type", "code");
         if (state is not null)
         {

@@ -44,7 +44,7 @@ public static class OAuthAuthorizeEndpoints
             return error;
         }
 
-        var (app, redirectUri, _, state) = request.Value;
+        var (app, redirectUri, redirectUriSent, state) = request.Value;
         if (!TryReadSingle(query, "response_type", out var responseType) || responseType is null)
         {
             return RedirectWithError(context, redirectUri, OAuthErrorCodes.InvalidRequest, "response_type=code is required.", state, StatusCodes.Status302Found);
@@ -56,7 +56,7 @@ public static class OAuthAuthorizeEndpoints
         }
 
         var token = await forms.IssueAsync(app.ClientId, redirectUri, state, cancellationToken);
-        return ConsentPage.Consent(context, app.Name, app.ClientId, redirectUri, state, token, error: null, StatusCodes.Status200OK);
+        return ConsentPage.Consent(context, app.Name, app.ClientId, redirectUri, redirectUriSent, state, token, error: null, StatusCodes.Status200OK);
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public static class OAuthAuthorizeEndpoints
                 {
                     var message = apiKey.Length == 0 ? "Enter your API key to allow access." : "That is not a valid API key. Check it and try again.";
                     var token = await forms.IssueAsync(app.ClientId, redirectUri, state, cancellationToken);
-                    return ConsentPage.Consent(context, app.Name, app.ClientId, redirectUri, state, token, message, StatusCodes.Status400BadRequest);
+                    return ConsentPage.Consent(context, app.Name, app.ClientId, redirectUri, redirectUriSent, state, token, message, StatusCodes.Status400BadRequest);
                 }
 
                 return Redirect(context, redirectUri, new() { ["code"] = code, ["state"] = state }, StatusCodes.Status303SeeOther);

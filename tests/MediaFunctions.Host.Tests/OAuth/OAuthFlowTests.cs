@@ -104,6 +104,45 @@ public sealed class OAuthFlowTests(HostFixture fixture)
     }
 
     [Fact]
+    public async Task CodeFlow_RedirectUriLeftOutWithOneRegistered_SentThereAndExchangedWithoutIt()
+    {
+        using var timeout = InstanceApi.Timeout();
+        using var alice = fixture.ClientFor(HostFixture.AliceKey);
+        using var browser = OAuthApi.NoRedirectClient(fixture.Host.BaseAddress);
+        var app = await OAuthApi.RegisterAsync(alice, Callback, timeout.Token);
+
+        var (status, _, fields, page) = await OAuthApi.GetConsentAsync(browser, $"/oauth2/authorize/?client_id={app.ClientId}&response_type=code", timeout.Token);
+        page.Dispose();
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(fields.ContainsKey("redirect_uri"));
+        using var answer = await OAuthApi.AnswerAsync(browser, fields, "allow", HostFixture.BobKey, timeout.Token);
+        Assert.StartsWith(Callback + "?code=", answer.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        var exchange = OAuthApi.CodeExchange(app, OAuthApi.QueryOf(answer.Headers.Location!)["code"]);
+        exchange.Remove("redirect_uri");
+        var (tokenStatus, tokens, response) = await OAuthApi.TokenAsync(browser, exchange, timeout.Token);
+        response.Dispose();
+
+        Assert.True(tokenStatus == HttpStatusCode.OK, tokens.ToString());
+    }
+
+    [Fact]
+    public async Task Token_RedirectUriNamedInAuthorizationButLeftOut_InvalidGrant()
+    {
+        using var timeout = InstanceApi.Timeout();
+        using var alice = fixture.ClientFor(HostFixture.AliceKey);
+        using var browser = OAuthApi.NoRedirectClient(fixture.Host.BaseAddress);
+        var app = await OAuthApi.RegisterAsync(alice, Callback, timeout.Token);
+        var exchange = OAuthApi.CodeExchange(app, (await OAuthApi.AllowAsync(browser, app, HostFixture.BobKey, timeout.Token))["code"]);
+        exchange.Remove("redirect_uri");
+
+        var (status, error, response) = await OAuthApi.TokenAsync(browser, exchange, timeout.Token);
+        response.Dispose();
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("invalid_grant", error.GetProperty("error").GetString());
+    }
+
+    [Fact]
     public async Task Authorize_UnregisteredRedirectUri_400PageWithoutRedirect()
     {
         using var timeout = InstanceApi.Timeout();
