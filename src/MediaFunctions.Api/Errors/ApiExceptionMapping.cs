@@ -4,8 +4,10 @@ using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Production;
 using MediaFunctions.Core.Productions.Services;
+using MediaFunctions.Core.OAuth;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
+using MediaFunctions.Core.Validation;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -23,6 +25,7 @@ public static class ApiExceptionMapping
         UnprocessableMediaException unprocessable => (StatusCodes.Status422UnprocessableEntity, new ApiError(unprocessable.Code, unprocessable.Message)),
         UnusableServiceException service => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, service.Message)),
         ProductionSettingsException fields => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, fields.Message)),
+        InvalidOAuthAppException app => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, app.Message)),
         InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),
         SourceTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(SourceTooLargeException.Code, tooLarge.Message)),
         NoMediaFoundException noMedia => (StatusCodes.Status422UnprocessableEntity, new ApiError(NoMediaFoundException.Code, noMedia.Message)),
@@ -42,11 +45,15 @@ public static class ApiExceptionMapping
     /// <summary>The fields an exception names, each with what is wrong with it (several messages of one field joined), or null.</summary>
     public static IReadOnlyDictionary<string, string>? FormErrors(Exception exception) => exception switch
     {
-        ProductionSettingsException fields => fields.Errors.GroupBy(error => error.Field, StringComparer.Ordinal)
-            .ToDictionary(field => field.Key, field => string.Join(" ", field.Select(error => error.Message)), StringComparer.Ordinal),
+        ProductionSettingsException fields => ByField(fields.Errors),
+        InvalidOAuthAppException app => ByField(app.Errors),
         UnusableServiceException service => new Dictionary<string, string> { [UnusableServiceException.Field] = service.Message },
         _ => null,
     };
+
+    private static Dictionary<string, string> ByField(IReadOnlyList<ValidationError> errors) =>
+        errors.GroupBy(error => error.Field, StringComparer.Ordinal)
+            .ToDictionary(field => field.Key, field => string.Join(" ", field.Select(error => error.Message)), StringComparer.Ordinal);
 
     // Status 0: the storage service gave no HTTP answer at all (refused, reset, timed out), after the SDK's retries.
     private static (int, ApiError) StorageUnreachable() =>
