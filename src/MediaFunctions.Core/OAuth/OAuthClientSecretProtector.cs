@@ -13,7 +13,7 @@ namespace MediaFunctions.Core.OAuth;
 /// </summary>
 internal sealed class OAuthClientSecretProtector(BlobServiceClient blobs)
 {
-    /// <summary>The blob in the work container that holds the key client secrets are sealed under.</summary>
+    /// <summary>The blob in the system container that holds the key client secrets are sealed under.</summary>
     public const string KeyBlobName = "_system/oauth-client-secret-key";
 
     private const byte FormatVersion = 1;
