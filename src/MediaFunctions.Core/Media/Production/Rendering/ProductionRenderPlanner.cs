@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using MediaFunctions.Core.Media.Production.Chapters;
 using MediaFunctions.Core.Media.Production.Tagging;
 
@@ -17,8 +16,12 @@ namespace MediaFunctions.Core.Media.Production.Rendering;
 /// otherwise (every podcast format and player takes those), so <c>concat</c> joins like with like. Encoders
 /// that take fewer rates (Opus, MP3) get theirs from ffmpeg's own conversion at the output.</para>
 /// <para>Chapters are times of the finished audio (intro included); split files are cut from it to the sample.</para>
+/// <para>With more than one encoder process, the output that costs most to encode is encoded by a second ffmpeg that
+/// reads the finished audio, as raw samples, from a FIFO the first writes: ffmpeg 5.1 encodes its outputs one after
+/// another on one thread, so this lets a second core encode while the first decodes, filters and encodes the rest.
+/// The input is still decoded and filtered once.</para>
 /// </remarks>
-public static partial class ProductionRenderPlanner
+public static class ProductionRenderPlanner
 {
     /// <summary>An audiogram's width and height: square, as social networks show video in their feeds.</summary>
     public const int AudiogramSize = 720;
@@ -32,11 +35,19 @@ public static partial class ProductionRenderPlanner
     /// <summary>The audiogram's background when the production has no cover image.</summary>
     public const string AudiogramBackground = "0x1f2933";
 
+    /// <summary>Relative cost of encoding a second of audio in each format (mp3 = 1), measured on this ffmpeg build.</summary>
+    private static readonly Dictionary<string, double> EncodeCost = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["aac"] = 2, ["opus"] = 1.5, ["vorbis"] = 1.5, ["mp3"] = 1, ["mp3-vbr"] = 1, ["alac"] = 0.3, ["flac"] = 0.3, ["wav"] = 0.05, ["wav-24bit"] = 0.05,
+    };
+
+    /// <param name="spec">What to render.</param>
+    /// <param name="encoderProcesses">How many ffmpeg processes may encode at once: 1 plans one run; 2 or more hands the dearest audio output to a second.</param>
     /// <exception cref="ArgumentException">The spec is inconsistent: no outputs, a file name with a folder in it or used twice, chapter images not matching the chapters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An output's format is unknown, or its bit rate out of range.</exception>
     /// <exception cref="MediaPlanException">A video output without a video input or with an unsupported ending, a split video, or a chapter past the end.</exception>
     /// <exception cref="ChaptersFormatException">A chapter does not start after the one before it.</exception>
-    public static ProductionRenderPlan Plan(ProductionRenderSpec spec)
+    public static ProductionRenderPlan Plan(ProductionRenderSpec spec, int encoderProcesses = 1)
     {
         ArgumentNullException.ThrowIfNull(spec);
         Validate(spec);
@@ -93,25 +104,73 @@ public static partial class ProductionRenderPlanner
             arguments.AddRange(["-loop", "1", "-framerate", Invariant(AudiogramFrameRate), "-t", Seconds(total + TimeSpan.FromSeconds(1)), "-i", background]);
         }
 
+        var offloaded = encoderProcesses > 1 ? Dearest(files) : null;
         var tagging = new List<TaggingPlan>();
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var plan = Tagging(spec, file, total, inputCount++);
+            // The offloaded file's metadata is the second ffmpeg's input 1, after the samples.
+            var plan = Tagging(spec, files[i], total, i == offloaded ? 1 : inputCount++);
             tagging.Add(plan);
-            arguments.AddRange(plan.InputArguments);
+            if (i != offloaded)
+            {
+                arguments.AddRange(plan.InputArguments);
+            }
         }
 
         arguments.AddRange(["-filter_complex", FilterGraph(spec, audioInputs, files, total, loopedCoverInput)]);
+        var encoders = new List<OffloadedEncoder>();
         for (var i = 0; i < files.Count; i++)
         {
-            AddOutput(arguments, files[i], i, tagging[i], coverInput, spec.CoverImagePath);
+            if (i == offloaded)
+            {
+                var fifo = files[i].Path + ".pcm";
+                arguments.AddRange(["-map", Invariant($"[a{i}]"), "-c:a", "pcm_f32le", "-f", "f32le", fifo]);
+                encoders.Add(new OffloadedEncoder(fifo, OffloadedArguments(spec, files[i], tagging[i], fifo)));
+            }
+            else
+            {
+                AddOutput(arguments, files[i], Invariant($"[a{i}]"), i, tagging[i], coverInput, spec.CoverImagePath);
+            }
         }
 
         return new ProductionRenderPlan(
             arguments,
             tagging,
             [.. files.Select(file => new PlannedProductionFile(file.Output, file.Format, file.Path, file.Chapter + 1, AddsChapterLinksAndImages(spec, file)))],
-            total);
+            total,
+            encoders);
+    }
+
+    /// <summary>The whole-file audio output that costs most to encode, when there is more than one file to write.</summary>
+    private static int? Dearest(List<PlannedFile> files)
+    {
+        var candidates = files.Select((file, index) => (file, index))
+            .Where(candidate => candidate.file.Format.Kind == ProductionFormatKind.Audio && candidate.file.Chapter is null
+                && EncodeCost.GetValueOrDefault(candidate.file.Format.Name) >= 1)
+            .OrderByDescending(candidate => EncodeCost[candidate.file.Format.Name])
+            .ToList();
+        return files.Count > 1 && candidates.Count > 0 ? candidates[0].index : null;
+    }
+
+    /// <summary>The second ffmpeg: the finished audio from the FIFO (input 0), the file's metadata (1) and cover (2), one output.</summary>
+    private static List<string> OffloadedArguments(ProductionRenderSpec spec, PlannedFile file, TaggingPlan tagging, string fifo)
+    {
+        var channels = file.Output.MonoMixdown || spec.Main.Channels == 1 ? 1 : 2;
+        List<string> arguments =
+        [
+            "-hide_banner", "-nostats", "-loglevel", "warning", "-y",
+            "-f", "f32le", "-ar", Invariant(spec.Main.Loudness.SampleRate), "-ac", Invariant(channels), "-i", fifo,
+            .. tagging.InputArguments,
+        ];
+        int? coverInput = null;
+        if (spec.CoverImagePath is { } cover && file.Format.CarriesCoverArt)
+        {
+            coverInput = 2;
+            arguments.AddRange(["-i", cover]);
+        }
+
+        AddOutput(arguments, file, "0:a:0", 0, tagging, coverInput, spec.CoverImagePath);
+        return arguments;
     }
 
     private static void Validate(ProductionRenderSpec spec)
@@ -225,7 +284,7 @@ public static partial class ProductionRenderPlanner
             List<string> stages = ["asetpts=PTS-STARTPTS"];
             if (input.Loudness.AudioFilter is { } loudness)
             {
-                stages.Add(ScopeLabels(loudness, label));
+                stages.Add(loudness);
             }
 
             stages.Add(Invariant($"aformat=sample_fmts=fltp:sample_rates={sampleRate}:channel_layouts={layout}"));
@@ -272,9 +331,9 @@ public static partial class ProductionRenderPlanner
         return string.Join(';', graph);
     }
 
-    private static void AddOutput(List<string> arguments, PlannedFile file, int index, TaggingPlan tagging, int? coverInput, string? coverPath)
+    private static void AddOutput(List<string> arguments, PlannedFile file, string audio, int index, TaggingPlan tagging, int? coverInput, string? coverPath)
     {
-        arguments.AddRange(["-map", Invariant($"[a{index}]")]);
+        arguments.AddRange(["-map", audio]);
         switch (file.Format.Kind)
         {
             case ProductionFormatKind.Video:
@@ -313,12 +372,6 @@ public static partial class ProductionRenderPlanner
         file.Format.Container == OutputContainer.Mp3 && file.Chapter is null && spec.Chapters.Count > 0
         && (spec.Chapters.Any(chapter => chapter.Url is not null) || spec.ChapterImagePaths.Any(path => path is not null));
 
-    /// <summary>
-    /// Prefixes the labels inside a filter chain (the hum filter's notches split and mix) so that the chains of
-    /// several inputs can sit in one graph.
-    /// </summary>
-    internal static string ScopeLabels(string chain, string scope) => Label().Replace(chain, match => $"[{scope}_{match.Groups[1].Value}]");
-
     private static long Samples(TimeSpan time, int sampleRate) => (long)Math.Round(time.TotalSeconds * sampleRate);
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.######", CultureInfo.InvariantCulture);
@@ -326,9 +379,6 @@ public static partial class ProductionRenderPlanner
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
-
-    [GeneratedRegex(@"\[([^\[\]]+)\]")]
-    private static partial Regex Label();
 
     private sealed record AudioInput(string Label, int InputIndex, ProductionRenderInput Input);
 

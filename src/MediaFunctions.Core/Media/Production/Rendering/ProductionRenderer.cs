@@ -1,10 +1,13 @@
+using System.Runtime.ExceptionServices;
+using CliWrap;
 using MediaFunctions.Core.Ffmpeg;
 
 namespace MediaFunctions.Core.Media.Production.Rendering;
 
 /// <summary>
-/// Renders a production on local files: the metadata files, the one ffmpeg run of
-/// <see cref="ProductionRenderPlanner"/>, the chapter links and pictures of MP3s, then each file's probed length.
+/// Renders a production on local files: the metadata files, the ffmpeg run of <see cref="ProductionRenderPlanner"/>
+/// (with, on a machine of more than one core, a second that encodes the dearest output beside it), the chapter links
+/// and pictures of MP3s, then each file's probed length.
 /// </summary>
 public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
 {
@@ -20,7 +23,7 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
     public async Task<IReadOnlyList<RenderedProductionFile>> RenderAsync(
         ProductionRenderSpec spec, IProgress<FfmpegProgress>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var plan = ProductionRenderPlanner.Plan(spec);
+        var plan = ProductionRenderPlanner.Plan(spec, EncoderProcesses);
         Directory.CreateDirectory(spec.OutputFolder);
         try
         {
@@ -29,13 +32,18 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
                 await metadata.WriteMetadataFileAsync(cancellationToken);
             }
 
-            await runner.RunAsync(plan.Arguments, new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }, cancellationToken);
+            foreach (var encoder in plan.OffloadedEncoders)
+            {
+                await Cli.Wrap("mkfifo").WithArguments([encoder.FifoPath]).ExecuteAsync(cancellationToken);
+            }
+
+            await RunAllAsync(plan, progress, timeout, cancellationToken);
         }
         finally
         {
-            foreach (var metadata in plan.MetadataFiles)
+            foreach (var path in plan.MetadataFiles.Select(metadata => metadata.MetadataFilePath).Concat(plan.OffloadedEncoders.Select(encoder => encoder.FifoPath)))
             {
-                File.Delete(metadata.MetadataFilePath);
+                File.Delete(path);
             }
         }
 
@@ -53,5 +61,44 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
         }
 
         return rendered;
+    }
+
+    /// <summary>2 where a second core and FIFOs are there to encode beside the main run; 1 otherwise.</summary>
+    private static int EncoderProcesses => Environment.ProcessorCount > 1 && OperatingSystem.IsLinux() ? 2 : 1;
+
+    /// <summary>
+    /// Runs the main ffmpeg and its offloaded encoders together. Each waits on the other through their FIFO, so when one
+    /// fails the others are stopped, and its failure (not theirs, which is only that they were stopped) is the one thrown.
+    /// </summary>
+    private async Task RunAllAsync(ProductionRenderPlan plan, IProgress<FfmpegProgress>? progress, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task RunAsync(IReadOnlyList<string> arguments, FfmpegRunOptions options)
+        {
+            try
+            {
+                await runner.RunAsync(arguments, options, failed.Token);
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        Task[] runs =
+        [
+            RunAsync(plan.Arguments, new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }),
+            .. plan.OffloadedEncoders.Select(encoder => RunAsync(encoder.Arguments, new FfmpegRunOptions { Timeout = timeout })),
+        ];
+        try
+        {
+            await Task.WhenAll(runs);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested
+            && runs.Select(run => run.Exception?.InnerException).FirstOrDefault(cause => cause is not null and not OperationCanceledException) is { } cause)
+        {
+            ExceptionDispatchInfo.Throw(cause);
+        }
     }
 }

@@ -35,14 +35,13 @@ public sealed class ProductionRenderPlannerTests
     }
 
     [Fact]
-    public void Plan_FilteringOnEveryInput_EachChainHasItsOwnLabels()
+    public void Plan_FilteringOnEveryInput_EachCleanedOnItsOwnWithUniqueLabels()
     {
         var graph = Graph(ProductionRenderPlanner.Plan(Spec(Out("mp3", null, "show.mp3", false, false))));
 
         var outputLabels = System.Text.RegularExpressions.Regex.Matches(graph, @"\[([^\]]+)\](?=;|$)").Select(match => match.Groups[1].Value).ToList();
         Assert.Equal(outputLabels.Count, outputLabels.Distinct().Count());
-        Assert.Contains("[intro_hum50l]", graph);
-        Assert.Contains("[main_hum50l]", graph);
+        Assert.Equal(3, graph.Split(HumAndRumbleFilter.Chain()).Length - 1);
     }
 
     [Fact]
@@ -180,11 +179,30 @@ public sealed class ProductionRenderPlannerTests
         Assert.Throws<ArgumentException>(() => ProductionRenderPlanner.Plan(Spec(Out("mp3", null, "show.mp3", false, false)) with { ChapterImagePaths = ["one.jpg"] }));
 
     [Fact]
-    public void ScopeLabels_HumChain_EveryLabelPrefixed()
+    public void Plan_TwoEncoderProcesses_DearestAudioOutputEncodedBesideFromTheFinishedSamples()
     {
-        var scoped = ProductionRenderPlanner.ScopeLabels(HumAndRumbleFilter.Chain(), "intro");
+        var plan = ProductionRenderPlanner.Plan(Spec(Out("mp3", 128, "show.mp3", false, false), Out("aac", 64, "show.m4a", true, false)), encoderProcesses: 2);
 
-        Assert.DoesNotMatch(@"\[(?!intro_)", scoped);
-        Assert.Contains("[intro_hum60l][intro_hum60h]", scoped);
+        var encoder = Assert.Single(plan.OffloadedEncoders);
+        Assert.Equal("/out/show.m4a.pcm", encoder.FifoPath);
+        var main = plan.Arguments.ToList();
+        Assert.Equal(["-map", "[a1]", "-c:a", "pcm_f32le", "-f", "f32le", "/out/show.m4a.pcm"], main[main.IndexOf("[a1]")..(main.IndexOf("[a1]") + 6)].Prepend("-map"));
+        Assert.DoesNotContain("/out/show.m4a", main);
+        var offloaded = encoder.Arguments.ToList();
+        // The mono mixdown is done in the shared graph: the second run reads one channel at the main's rate.
+        Assert.Equal(["-f", "f32le", "-ar", "44100", "-ac", "1", "-i", "/out/show.m4a.pcm"], offloaded[offloaded.IndexOf("f32le")..(offloaded.IndexOf("f32le") + 7)].Prepend("-f"));
+        Assert.Equal("1", offloaded[offloaded.IndexOf("-map_metadata") + 1]);
+        Assert.Equal("2:v:0", offloaded[offloaded.LastIndexOf("-map") + 1]);
+        Assert.Equal("/out/show.m4a", offloaded[^1]);
+        Assert.Equal(2, plan.MetadataFiles.Count);
+    }
+
+    [Fact]
+    public void Plan_OneEncoderProcessOrOneFile_EverythingInOneRun()
+    {
+        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("mp3", null, "show.mp3", false, false), Out("aac", null, "show.m4a", false, false))).OffloadedEncoders);
+        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("aac", null, "show.m4a", false, false)), encoderProcesses: 2).OffloadedEncoders);
+        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("flac", null, "show.flac", false, false), Out("wav", null, "show.wav", false, false)), encoderProcesses: 2)
+            .OffloadedEncoders);
     }
 }
