@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using MediaFunctions.Bench.Harness;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;

@@ -100,7 +100,7 @@ public static class AuphonicSimpleEndpoints
             }
             else if (AlgorithmFields.Names.Contains(name))
             {
-                algorithms[name] = value;
+                algorithms[name] = AlgorithmFields.FromFormText(name, value);
             }
             else
             {

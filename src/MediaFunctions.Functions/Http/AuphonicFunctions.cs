@@ -1,6 +1,6 @@
+using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Endpoints;
-using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Productions.Presets;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
-using Azure.Storage.Blobs;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.S3;
 using Azure.Storage.Blobs.Models;
@@ -188,8 +187,15 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
         var prefix = $"show-{Guid.NewGuid():N}/";
         var (s3Status, s3) = await SendJsonAsync(alice, HttpMethod.Post, "/api/services.json", new JsonObject
         {
-            ["type"] = "s3", ["display_name"] = "Podcast host", ["endpoint"] = fixture.S3.Endpoint.AbsoluteUri, ["bucket"] = S3rverFixture.Bucket,
-            ["region"] = "us-east-1", ["access_key"] = S3rverFixture.AccessKey, ["secret_key"] = S3rverFixture.SecretKey, ["prefix"] = prefix, ["incoming"] = false,
+            ["type"] = "s3",
+            ["display_name"] = "Podcast host",
+            ["endpoint"] = fixture.S3.Endpoint.AbsoluteUri,
+            ["bucket"] = S3rverFixture.Bucket,
+            ["region"] = "us-east-1",
+            ["access_key"] = S3rverFixture.AccessKey,
+            ["secret_key"] = S3rverFixture.SecretKey,
+            ["prefix"] = prefix,
+            ["incoming"] = false,
         }.ToJsonString(), token);
         Assert.True(s3Status == HttpStatusCode.OK, s3.ToString());
         var (_, listed) = await SendJsonAsync(alice, HttpMethod.Get, "/api/services.json", null, token);

@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Production.Chapters;
 using MediaFunctions.Core.Media.Production.Tagging;
-using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;
-using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Tests.Media.Production;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Loudness;
