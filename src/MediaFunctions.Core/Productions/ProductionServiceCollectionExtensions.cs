@@ -1,4 +1,3 @@
-using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Presets;
 using MediaFunctions.Core.Productions.Records;
@@ -18,7 +17,6 @@ public static class ProductionServiceCollectionExtensions
     {
         services.AddSingleton<ProductionPresetStore>();
         services.AddSingleton<ProductionStore>();
-        services.AddSingleton<LoudnessAnalyser>();
         services.AddSingleton<ProductionUploads>();
         services.AddSingleton<ProductionInputFetcher>();
         services.AddSingleton<ProductionRuns>();

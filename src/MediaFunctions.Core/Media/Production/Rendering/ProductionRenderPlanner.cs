@@ -35,10 +35,24 @@ public static class ProductionRenderPlanner
     /// <summary>The audiogram's background when the production has no cover image.</summary>
     public const string AudiogramBackground = "0x1f2933";
 
+    /// <summary>
+    /// A stereo output's mono mixdown: half of each channel, so no peak grows past the limiter's ceiling, and the mono file
+    /// measured as dual-mono (as a mono podcast is heard, on both speakers) is as loud as the stereo one.
+    /// </summary>
+    public const string MonoMixdown = "pan=mono|c0=0.5*c0+0.5*c1";
+
     /// <summary>Relative cost of encoding a second of audio in each format (mp3 = 1), measured on this ffmpeg build.</summary>
     private static readonly Dictionary<string, double> EncodeCost = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["aac"] = 2, ["opus"] = 1.5, ["vorbis"] = 1.5, ["mp3"] = 1, ["mp3-vbr"] = 1, ["alac"] = 0.3, ["flac"] = 0.3, ["wav"] = 0.05, ["wav-24bit"] = 0.05,
+        ["aac"] = 2,
+        ["opus"] = 1.5,
+        ["vorbis"] = 1.5,
+        ["mp3"] = 1,
+        ["mp3-vbr"] = 1,
+        ["alac"] = 0.3,
+        ["flac"] = 0.3,
+        ["wav"] = 0.05,
+        ["wav-24bit"] = 0.05,
     };
 
     /// <param name="spec">What to render.</param>
@@ -302,9 +316,8 @@ public static class ProductionRenderPlanner
         for (var i = 0; i < files.Count; i++)
         {
             var file = files[i];
-            // Half of each channel: no peak grows past the limiter's ceiling, and the mono file measured as
-            // dual-mono (as a mono podcast is heard, on both speakers) is as loud as the stereo one.
-            var mixdown = file.Output.MonoMixdown && layout == "stereo" ? "pan=mono|c0=0.5*c0+0.5*c1," : "";
+            var mixdown = (file.Output.MonoMixdown && layout == "stereo" ? MonoMixdown + "," : "")
+                + (file.Output.GainDecibels != 0 ? Invariant($"volume={file.Output.GainDecibels.ToString("0.###", CultureInfo.InvariantCulture)}dB,") : "");
             if (file.Chapter is { } chapter)
             {
                 var (start, end) = ChapterSpan(spec.Chapters, chapter, total);

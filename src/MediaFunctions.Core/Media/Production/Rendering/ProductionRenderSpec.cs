@@ -43,7 +43,8 @@ public sealed record ProductionRenderInput(string Location, IReadOnlyList<string
 /// <param name="FileName">The file's name as stored (with its ending); with <paramref name="SplitOnChapters"/>, the name each numbered file is made from.</param>
 /// <param name="MonoMixdown">Mix down to one channel.</param>
 /// <param name="SplitOnChapters">One file per chapter instead of one file.</param>
-public sealed record ProductionOutputFile(string Format, int? BitrateKbps, string FileName, bool MonoMixdown, bool SplitOnChapters);
+/// <param name="GainDecibels">A gain for this file alone, before its encoder: what <see cref="EncoderLoudnessCalibrator"/> measured its encoder to take away.</param>
+public sealed record ProductionOutputFile(string Format, int? BitrateKbps, string FileName, bool MonoMixdown, bool SplitOnChapters, double GainDecibels = 0);
 
 /// <summary>A file a production render wrote.</summary>
 /// <param name="Output">The output entry it was written for.</param>

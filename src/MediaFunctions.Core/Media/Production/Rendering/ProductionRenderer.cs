@@ -5,11 +5,11 @@ using MediaFunctions.Core.Ffmpeg;
 namespace MediaFunctions.Core.Media.Production.Rendering;
 
 /// <summary>
-/// Renders a production on local files: the metadata files, the ffmpeg run of <see cref="ProductionRenderPlanner"/>
+/// Renders a production on local files: each lossy output's encoder calibrated (<see cref="EncoderLoudnessCalibrator"/>), the metadata files, the ffmpeg run of <see cref="ProductionRenderPlanner"/>
 /// (with, on a machine of more than one core, a second that encodes the dearest output beside it), the chapter links
 /// and pictures of MP3s, then each file's probed length.
 /// </summary>
-public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
+public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, EncoderLoudnessCalibrator calibrator)
 {
     /// <summary>Renders every output file of <paramref name="spec"/> into its output folder.</summary>
     /// <param name="spec">The production's inputs, outputs and what goes into them.</param>
@@ -23,8 +23,8 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober)
     public async Task<IReadOnlyList<RenderedProductionFile>> RenderAsync(
         ProductionRenderSpec spec, IProgress<FfmpegProgress>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
-        var plan = ProductionRenderPlanner.Plan(spec, EncoderProcesses);
         Directory.CreateDirectory(spec.OutputFolder);
+        var plan = ProductionRenderPlanner.Plan(await calibrator.CalibrateAsync(spec, cancellationToken), EncoderProcesses);
         try
         {
             foreach (var metadata in plan.MetadataFiles)

@@ -91,7 +91,8 @@ public sealed class RenderedProduction : IAsyncLifetime
 
     public IReadOnlyList<FfmpegProgress> AudioProgress { get; private set; } = [];
 
-    public static ProductionRenderer Renderer() => new(FfmpegTools.Runner(), FfmpegTools.Prober());
+    public static ProductionRenderer Renderer() =>
+        new(FfmpegTools.Runner(), FfmpegTools.Prober(), new EncoderLoudnessCalibrator(FfmpegTools.Runner(), new LoudnessAnalyser(FfmpegTools.Runner())));
 
     public string PathOf(string fileName) => Path.Combine(Folder, "out", fileName);
 
