@@ -93,12 +93,15 @@ internal static class ProductionBenchmark
         await AuphonicApi.SendJsonAsync(client, HttpMethod.Post, $"/api/production/{uuid}/start.json", null, CancellationToken.None);
         var production = await AuphonicApi.WaitForEndAsync(client, uuid, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
-        if (production.GetProperty("status").GetInt32() != 3)
+        var files = production.GetProperty("output_files").EnumerateArray()
+            .Select(file => file.TryGetProperty("download_url", out var url) ? url.GetString() : null)
+            .ToList();
+        if (production.GetProperty("status").GetInt32() != 3 || files.Contains(null))
         {
-            throw new InvalidOperationException($"The production did not end Done: {production}");
+            throw new InvalidOperationException($"The production did not end Done with its files: {production}");
         }
 
-        return (seconds, [.. production.GetProperty("output_files").EnumerateArray().Select(file => file.GetProperty("download_url").GetString()!)]);
+        return (seconds, [.. files.OfType<string>()]);
     }
 
     /// <summary>

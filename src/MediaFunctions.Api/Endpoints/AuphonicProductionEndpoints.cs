@@ -86,7 +86,7 @@ public static class AuphonicProductionEndpoints
     /// </summary>
     public static async Task<Ok<AuphonicResponse>> CreateProductionAsync(HttpContext context, AuphonicProductionServices services, CancellationToken cancellationToken)
     {
-        var production = await CreateAsync(services, context.GetApiKey().Id, await ReadBodyAsync(context.Request, cancellationToken), null, null, cancellationToken);
+        var production = await CreateAsync(services, context.GetApiKey().Id, await JsonRequestBody.ReadObjectAsync(context.Request, Example, cancellationToken), null, null, cancellationToken);
         return TypedResults.Ok(AuphonicResponse.Ok(AuphonicProductionData.From(production, FileLinks.ApiBaseUrl(context.Request))));
     }
 
@@ -152,7 +152,7 @@ public static class AuphonicProductionEndpoints
         CancellationToken cancellationToken)
     {
         var keyId = context.GetApiKey().Id;
-        var (presetUuid, action, reset, change) = ProductionFields.ReadProduction(await ReadBodyAsync(context.Request, cancellationToken), creating: false);
+        var (presetUuid, action, reset, change) = ProductionFields.ReadProduction(await JsonRequestBody.ReadObjectAsync(context.Request, Example, cancellationToken), creating: false);
         Production Apply(Production stored)
         {
             ProductionRuns.ThrowIfRunning(stored);
@@ -235,13 +235,4 @@ public static class AuphonicProductionEndpoints
     }
 
     internal static ApiException NotFound(string uuid) => ApiException.NotFound($"No production with uuid '{uuid}' exists for this API key.");
-
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await JsonRequestBody.ReadAsync(request, cancellationToken)
-            ?? throw ApiException.BadRequest($"The request body is empty; send a JSON object such as {Example}.");
-        return body.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(body)!
-            : throw ApiException.BadRequest($"The request body must be a JSON object such as {Example}.");
-    }
 }
