@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Azure;
 using Azure.Data.Tables;
 
 namespace MediaFunctions.Core.Productions.Services;
@@ -21,52 +20,20 @@ public sealed class ProductionServiceStore(TableServiceClient tables)
     private const string SettingsColumn = "Settings";
     private const string SealedCredentialsColumn = "SealedCredentials";
 
-    private readonly TableClient table = tables.GetTableClient(TableName);
-    private volatile bool tableExists;
+    private readonly AuphonicRecordTable<ProductionService> _table = new(tables, TableName, ToEntity, FromEntity);
 
     /// <summary>Stores <paramref name="service"/> under a new id (its own <see cref="ProductionService.Uuid"/> is replaced).</summary>
-    public async Task<ProductionService> AddAsync(ProductionService service, CancellationToken cancellationToken = default)
-    {
-        await EnsureTableAsync(cancellationToken);
-        while (true)
-        {
-            var added = service with { Uuid = AuphonicUuid.New() };
-            try
-            {
-                await table.AddEntityAsync(ToEntity(added), cancellationToken);
-                return added;
-            }
-            catch (RequestFailedException taken) when (taken.Status == 409)
-            {
-                // NOTE: 131 random bits make this all but impossible; a new id is cheaper than reasoning about it.
-            }
-        }
-    }
+    public async Task<ProductionService> AddAsync(ProductionService service, CancellationToken cancellationToken = default) =>
+        await _table.AddAsync(id => service with { Uuid = id }, uuid: null, cancellationToken);
 
     /// <summary>The service, or null when <paramref name="keyId"/> has none by that id.</summary>
-    public async Task<ProductionService?> GetAsync(string keyId, string uuid, CancellationToken cancellationToken = default)
-    {
-        // An id of another shape names no service, and must not reach the table as a row key.
-        if (!AuphonicUuid.IsValid(uuid))
-        {
-            return null;
-        }
-
-        await EnsureTableAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(keyId, uuid, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? FromEntity(entity) : null;
-    }
+    public async Task<ProductionService?> GetAsync(string keyId, string uuid, CancellationToken cancellationToken = default) =>
+        await _table.GetAsync(keyId, uuid, cancellationToken);
 
     /// <summary>Every service of <paramref name="keyId"/>, newest first.</summary>
     public async Task<IReadOnlyList<ProductionService>> ListAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var services = new List<ProductionService>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == keyId, cancellationToken: cancellationToken))
-        {
-            services.Add(FromEntity(entity));
-        }
-
+        var services = await _table.ListAsync(keyId, cancellationToken);
         return [.. services.OrderByDescending(service => service.CreatedAt).ThenBy(service => service.Uuid, StringComparer.Ordinal)];
     }
 
@@ -78,9 +45,8 @@ public sealed class ProductionServiceStore(TableServiceClient tables)
             return null;
         }
 
-        // NOTE: the SDK answers a delete of a missing row with its 404 response instead of throwing.
-        using var response = await table.DeleteEntityAsync(keyId, uuid, ETag.All, cancellationToken);
-        return response.Status == 404 ? null : service;
+        // The row may have gone between the read and the delete.
+        return await _table.DeleteAsync(keyId, uuid, cancellationToken) ? service : null;
     }
 
     private static TableEntity ToEntity(ProductionService service) => new(service.KeyId, service.Uuid)
@@ -104,13 +70,4 @@ public sealed class ProductionServiceStore(TableServiceClient tables)
         entity.GetDateTimeOffset(CreatedAtColumn) ?? default,
         JsonSerializer.Deserialize<ProductionServiceSettings>(entity.GetBinary(SettingsColumn) ?? "{}"u8.ToArray()) ?? new(),
         entity.GetString(SealedCredentialsColumn));
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!tableExists)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            tableExists = true;
-        }
-    }
 }
