@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;

@@ -288,7 +288,11 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
         await SendFormAsync(alice, $"/api/production/{uuid}/upload.json", token, ("input_file", "@" + fixture.Long));
         await SendJsonAsync(alice, HttpMethod.Post, $"/api/production/{uuid}/start.json", null, token);
         await WaitForStatusAsync(alice, uuid, [4, 5], token);
-        Assert.True(FfmpegTools.IsProcessRunningWith(uuid), "no ffmpeg works on the production");
+        // The status is written as each step is scheduled; its ffmpeg starts a moment later.
+        while (!FfmpegTools.IsProcessRunningWith(uuid))
+        {
+            await Task.Delay(100, token);
+        }
 
         var (status, stopped) = await SendJsonAsync(alice, HttpMethod.Post, $"/api/production/{uuid}/stop.json", null, token);
 
