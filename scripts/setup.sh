@@ -8,6 +8,8 @@ apt_install_missing() {
   dpkg-query -W -f='${Status}' libopencore-amrnb0 2>/dev/null | grep -q 'ok installed' || missing+=(libopencore-amrnb0)
   # Resolves playlist and video-page URLs to media.
   command -v yt-dlp >/dev/null 2>&1 || missing+=(yt-dlp)
+  # The browser tests (CORS from another origin) drive Debian's Chromium through Playwright; Playwright never downloads one.
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   if ((${#missing[@]})); then
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)

@@ -1,6 +1,7 @@
 using MediaFunctions.Bench.Batch;
 using MediaFunctions.Bench.Engine;
 using MediaFunctions.Bench.Extract;
+using MediaFunctions.Bench.Production;
 using MediaFunctions.Bench.Url;
 
 // Prints `name value unit` lines for the benchmark named on the command line.
@@ -10,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<TextWriter, Task>>(StringComparer.O
     ["extract"] = ExtractBenchmark.RunAsync,
     ["url"] = UrlBenchmark.RunAsync,
     ["batch"] = BatchBenchmark.RunAsync,
+    ["production"] = ProductionBenchmark.RunAsync,
 };
 
 var known = string.Join(", ", benchmarks.Keys);

@@ -78,6 +78,15 @@ resource app 'Microsoft.Web/sites@2024-11-01' = {
     httpsOnly: true
     siteConfig: {
       minTlsVersion: '1.2'
+      // Browser clients on any site call /api and /oauth2/token/ (seed 004's JavaScript uploads). The platform answers their
+      // preflights and adds Access-Control-Allow-Origin; the app adds Access-Control-Expose-Headers itself. No credentials:
+      // requests carry their key or token, never a cookie. The self-host does the same in ApiCors.
+      cors: {
+        allowedOrigins: [
+          '*'
+        ]
+        supportCredentials: false
+      }
     }
     functionAppConfig: {
       deployment: {

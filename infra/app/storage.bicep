@@ -14,8 +14,8 @@ param deploymentContainerName string
 @minValue(1)
 param deleteAfterDays int = 1
 
-// The job containers (MediaContainers in Core).
-var mediaContainers = ['inputs', 'outputs', 'work']
+// The containers of MediaContainers in Core; the lifecycle rule below covers inputs, work and outputs only.
+var mediaContainers = ['inputs', 'outputs', 'work', 'productions', 'system']
 
 resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
   name: name

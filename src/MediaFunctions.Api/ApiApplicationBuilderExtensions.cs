@@ -1,5 +1,7 @@
+using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Endpoints;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Api.OAuth;
 using MediaFunctions.Api.RateLimits;
 using Microsoft.AspNetCore.Builder;
 using Scalar.AspNetCore;
@@ -13,13 +15,14 @@ public static class ApiApplicationBuilderExtensions
     public const string DocsRoute = "/docs";
 
     /// <summary>
-    /// Error envelope for exceptions and bodiless errors, authentication and authorization, per-key
+    /// CORS on /api and the token endpoint, error envelope for exceptions and bodiless errors, authentication and authorization, per-key
     /// rate limits on every keyed route, the OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
     /// the instance API, the admin start route, the jobs and batches APIs, stable file links, the webhook secret, the ApyHub, the
-    /// YouTube-to-MP3, the video-download and the Auphonic (presets and production records) dialects. Call before mapping other endpoints.
+    /// YouTube-to-MP3, the video-download and the Auphonic (presets, productions, their runs, the Simple API and external services) dialects, and OAuth 2.0 (app registration, consent page, token endpoint). Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
     {
+        app.UseApiCors();
         // The handler logs what it maps itself; the middleware's own error log would repeat every 4xx.
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ApiExceptionHandler.HandleAsync, SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodePages(StatusCodeEnvelopeWriter.WriteAsync);
@@ -40,6 +43,12 @@ public static class ApiApplicationBuilderExtensions
         app.MapVideoDownloadEndpoints();
         app.MapAuphonicPresetEndpoints();
         app.MapAuphonicProductionEndpoints();
+        app.MapAuphonicProductionRunEndpoints();
+        app.MapAuphonicSimpleEndpoints();
+        app.MapAuphonicServiceEndpoints();
+        app.MapOAuthAppEndpoints();
+        app.MapOAuthAuthorizeEndpoints();
+        app.MapOAuthTokenEndpoints();
         return app;
     }
 }

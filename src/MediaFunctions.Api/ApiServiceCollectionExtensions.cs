@@ -1,5 +1,7 @@
+using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Batches;
+using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Health;
 using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
@@ -7,8 +9,8 @@ using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media;
-using MediaFunctions.Core.Productions.Presets;
-using MediaFunctions.Core.Productions.Records;
+using MediaFunctions.Core.OAuth;
+using MediaFunctions.Core.Productions;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
 using MediaFunctions.Core.Workflows;
@@ -24,7 +26,7 @@ public static class ApiServiceCollectionExtensions
 {
     /// <summary>
     /// Storage clients (<c>Storage</c> section), API keys (<c>Auth</c> section), API-key
-    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's preset and production stores, the error envelope for
+    /// authentication, per-key rate limits (<c>RateLimits</c> section), the job and batch JSON that webhooks carry, the Auphonic dialect's presets, productions and external services, OAuth 2.0 apps and grants, CORS, the error envelope for
     /// exceptions, health checks and the OpenAPI document.
     /// The host also registers an <see cref="Orchestration.IOrchestrationClient"/>.
     /// </summary>
@@ -37,8 +39,10 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<IBatchViewSerializer, BatchResponseSerializer>();
         services.AddApiKeys(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<ProductionPresetStore>();
-        services.AddSingleton<ProductionStore>();
+        services.AddProductions();
+        services.AddSingleton<AuphonicProductionServices>();
+        services.AddOAuth();
+        services.AddApiCors();
         services.AddApiKeyAuthentication();
         services.AddKeyRateLimits(configuration);
         // Binding failures (malformed JSON, a bad query value) become exceptions the handler maps, with their message.

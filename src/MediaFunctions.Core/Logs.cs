@@ -28,4 +28,16 @@ internal static partial class Logs
 
     [LoggerMessage(2402, LogLevel.Error, "Webhook {DeliveryId} to {Host} was given up on after {Attempts} attempts.")]
     public static partial void WebhookGivenUp(ILogger logger, string deliveryId, string host, int attempts);
+
+    [LoggerMessage(2501, LogLevel.Information, "Key {KeyId} registered OAuth app {ClientId}.")]
+    public static partial void OAuthAppRegistered(ILogger logger, string keyId, string clientId);
+
+    [LoggerMessage(2502, LogLevel.Information, "Key {KeyId} deleted OAuth app {ClientId}; its codes and tokens are revoked.")]
+    public static partial void OAuthAppDeleted(ILogger logger, string keyId, string clientId);
+
+    [LoggerMessage(2503, LogLevel.Information, "Key {KeyId} granted OAuth app {ClientId} a code.")]
+    public static partial void OAuthCodeIssued(ILogger logger, string keyId, string clientId);
+
+    [LoggerMessage(2504, LogLevel.Warning, "OAuth app {ClientId} was refused a token: {Reason}")]
+    public static partial void OAuthGrantRefused(ILogger logger, string clientId, string reason);
 }

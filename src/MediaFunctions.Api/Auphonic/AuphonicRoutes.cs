@@ -14,7 +14,7 @@ public static class AuphonicRoutes
     public static readonly IReadOnlyList<string> Paths = ["/api/presets.json", "/api/productions.json", "/api/services.json"];
 
     /// <summary>Path prefixes of the dialect (each ends in '/').</summary>
-    public static readonly IReadOnlyList<string> Prefixes = ["/api/preset/", "/api/production/", "/api/simple/", "/api/download/audio-result/"];
+    public static readonly IReadOnlyList<string> Prefixes = ["/api/preset/", "/api/production/", "/api/service/", "/api/simple/", "/api/download/audio-result/", "/api/oauth2/"];
 
     /// <summary>True when <paramref name="path"/> is the dialect's.</summary>
     public static bool Owns(PathString path) =>

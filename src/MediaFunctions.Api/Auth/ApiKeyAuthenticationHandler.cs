@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Core.Keys;
+using MediaFunctions.Core.OAuth;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
@@ -11,14 +12,17 @@ namespace MediaFunctions.Api.Auth;
 
 /// <summary>
 /// Authenticates a request by the API key it presents (see <see cref="ApiKeyCredential"/>), checked
-/// against <see cref="ApiKeyStore"/>. A challenge answers 401 with the error envelope of the route's dialect, saying whether
+/// against <see cref="ApiKeyStore"/>, or by an OAuth access token presented the same ways, checked by
+/// <see cref="OAuthAuthorizationServer"/>: such a request signs in as the key that granted the token and also carries
+/// <see cref="OAuthClaims.ClientId"/>. A challenge answers 401 with the error envelope of the route's dialect, saying whether
 /// the key was missing or wrong, and a <c>WWW-Authenticate</c> header for each scheme.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore store)
+    ApiKeyStore store,
+    OAuthAuthorizationServer oauth)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -28,13 +32,19 @@ public sealed class ApiKeyAuthenticationHandler(
             return error is null ? AuthenticateResult.NoResult() : AuthenticateResult.Fail(error);
         }
 
-        var key = await store.FindBySecretAsync(credential!.Secret, Context.RequestAborted);
-        if (key is null)
+        if (await store.FindBySecretAsync(credential!.Secret, Context.RequestAborted) is { } key)
         {
-            return AuthenticateResult.Fail($"The API key in the {credential.Source} is not valid.");
+            return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(key, Scheme.Name), Scheme.Name));
         }
 
-        return AuthenticateResult.Success(new AuthenticationTicket(ToPrincipal(key, Scheme.Name), Scheme.Name));
+        if (await oauth.AuthenticateAsync(credential.Secret, Context.RequestAborted) is { } access)
+        {
+            var principal = ToPrincipal(access.Key, Scheme.Name);
+            ((ClaimsIdentity)principal.Identity!).AddClaim(new Claim(OAuthClaims.ClientId, access.ClientId));
+            return AuthenticateResult.Success(new AuthenticationTicket(principal, Scheme.Name));
+        }
+
+        return AuthenticateResult.Fail($"The API key or OAuth access token in the {credential.Source} is not valid (an access token expires after {OAuthAuthorizationServer.AccessTokenLifetime.TotalMinutes:0} minutes).");
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;
@@ -49,7 +48,7 @@ public static class AuphonicPresetEndpoints
     /// <summary>POST <c>/api/presets.json</c>: 200 with the new preset; 400 naming each bad field in <c>form_errors</c>.</summary>
     public static async Task<Ok<AuphonicResponse>> CreatePresetAsync(HttpContext context, ProductionPresetStore presets, CancellationToken cancellationToken)
     {
-        var (name, _, fields) = ProductionFields.ReadPreset(await ReadBodyAsync(context.Request, cancellationToken), creating: true);
+        var (name, _, fields) = ProductionFields.ReadPreset(await JsonRequestBody.ReadObjectAsync(context.Request, Example, cancellationToken), creating: true);
         var preset = await presets.CreateAsync(context.GetApiKey().Id, name!, fields, cancellationToken);
         return TypedResults.Ok(AuphonicResponse.Ok(AuphonicPresetData.From(preset)));
     }
@@ -67,7 +66,7 @@ public static class AuphonicPresetEndpoints
     /// </summary>
     public static async Task<Ok<AuphonicResponse>> UpdatePresetAsync(string uuid, HttpContext context, ProductionPresetStore presets, CancellationToken cancellationToken)
     {
-        var (name, reset, change) = ProductionFields.ReadPreset(await ReadBodyAsync(context.Request, cancellationToken), creating: false);
+        var (name, reset, change) = ProductionFields.ReadPreset(await JsonRequestBody.ReadObjectAsync(context.Request, Example, cancellationToken), creating: false);
         var preset = await presets.UpdateAsync(context.GetApiKey().Id, uuid,
             stored => stored with { Name = name ?? stored.Name, Fields = ProductionFields.Merge(stored.Fields, change, reset) }, cancellationToken)
             ?? throw NotFound(uuid);
@@ -81,13 +80,4 @@ public static class AuphonicPresetEndpoints
             : throw NotFound(uuid);
 
     private static ApiException NotFound(string uuid) => ApiException.NotFound($"No preset with uuid '{uuid}' exists for this API key.");
-
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        var body = await JsonRequestBody.ReadAsync(request, cancellationToken)
-            ?? throw ApiException.BadRequest($"The request body is empty; send a JSON object such as {Example}.");
-        return body.ValueKind == JsonValueKind.Object
-            ? JsonObject.Create(body)!
-            : throw ApiException.BadRequest($"The request body must be a JSON object such as {Example}.");
-    }
 }

@@ -33,4 +33,17 @@ internal static class JsonRequestBody
         return (IsPresent(request) ? await request.ReadFromJsonAsync<T>(cancellationToken) : null)
             ?? throw Errors.ApiException.BadRequest($"The request body is empty; send a JSON object such as {example}.");
     }
+
+    /// <summary>
+    /// The body as a JSON object, whatever its content type says (the Auphonic dialect's clients send JSON without one); an
+    /// empty body or another JSON value is a 400 that shows <paramref name="example"/>.
+    /// </summary>
+    public static async Task<System.Text.Json.Nodes.JsonObject> ReadObjectAsync(HttpRequest request, string example, CancellationToken cancellationToken)
+    {
+        var body = await ReadAsync(request, cancellationToken)
+            ?? throw Errors.ApiException.BadRequest($"The request body is empty; send a JSON object such as {example}.");
+        return body.ValueKind == JsonValueKind.Object
+            ? System.Text.Json.Nodes.JsonObject.Create(body)!
+            : throw Errors.ApiException.BadRequest($"The request body must be a JSON object such as {example}.");
+    }
 }

@@ -12,6 +12,7 @@ public sealed class ApiException(int statusCode, string code, string message) : 
     public string Code { get; } = code;
 
     public static ApiException BadRequest(string message) => new(StatusCodes.Status400BadRequest, ApiErrorCodes.BadRequest, message);
+    public static ApiException Forbidden(string message) => new(StatusCodes.Status403Forbidden, ApiErrorCodes.Forbidden, message);
     public static ApiException NotFound(string message) => new(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, message);
     public static ApiException Conflict(string message) => new(StatusCodes.Status409Conflict, ApiErrorCodes.Conflict, message);
     public static ApiException Gone(string message) => new(StatusCodes.Status410Gone, ApiErrorCodes.Gone, message);

@@ -3,8 +3,11 @@ using Azure;
 using MediaFunctions.Core.Batches;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.Production;
+using MediaFunctions.Core.OAuth;
+using MediaFunctions.Core.Productions.Services;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
+using MediaFunctions.Core.Validation;
 using MediaFunctions.Orchestration;
 using Microsoft.AspNetCore.Http;
 
@@ -20,7 +23,9 @@ public static class ApiExceptionMapping
         BatchConflictException conflict => (StatusCodes.Status409Conflict, new ApiError(conflict.Code, conflict.Message)),
         JobQueueFullException full => (StatusCodes.Status503ServiceUnavailable, new ApiError(JobQueueFullException.Code, full.Message)),
         UnprocessableMediaException unprocessable => (StatusCodes.Status422UnprocessableEntity, new ApiError(unprocessable.Code, unprocessable.Message)),
+        UnusableServiceException service => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, service.Message)),
         ProductionSettingsException fields => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, fields.Message)),
+        InvalidOAuthAppException app => (StatusCodes.Status400BadRequest, new ApiError(ApiErrorCodes.InvalidFields, app.Message)),
         InvalidJobInputException input => (StatusCodes.Status400BadRequest, new ApiError(input.Code, input.Message)),
         SourceTooLargeException tooLarge => (StatusCodes.Status413PayloadTooLarge, new ApiError(SourceTooLargeException.Code, tooLarge.Message)),
         NoMediaFoundException noMedia => (StatusCodes.Status422UnprocessableEntity, new ApiError(NoMediaFoundException.Code, noMedia.Message)),
@@ -38,10 +43,17 @@ public static class ApiExceptionMapping
     };
 
     /// <summary>The fields an exception names, each with what is wrong with it (several messages of one field joined), or null.</summary>
-    public static IReadOnlyDictionary<string, string>? FormErrors(Exception exception) => exception is ProductionSettingsException fields
-        ? fields.Errors.GroupBy(error => error.Field, StringComparer.Ordinal)
-            .ToDictionary(field => field.Key, field => string.Join(" ", field.Select(error => error.Message)), StringComparer.Ordinal)
-        : null;
+    public static IReadOnlyDictionary<string, string>? FormErrors(Exception exception) => exception switch
+    {
+        ProductionSettingsException fields => ByField(fields.Errors),
+        InvalidOAuthAppException app => ByField(app.Errors),
+        UnusableServiceException service => new Dictionary<string, string> { [UnusableServiceException.Field] = service.Message },
+        _ => null,
+    };
+
+    private static Dictionary<string, string> ByField(IReadOnlyList<ValidationError> errors) =>
+        errors.GroupBy(error => error.Field, StringComparer.Ordinal)
+            .ToDictionary(field => field.Key, field => string.Join(" ", field.Select(error => error.Message)), StringComparer.Ordinal);
 
     // Status 0: the storage service gave no HTTP answer at all (refused, reset, timed out), after the SDK's retries.
     private static (int, ApiError) StorageUnreachable() =>

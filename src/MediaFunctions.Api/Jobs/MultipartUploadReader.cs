@@ -94,7 +94,9 @@ public static class MultipartUploadReader
         return new MultipartUpload(fields, staged, fileName);
     }
 
-    private static string Boundary(string? contentType)
+    /// <summary>The boundary of a multipart form's content type.</summary>
+    /// <exception cref="ApiException">415 when it is not a multipart form; 400 when its boundary is missing or too long.</exception>
+    internal static string Boundary(string? contentType)
     {
         if (!IsMultipartForm(contentType))
         {
@@ -108,13 +110,15 @@ public static class MultipartUploadReader
             : boundary;
     }
 
-    private static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken cancellationToken)
+    /// <summary>A text part's value, read up to <paramref name="maxLength"/> characters.</summary>
+    /// <exception cref="ApiException">400 when it is longer.</exception>
+    internal static async Task<string> ReadFieldAsync(string name, Stream body, CancellationToken cancellationToken, int maxLength = MaxFieldLength)
     {
         using var reader = new StreamReader(body, Encoding.UTF8);
-        var buffer = new char[MaxFieldLength + 1];
+        var buffer = new char[maxLength + 1];
         var read = await reader.ReadBlockAsync(buffer.AsMemory(), cancellationToken);
-        return read > MaxFieldLength
-            ? throw ApiException.BadRequest($"The field '{name}' is longer than {MaxFieldLength} characters.")
+        return read > maxLength
+            ? throw ApiException.BadRequest($"The field '{name}' is longer than {maxLength} characters.")
             : new string(buffer, 0, read);
     }
 }

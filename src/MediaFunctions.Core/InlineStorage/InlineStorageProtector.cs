@@ -10,16 +10,16 @@ namespace MediaFunctions.Core.InlineStorage;
 /// <summary>
 /// Seals inline storage settings before they enter an orchestration (ARCHITECTURE §9), opens them in the
 /// activity that writes the outputs, and drops them when the job ends. Each sealed value has a data key of
-/// its own (AES-256-GCM), kept in a blob of the work container wrapped under a key every host shares;
+/// its own (AES-256-GCM), kept in a blob of the system container wrapped under a key every host shares;
 /// <see cref="ForgetAsync"/> deletes that blob, after which the sealed value left in the job's history opens
 /// nowhere. A sealed value that was altered, or sealed under another key, does not open either.
 /// </summary>
 public sealed class InlineStorageProtector
 {
-    /// <summary>The blob in the work container that holds the key every data key is wrapped under.</summary>
+    /// <summary>The blob in the system container that holds the key every data key is wrapped under.</summary>
     public const string KeyBlobName = "_system/inline-storage-key";
 
-    /// <summary>Where the wrapped data keys live in the work container, one blob per sealed value.</summary>
+    /// <summary>Where the wrapped data keys live in the system container, one blob per sealed value.</summary>
     public const string DataKeyFolder = "_system/inline-storage-keys/";
 
     private const byte FormatVersion = 2;
@@ -93,7 +93,10 @@ public sealed class InlineStorageProtector
         }
         catch (RequestFailedException missing) when (missing.Status == 404)
         {
-            throw new CryptographicException("The sealed inline storage settings were dropped when their job ended; they cannot be opened.", missing);
+            // Sealed by an earlier version, which kept data keys in the work container.
+            var earlier = EarlierDataKeyBlob(dataKeyId);
+            wrapped = await earlier.ExistsAsync(cancellationToken) ? (await earlier.DownloadContentAsync(cancellationToken)).Value.Content
+                : throw new CryptographicException("The sealed inline storage settings were dropped when their job ended; they cannot be opened.", missing);
         }
 
         var dataKey = Open(await _wrappingKey.GetAsync(cancellationToken), wrapped.ToArray(), Purpose(DataKeyPurpose, dataKeyId));
@@ -125,7 +128,9 @@ public sealed class InlineStorageProtector
             return;
         }
 
-        await DataKeyBlob(sealedBytes.AsSpan(1, DataKeyIdSize).ToArray()).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        var dataKeyId = sealedBytes.AsSpan(1, DataKeyIdSize).ToArray();
+        await DataKeyBlob(dataKeyId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        await EarlierDataKeyBlob(dataKeyId).DeleteIfExistsAsync(cancellationToken: cancellationToken);
     }
 
     private static byte[] Decode(ProtectedInlineStorage storage)
@@ -140,6 +145,9 @@ public sealed class InlineStorageProtector
     }
 
     private BlobClient DataKeyBlob(byte[] dataKeyId) =>
+        _blobs.GetBlobContainerClient(MediaContainers.System).GetBlobClient(DataKeyFolder + Convert.ToHexStringLower(dataKeyId));
+
+    private BlobClient EarlierDataKeyBlob(byte[] dataKeyId) =>
         _blobs.GetBlobContainerClient(MediaContainers.Work).GetBlobClient(DataKeyFolder + Convert.ToHexStringLower(dataKeyId));
 
     private static byte[] Purpose(byte[] purpose, byte[] dataKeyId) => [.. purpose, .. dataKeyId];

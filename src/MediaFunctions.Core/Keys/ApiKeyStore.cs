@@ -25,9 +25,15 @@ public sealed class ApiKeyStore(TableServiceClient tables, TimeProvider timeProv
     private volatile bool tableExists;
 
     /// <summary>The key whose secret is <paramref name="secret"/>, or null when there is none.</summary>
-    public async Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default)
+    public Task<ApiKey?> FindBySecretAsync(string secret, CancellationToken cancellationToken = default) =>
+        FindByHashAsync(Hash(secret), cancellationToken);
+
+    /// <summary>
+    /// The key whose secret hashes to <paramref name="hash"/> (see <see cref="Hash"/>), or null when there is none: what
+    /// a grant made with a key (an OAuth token) checks, so that it ends when the key is removed or given a new secret.
+    /// </summary>
+    public async Task<ApiKey?> FindByHashAsync(byte[] hash, CancellationToken cancellationToken = default)
     {
-        var hash = Hash(secret);
         var current = await GetSnapshotAsync(cancellationToken);
         ApiKey? found = null;
         // Every entry is compared in constant time and the loop never stops early, so the time

@@ -27,4 +27,13 @@ public sealed class MediaPlanException : Exception
     internal static MediaPlanException ChapterPastEnd(TimeSpan start, TimeSpan mediaDuration) =>
         new("chapter_past_end", string.Create(CultureInfo.InvariantCulture,
             $"A chapter starts at {start.TotalSeconds:0.###} s, at or past the end of the media ({mediaDuration.TotalSeconds:0.###} s)."));
+
+    internal static MediaPlanException VideoContainerUnsupported(string ending) =>
+        new("video_container_unsupported", $"A video output cannot be written as '{ending}'; its ending must be one of: {Production.Rendering.ProductionFormats.VideoEndings}.");
+
+    internal static MediaPlanException NoVideoStream() =>
+        new("no_video_stream", "A video output needs a main input with a video stream.");
+
+    internal static MediaPlanException SplitOnChaptersUnsupported(string format) =>
+        new("split_on_chapters_unsupported", $"split_on_chapters works for audio formats, not for {format}.");
 }

@@ -2,6 +2,8 @@ using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.AudioTrack;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Core.Media.Production.Rendering;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,6 +25,9 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<AmrNbEncoder>();
         services.AddSingleton<ExtractAudioExecutor>();
         services.AddSingleton<AudioTrackSplitter>();
+        services.AddSingleton<LoudnessAnalyser>();
+        services.AddSingleton<EncoderLoudnessCalibrator>();
+        services.AddSingleton<ProductionRenderer>();
         return services;
     }
 }

@@ -60,6 +60,17 @@ public static class AlgorithmFields
     /// <summary>The names of the fields <see cref="Validate"/> accepts.</summary>
     public static IReadOnlyCollection<string> Names => Fields.Keys;
 
+    /// <summary>
+    /// A form field's text (the Simple API's) as the JSON API's value: a flag as a boolean, a number as a number, so a production
+    /// reads back the same typed algorithms however it was made. Text that is neither stays text, for <see cref="Validate"/> to name.
+    /// </summary>
+    public static JsonNode FromFormText(string name, string text) => Fields.GetValueOrDefault(name)?.Kind switch
+    {
+        Kind.Flag when bool.TryParse(text, out var flag) => JsonValue.Create(flag),
+        Kind.Number when ProductionJson.ReadNumber(JsonValue.Create(text), out var number) => JsonValue.Create(number),
+        _ => JsonValue.Create(text),
+    };
+
     /// <summary>What is wrong with <paramref name="algorithms"/>, each error named by its field; empty when nothing is.</summary>
     public static IReadOnlyList<ValidationError> Validate(JsonObject algorithms)
     {

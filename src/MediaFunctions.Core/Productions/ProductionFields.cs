@@ -30,6 +30,7 @@ public static class ProductionFields
     public const string Chapters = "chapters";
     public const string Preset = "preset";
     public const string Action = "action";
+    public const string Service = "service";
 
     /// <summary>The <c>action</c> that only saves a production.</summary>
     public const string SaveAction = "save";
@@ -62,7 +63,7 @@ public static class ProductionFields
     /// <summary>Fields only a production's answers carry; a production sent back unchanged is not refused for them.</summary>
     private static readonly HashSet<string> ProductionReadOnly = new(StringComparer.Ordinal) { "change_time", "status", "status_string" };
 
-    private static readonly string[] ProductionOnlyFields = [InputFile, Chapters, Preset, Action];
+    private static readonly string[] ProductionOnlyFields = [InputFile, Service, Chapters, Preset, Action];
 
     private static readonly HashSet<string> OutputFileFields = new(StringComparer.Ordinal)
     {
@@ -182,7 +183,12 @@ public static class ProductionFields
 
             errors.AddRange(field switch
             {
-                InputFile => value is null || ProductionJson.IsHttpUrl(value) ? [] : [Expected(field, "an absolute http or https URL")],
+                InputFile => value is null || ProductionJson.IsHttpUrl(value) || body[Service] is not null && ProductionJson.ReadText(value) is { Length: > 0 }
+                    ? []
+                    : [Expected(field, "an absolute http or https URL, or with service the name of a file on that service")],
+                Service => value is null || ProductionJson.ReadText(value) is { } uuid && AuphonicUuid.IsValid(uuid)
+                    ? []
+                    : [Expected(field, "the uuid of one of your services (services.json)")],
                 Chapters => value is null || ValidChapters(value) ? [] : [Expected(field, "an array of objects, each with a \"start\" (HH:MM:ss[.mmm]) and a \"title\"")],
                 _ => ValidateField(field, value),
             });

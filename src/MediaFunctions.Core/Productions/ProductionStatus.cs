@@ -43,6 +43,10 @@ public static class ProductionStatus
     public static string Describe(int status) =>
         status >= 0 && status < Words.Length ? Words[status] : throw new ArgumentOutOfRangeException(nameof(status), status, "Not an Auphonic production status.");
 
+    /// <summary>True for the statuses of a run under way (waiting, transferring, processing, encoding, stopping).</summary>
+    public static bool IsRunning(int status) => status is Waiting or AudioProcessing or AudioEncoding or OutgoingFileTransfer or AudioMonoMixdown
+        or SplitAudioOnChapterMarks or IncomingFileTransfer or Stopping or SpeechRecognition;
+
     /// <summary>
     /// The status of a production that is saved and not started: <see cref="NotStarted"/> once it has an input,
     /// <see cref="Incomplete"/> before.

@@ -66,11 +66,18 @@ public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitte
     }
 
     /// <summary>Deletes every blob of a job in every container; returns how many there were.</summary>
-    public async Task<int> DeleteAllAsync(string keyId, string jobId, CancellationToken cancellationToken = default)
+    public Task<int> DeleteAllAsync(string keyId, string jobId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(keyId, jobId, [MediaContainers.Inputs, MediaContainers.Work, MediaContainers.Outputs, MediaContainers.Productions], cancellationToken);
+
+    /// <summary>Deletes a job's blobs in the outputs container only (a production's results, keeping its inputs).</summary>
+    public Task<int> DeleteOutputsAsync(string keyId, string jobId, CancellationToken cancellationToken = default) =>
+        DeleteAsync(keyId, jobId, [MediaContainers.Outputs], cancellationToken);
+
+    private async Task<int> DeleteAsync(string keyId, string jobId, string[] containers, CancellationToken cancellationToken)
     {
         var deleted = 0;
         var prefix = MediaContainers.JobPrefix(keyId, jobId);
-        foreach (var name in new[] { MediaContainers.Inputs, MediaContainers.Work, MediaContainers.Outputs })
+        foreach (var name in containers)
         {
             var container = blobs.GetBlobContainerClient(name);
             await foreach (var blob in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken))

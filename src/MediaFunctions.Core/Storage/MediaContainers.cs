@@ -1,11 +1,24 @@
 namespace MediaFunctions.Core.Storage;
 
-/// <summary>The blob containers of jobs and how their blobs are named: every name starts with the owner's key id.</summary>
+/// <summary>
+/// The blob containers and how their blobs are named: every media blob's name starts with the owner's key id. In Azure, a
+/// lifecycle rule deletes what <see cref="Inputs"/> and <see cref="Work"/> hold after a day (a backstop to the jobs' own
+/// cleanup); <see cref="Productions"/> and <see cref="System"/> hold what must outlive that.
+/// </summary>
 public static class MediaContainers
 {
     public const string Inputs = "inputs";
     public const string Outputs = "outputs";
     public const string Work = "work";
+
+    /// <summary>The inputs of Auphonic productions, kept until the production is deleted.</summary>
+    public const string Productions = "productions";
+
+    /// <summary>The keys every host shares, and the data keys of sealed credentials.</summary>
+    public const string System = "system";
+
+    /// <summary>Every container, as the hosts create them.</summary>
+    public static readonly IReadOnlyList<string> All = [Inputs, Outputs, Work, Productions, System];
 
     /// <summary>The prefix of every blob of one job in any container.</summary>
     public static string JobPrefix(string keyId, string jobId) => $"{keyId}/{jobId}/";

@@ -11,7 +11,7 @@ internal sealed class MediaContainersInitializer(BlobServiceClient blobs, ILogge
     {
         try
         {
-            foreach (var name in new[] { MediaContainers.Inputs, MediaContainers.Outputs, MediaContainers.Work })
+            foreach (var name in MediaContainers.All)
             {
                 await blobs.GetBlobContainerClient(name).CreateIfNotExistsAsync(cancellationToken: cancellationToken);
             }

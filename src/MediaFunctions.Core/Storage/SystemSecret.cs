@@ -5,9 +5,13 @@ using Azure.Storage.Blobs;
 namespace MediaFunctions.Core.Storage;
 
 /// <summary>
-/// A random 32-byte key that every host shares, kept in a blob of the work container and made once,
+/// A random 32-byte key that every host shares, kept in a blob of the system container and made once,
 /// by whichever host asks first. Cached after the first read.
 /// </summary>
+/// <remarks>
+/// NOTE: earlier versions kept these keys in the work container, where Azure's lifecycle rule deleted them after a day; a
+/// key found there is moved, so links and secrets made with it stay valid.
+/// </remarks>
 internal sealed class SystemSecret(BlobServiceClient blobs, string blobName)
 {
     private byte[]? _key;
@@ -19,12 +23,15 @@ internal sealed class SystemSecret(BlobServiceClient blobs, string blobName)
             return cached;
         }
 
-        var container = blobs.GetBlobContainerClient(MediaContainers.Work);
+        var container = blobs.GetBlobContainerClient(MediaContainers.System);
         await container.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var blob = container.GetBlobClient(blobName);
         try
         {
-            await blob.UploadAsync(BinaryData.FromBytes(RandomNumberGenerator.GetBytes(32)), overwrite: false, cancellationToken);
+            var earlier = blobs.GetBlobContainerClient(MediaContainers.Work).GetBlobClient(blobName);
+            var key = await earlier.ExistsAsync(cancellationToken) ? (await earlier.DownloadContentAsync(cancellationToken)).Value.Content
+                : BinaryData.FromBytes(RandomNumberGenerator.GetBytes(32));
+            await blob.UploadAsync(key, overwrite: false, cancellationToken);
         }
         catch (RequestFailedException failure) when (failure.Status == 409)
         {

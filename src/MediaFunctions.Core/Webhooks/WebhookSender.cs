@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Core.Webhooks;
 
 /// <summary>
-/// POSTs one webhook: the JSON payload, signed (<see cref="WebhookSignature"/>) with the key's
+/// POSTs one webhook: the payload (JSON, or a form for a dialect that sends one), signed (<see cref="WebhookSignature"/>) with the key's
 /// secret at the moment of sending, through <see cref="GuardedHttpClient"/>, so the receiver is
 /// held to the address rules of URL sources on every connection; a redirect is not followed.
 /// Never throws for the receiver's sake: every outcome is a <see cref="WebhookAttemptResult"/>.
@@ -22,13 +22,14 @@ public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets
 
     public const string UserAgent = "MediaFunctions-Webhooks/1";
 
+    /// <param name="contentType">The payload's media type; UTF-8 is its charset.</param>
     public async Task<WebhookAttemptResult> SendAsync(string url, string keyId, string eventName, string deliveryId, string payload,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string contentType = "application/json")
     {
         var body = Encoding.UTF8.GetBytes(payload);
         var secret = await secrets.GetAsync(keyId, cancellationToken);
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
-        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue(contentType) { CharSet = "utf-8" };
         request.Headers.TryAddWithoutValidation(WebhookSignature.HeaderName, WebhookSignature.Create(secret, timeProvider.GetUtcNow(), body));
         request.Headers.TryAddWithoutValidation(EventHeader, eventName);
         request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);

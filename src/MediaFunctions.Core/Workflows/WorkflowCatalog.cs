@@ -4,6 +4,7 @@ using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Jobs;
+using MediaFunctions.Core.Workflows.Productions;
 using MediaFunctions.Core.Workflows.Webhooks;
 
 namespace MediaFunctions.Core.Workflows;
@@ -25,6 +26,7 @@ public static class WorkflowCatalog
         nameof(JobCleanupOrchestrator),
         nameof(WebhookDeliveryOrchestrator),
         nameof(JobDeletionOrchestrator),
+        nameof(ProductionOrchestrator),
     ];
 
     public static IReadOnlyList<string> Activities { get; } =
@@ -50,5 +52,11 @@ public static class WorkflowCatalog
         nameof(ZipBatchOutputsActivity),
         nameof(StopJobActivity),
         nameof(PurgeJobActivity),
+        nameof(FetchProductionInputsActivity),
+        nameof(AnalyseProductionActivity),
+        nameof(RenderProductionActivity),
+        nameof(TransferProductionActivity),
+        nameof(RecordProductionRunActivity),
+        nameof(NotifyProductionEndedActivity),
     ];
 }

@@ -1,4 +1,5 @@
 using MediaFunctions.Api.Auth;
+using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Errors;
 using MediaFunctions.Api.RateLimits;
 using MediaFunctions.Functions.Orchestration;
@@ -14,7 +15,7 @@ namespace MediaFunctions.Functions.Http;
 /// <summary>
 /// What the self-host's middleware and route metadata do around each endpoint handler, done for an
 /// HTTP function: the request body cap, the API-key policy (401/403 with the error envelope), the
-/// key's rate limits (429) and the error envelope for exceptions. The handler itself is the self-host's, called unchanged.
+/// key's rate limits (429), the error envelope for exceptions and the exposed headers of CORS responses. The handler itself is the self-host's, called unchanged.
 /// </summary>
 public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, DurableTaskClientAccessor clients)
 {
@@ -36,6 +37,13 @@ public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, I
         }
 
         var context = request.HttpContext;
+        if (request.Headers.Origin.Count > 0 && ApiCors.Applies(request.Path))
+        {
+            // The platform's CORS (infra: siteConfig.cors) answers preflights and adds Access-Control-Allow-Origin, but has no
+            // setting for exposed headers: the rate-limit headers and the rest are exposed here.
+            context.Response.Headers.AccessControlExposeHeaders = string.Join(", ", ApiCors.ExposedHeaders);
+        }
+
         try
         {
             if (maxRequestBodyBytes is { } max && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)

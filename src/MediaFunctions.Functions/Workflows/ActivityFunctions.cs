@@ -5,6 +5,7 @@ using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Core.Workflows.Jobs;
+using MediaFunctions.Core.Workflows.Productions;
 using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -99,5 +100,29 @@ public sealed class ActivityFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(PurgeJobActivity))]
     public Task<object?> RunPurgeJobActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(FetchProductionInputsActivity))]
+    public Task<object?> RunFetchProductionInputsActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(AnalyseProductionActivity))]
+    public Task<object?> RunAnalyseProductionActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(RenderProductionActivity))]
+    public Task<object?> RunRenderProductionActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(TransferProductionActivity))]
+    public Task<object?> RunTransferProductionActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(RecordProductionRunActivity))]
+    public Task<object?> RunRecordProductionRunActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
+        workflows.RunActivityAsync(input, client, context);
+
+    [Function(nameof(NotifyProductionEndedActivity))]
+    public Task<object?> RunNotifyProductionEndedActivityAsync([ActivityTrigger] JsonElement input, [DurableClient] DurableTaskClient client, FunctionContext context) =>
         workflows.RunActivityAsync(input, client, context);
 }

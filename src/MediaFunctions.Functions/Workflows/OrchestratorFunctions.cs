@@ -3,6 +3,7 @@ using MediaFunctions.Core.Workflows.Cleanup;
 using MediaFunctions.Core.Workflows.Deletion;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
+using MediaFunctions.Core.Workflows.Productions;
 using MediaFunctions.Core.Workflows.Webhooks;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -38,5 +39,9 @@ public sealed class OrchestratorFunctions(WorkflowInvoker workflows)
 
     [Function(nameof(JobDeletionOrchestrator))]
     public Task<object?> RunJobDeletionOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        workflows.RunOrchestratorAsync(context);
+
+    [Function(nameof(ProductionOrchestrator))]
+    public Task<object?> RunProductionOrchestratorAsync([OrchestrationTrigger] TaskOrchestrationContext context) =>
         workflows.RunOrchestratorAsync(context);
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Azure.Storage.Blobs;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;
@@ -57,6 +58,32 @@ public sealed class InlineStorageProtectorTests(AzuriteFixture azurite) : IClass
         var settings = await parts.Protector.UnprotectAsync(protectedSettings, FfmpegTools.Timeout(30));
 
         Assert.Equal(JsonSerializer.Serialize(S3Settings), JsonSerializer.Serialize(settings));
+    }
+
+    [Fact]
+    public async Task UnprotectAsync_SealedWhenKeysWereKeptInTheWorkContainer_StillOpensAndKeysMoveToSystem()
+    {
+        // The layout of earlier versions: the wrapping key and the value's data key in the work container.
+        var keyBlobName = $"_system/moved-key-{Guid.NewGuid():N}";
+        using var parts = new InlineStorageParts(azurite, keyBlobName: keyBlobName);
+        var protectedSettings = await parts.Protector.ProtectAsync(S3Settings, FfmpegTools.Timeout(30));
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        var system = blobs.GetBlobContainerClient("system");
+        var work = blobs.GetBlobContainerClient("work");
+        await work.CreateIfNotExistsAsync();
+        // The sealed value names its data key: the 16 bytes after its format version.
+        var dataKey = InlineStorageProtector.DataKeyFolder + Convert.ToHexStringLower(Convert.FromBase64String(protectedSettings.Ciphertext).AsSpan(1, 16));
+        foreach (var name in new[] { dataKey, keyBlobName })
+        {
+            await work.GetBlobClient(name).UploadAsync((await system.GetBlobClient(name).DownloadContentAsync()).Value.Content, overwrite: true);
+            await system.DeleteBlobAsync(name);
+        }
+
+        using var upgraded = new InlineStorageParts(azurite, keyBlobName: keyBlobName);
+        var settings = await upgraded.Protector.UnprotectAsync(protectedSettings, FfmpegTools.Timeout(30));
+
+        Assert.Equal(JsonSerializer.Serialize(S3Settings), JsonSerializer.Serialize(settings));
+        Assert.True(await system.GetBlobClient(keyBlobName).ExistsAsync(), "the wrapping key was not moved to the system container");
     }
 
     [Fact]

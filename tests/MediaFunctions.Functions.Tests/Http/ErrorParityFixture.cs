@@ -66,6 +66,14 @@ public sealed class ErrorParityFixture : IAsyncLifetime
         Directory.Delete(_folder, recursive: true);
     }
 
+    /// <summary>The address of <paramref name="host"/> (one of <see cref="Hosts"/>).</summary>
+    public Uri BaseAddressOf(string host) => host switch
+    {
+        "self-host" => _host!.BaseAddress,
+        "functions" => _functions!.BaseAddress,
+        _ => throw new ArgumentOutOfRangeException(nameof(host), host, null),
+    };
+
     /// <summary>A client of <paramref name="host"/> (one of <see cref="Hosts"/>) that sends <paramref name="key"/> as a bearer token, or no key.</summary>
     public HttpClient ClientFor(string host, string? key)
     {

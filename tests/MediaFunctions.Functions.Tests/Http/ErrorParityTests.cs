@@ -7,7 +7,7 @@ namespace MediaFunctions.Functions.Tests.Http;
 
 /// <summary>
 /// The same failing request to the self-host and to the Functions app: the same status, the same error
-/// envelope (code and message) and, on 429, <c>Retry-After</c> from both.
+/// envelope (code and message; in the Auphonic dialect also status_code and form_errors) and, on 429, <c>Retry-After</c> from both.
 /// </summary>
 public sealed class ErrorParityTests(ErrorParityFixture fixture) : IClassFixture<ErrorParityFixture>
 {
@@ -42,6 +42,120 @@ public sealed class ErrorParityTests(ErrorParityFixture fixture) : IClassFixture
         Assert.Equal((selfHost.Status, selfHost.Code, selfHost.Message), (functions.Status, functions.Code, functions.Message));
         Assert.Equal(expected == HttpStatusCode.TooManyRequests, selfHost.HasRetryAfter);
         Assert.Equal(selfHost.HasRetryAfter, functions.HasRetryAfter);
+    }
+
+    [Theory]
+    [InlineData("malformed json", HttpStatusCode.BadRequest)]
+    [InlineData("loudness target out of range", HttpStatusCode.BadRequest)]
+    [InlineData("another key's production", HttpStatusCode.NotFound)]
+    [InlineData("text file as input", HttpStatusCode.BadRequest)]
+    [InlineData("unknown simple field", HttpStatusCode.BadRequest)]
+    [InlineData("no key", HttpStatusCode.Unauthorized)]
+    [InlineData("simple upload over the cap", HttpStatusCode.RequestEntityTooLarge)]
+    public async Task AuphonicRequest_SameOnBothHosts_SameStatusAndAuphonicEnvelope(string name, HttpStatusCode expected)
+    {
+        using var timeout = JobApi.Timeout(120);
+
+        var selfHost = await SendAuphonicAsync(name, "self-host", timeout.Token);
+        var functions = await SendAuphonicAsync(name, "functions", timeout.Token);
+
+        Assert.True(selfHost.StatusCode is not null, $"The self-host answered no Auphonic envelope: {(int)selfHost.Status} {selfHost.Body}");
+        Assert.True(functions.StatusCode is not null, $"The Functions app answered no Auphonic envelope: {(int)functions.Status} {functions.Body}");
+        Assert.Equal(expected, selfHost.Status);
+        Assert.Equal((int)expected, selfHost.StatusCode);
+        Assert.NotNull(selfHost.ErrorCode);
+        Assert.Equal(
+            (selfHost.Status, selfHost.StatusCode, selfHost.ErrorCode, selfHost.ErrorMessage, selfHost.FormErrors),
+            (functions.Status, functions.StatusCode, functions.ErrorCode, functions.ErrorMessage, functions.FormErrors));
+        // The cases about one field must name it, so that equal empty form errors on both hosts cannot pass for parity.
+        var field = name switch
+        {
+            "loudness target out of range" => "loudnesstarget",
+            "text file as input" => "input_file",
+            "unknown simple field" => "colour",
+            _ => null,
+        };
+        if (field is not null)
+        {
+            Assert.Contains(selfHost.FormErrors.Split('\n'), line => line.StartsWith(field + ": ", StringComparison.Ordinal));
+        }
+    }
+
+    private async Task<AuphonicHostAnswer> SendAuphonicAsync(string name, string host, CancellationToken cancellationToken)
+    {
+        using var alice = fixture.ClientFor(host, ErrorParityFixture.AliceKey);
+        switch (name)
+        {
+            case "malformed json":
+                return await PostAuphonicAsync(alice, "/api/productions.json", new StringContent("{\"metadata\": ", Encoding.UTF8, "application/json"),
+                    uuid: null, cancellationToken);
+            case "loudness target out of range":
+                return await PostAuphonicAsync(alice, "/api/productions.json",
+                    new StringContent("""{"algorithms": {"loudnesstarget": -40}}""", Encoding.UTF8, "application/json"), uuid: null, cancellationToken);
+            case "another key's production":
+                {
+                    var uuid = await CreateProductionAsync(alice, host, cancellationToken);
+                    using var bob = fixture.ClientFor(host, ErrorParityFixture.BobKey);
+                    using var response = await bob.GetAsync(new Uri($"/api/production/{uuid}.json", UriKind.Relative), cancellationToken);
+                    return await AuphonicHostAnswer.ReadAsync(response, uuid, cancellationToken);
+                }
+
+            case "text file as input":
+                {
+                    var uuid = await CreateProductionAsync(alice, host, cancellationToken);
+                    return await PostAuphonicAsync(alice, $"/api/production/{uuid}/upload.json",
+                        AuphonicForm(("input_file", "notes.txt", Encoding.UTF8.GetBytes("These are show notes, not audio.\n"))), uuid, cancellationToken);
+                }
+
+            case "unknown simple field":
+                return await PostAuphonicAsync(alice, "/api/simple/productions.json",
+                    AuphonicForm(("input_file", "tone.mp3", fixture.Audio), ("title", "Parity"), ("colour", "blue")), uuid: null, cancellationToken);
+            case "no key":
+                {
+                    using var anonymous = fixture.ClientFor(host, key: null);
+                    return await PostAuphonicAsync(anonymous, "/api/productions.json", new StringContent("{}", Encoding.UTF8, "application/json"),
+                        uuid: null, cancellationToken);
+                }
+
+            case "simple upload over the cap":
+                return await PostAuphonicAsync(alice, "/api/simple/productions.json",
+                    AuphonicForm(("input_file", "tone.mp3", new byte[2 * ErrorParityFixture.MaxUploadBytes]), ("title", "Too big"), ("action", "start")),
+                    uuid: null, cancellationToken);
+            default:
+                throw new ArgumentOutOfRangeException(nameof(name), name, null);
+        }
+    }
+
+    private static async Task<string> CreateProductionAsync(HttpClient client, string host, CancellationToken cancellationToken)
+    {
+        var (status, created) = await AuphonicApi.SendJsonAsync(client, HttpMethod.Post, "/api/productions.json", "{}", cancellationToken);
+        Assert.True(status == HttpStatusCode.OK, $"{host} did not create alice's production: {(int)status} {created}");
+        return AuphonicApi.Uuid(created);
+    }
+
+    // As PostAsync: the body goes once the host asks for it, so a refused upload gets its answer.
+    private static async Task<AuphonicHostAnswer> PostAuphonicAsync(HttpClient client, string path, HttpContent content, string? uuid,
+        CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = content };
+        request.Headers.ExpectContinue = true;
+        using var response = await client.SendAsync(request, cancellationToken);
+        return await AuphonicHostAnswer.ReadAsync(response, uuid, cancellationToken);
+    }
+
+    /// <summary>A form as the document's <c>curl -F name=@file -F name=value</c> lines send one.</summary>
+    private static MultipartFormDataContent AuphonicForm((string Name, string FileName, byte[] Bytes) file, params (string Name, string Value)[] fields)
+    {
+        var form = new MultipartFormDataContent();
+        var part = new ByteArrayContent(file.Bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(part, file.Name, file.FileName);
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        return form;
     }
 
     private async Task<HostAnswer> SendAsync(string name, string host, CancellationToken cancellationToken)

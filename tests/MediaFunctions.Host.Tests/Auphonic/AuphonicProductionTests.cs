@@ -236,7 +236,9 @@ public sealed class AuphonicProductionTests(HostFixture fixture)
     [InlineData("""{"preset": "ceigtvDv8jH6NaK52Z5eXH", "metadata": {"title": "t"}}""", "preset")]
     [InlineData("""{"input_file": "ftp://your_server.com/somefile.mp3"}""", "input_file")]
     [InlineData("""{"input_file": "not a url"}""", "input_file")]
-    [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "action": "start"}""", "action")]
+    [InlineData("""{"metadata": {"title": "No input yet"}, "action": "start"}""", "input_file")]
+    [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "is_multitrack": true, "action": "start"}""", "is_multitrack")]
+    [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "chapters": [{"start": "00:01:00", "title": "B"}, {"start": "00:00:10", "title": "A"}], "action": "start"}""", "chapters")]
     [InlineData("""{"action": "publish"}""", "action")]
     [InlineData("""{"algorithms": {"loudnesstarget": -40}}""", "loudnesstarget")]
     public async Task Production_BadField_400NamingItAndNothingStored(string json, string field)
@@ -256,22 +258,21 @@ public sealed class AuphonicProductionTests(HostFixture fixture)
     }
 
     [Fact]
-    public async Task Production_StartAction_400SayingItCannotStartYet_AlsoOnUpdate()
+    public async Task Production_StartActionOnUpdateWithoutInput_400NamingInputFileAndNothingChanged()
     {
         using var timeout = InstanceApi.Timeout();
         using var alice = fixture.AnonymousClient();
-        var (_, created) = await SendAsync(alice, HttpMethod.Post, "/api/productions.json",
-            """{"input_file": "https://example.com/episode.mp3", "action": "save"}""", timeout.Token);
+        var (_, created) = await SendAsync(alice, HttpMethod.Post, "/api/productions.json", """{"metadata": {"title": "Saved"}}""", timeout.Token);
         var uuid = created.GetProperty("data").GetProperty("uuid").GetString()!;
 
         var (status, body) = await SendAsync(alice, HttpMethod.Post, $"/api/production/{uuid}.json",
             """{"metadata": {"title": "Changed"}, "action": "start"}""", timeout.Token);
 
         AssertErrorEnvelope(HttpStatusCode.BadRequest, status, body);
-        Assert.Contains("cannot be started", body.GetProperty("form_errors").GetProperty("action").GetString(), StringComparison.Ordinal);
+        Assert.Contains("no input", body.GetProperty("form_errors").GetProperty("input_file").GetString(), StringComparison.Ordinal);
         var (_, still) = await SendAsync(alice, HttpMethod.Get, $"/api/production/{uuid}.json", null, timeout.Token);
-        Assert.False(still.GetProperty("data").GetProperty("metadata").TryGetProperty("title", out _), still.ToString());
-        Assert.Equal(10, still.GetProperty("data").GetProperty("status").GetInt32());
+        Assert.Equal("Saved", still.GetProperty("data").GetProperty("metadata").GetProperty("title").GetString());
+        Assert.Equal(9, still.GetProperty("data").GetProperty("status").GetInt32());
     }
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json,

@@ -49,6 +49,30 @@ public abstract class JobRuntimeContract(RuntimeFixture fixture)
     }
 
     [Fact]
+    public async Task AuphonicProduction_CreateUploadStart_DoneWithItsFileAtTheLoudnessTarget()
+    {
+        using var timeout = JobApi.Timeout(120);
+        using var alice = fixture.ClientFor(RuntimeFixture.AliceKey);
+        var (_, created) = await AuphonicApi.SendJsonAsync(alice, HttpMethod.Post, "/api/productions.json",
+            """{"metadata": {"title": "Runtime"}, "output_files": [{"format": "mp3"}], "algorithms": {"loudnesstarget": -20}}""", timeout.Token);
+        var uuid = AuphonicApi.Uuid(created);
+        await AuphonicApi.SendFormAsync(alice, $"/api/production/{uuid}/upload.json", timeout.Token, ("input_file", "@" + fixture.Media.Mp4));
+        var (startStatus, started) = await AuphonicApi.SendJsonAsync(alice, HttpMethod.Post, $"/api/production/{uuid}/start.json", null, timeout.Token);
+        Assert.True(startStatus == HttpStatusCode.OK, started.ToString());
+
+        var production = await AuphonicApi.WaitForEndAsync(alice, uuid, timeout.Token);
+
+        Assert.True(production.GetProperty("status_string").GetString() == "Done", production.ToString());
+        var file = await AuphonicApi.DownloadAsync(alice, production.GetProperty("output_files")[0].GetProperty("download_url").GetString()!,
+            fixture.Media.NewOutputFolder(), timeout.Token);
+        var probe = await JobApi.ProbeAsync(file, timeout.Token);
+        Assert.Equal("mp3", Assert.Single(probe.Streams).CodecName);
+        Assert.InRange(probe.Duration!.Value.TotalSeconds, GeneratedMedia.LengthSeconds - 0.1, GeneratedMedia.LengthSeconds + 0.1);
+        var loudness = await new Core.Media.Production.Loudness.LoudnessAnalyser(FfmpegTools.Runner()).MeasureAsync(file, null, timeout.Token);
+        Assert.InRange(loudness.IntegratedLoudness, -20.5, -19.5);
+    }
+
+    [Fact]
     public async Task ExtractAudio_LongRender_ProgressBetweenStartAndEndInTheStatus()
     {
         using var timeout = JobApi.Timeout(120);

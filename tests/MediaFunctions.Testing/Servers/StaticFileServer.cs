@@ -17,6 +17,7 @@ public sealed class StaticFileServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ServedRequest> _requests = new();
     private readonly ConcurrentDictionary<string, (int Status, string Location)> _redirects = new();
+    private readonly ConcurrentDictionary<string, long> _cutOffs = new();
     private long _bytesSent;
 
     private StaticFileServer(string folder)
@@ -55,6 +56,9 @@ public sealed class StaticFileServer : IAsyncDisposable
     /// <summary>Answers <paramref name="path"/> with a redirect to <paramref name="location"/> from now on.</summary>
     public void Redirect(string path, string location, int status = StatusCodes.Status302Found) =>
         _redirects["/" + path.TrimStart('/')] = (status, location);
+
+    /// <summary>Makes <paramref name="path"/> break its connection after <paramref name="bytes"/> body bytes, as an origin that dies mid-file.</summary>
+    public void CutOff(string path, long bytes) => _cutOffs["/" + path.TrimStart('/')] = bytes;
 
     /// <summary>Forgets the request log and the byte count.</summary>
     public void ResetCounts()
@@ -122,9 +126,17 @@ public sealed class StaticFileServer : IAsyncDisposable
             stream.Position = first;
             var buffer = new byte[32 * 1024];
             var remaining = last - first + 1;
+            var cutOff = _cutOffs.TryGetValue(request.Path.Value ?? "", out var cutOffBytes) ? cutOffBytes : long.MaxValue;
             while (remaining > 0)
             {
-                var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), context.RequestAborted);
+                if (sent >= cutOff)
+                {
+                    await response.Body.FlushAsync(context.RequestAborted);
+                    context.Abort();
+                    return;
+                }
+
+                var read = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(Math.Min(buffer.Length, remaining), Math.Max(cutOff - sent, 1))), context.RequestAborted);
                 await response.Body.WriteAsync(buffer.AsMemory(0, read), context.RequestAborted);
                 sent += read;
                 remaining -= read;

@@ -15,4 +15,13 @@ namespace MediaFunctions.Core.Productions.Records;
 /// The production fields (<c>metadata</c>, <c>output_files</c>, <c>algorithms</c>, <c>input_file</c>, <c>chapters</c>, …) as
 /// validated by <see cref="ProductionFields.ReadProduction"/>. Never changed in place: a change makes a new object.
 /// </param>
-public sealed record Production(string Uuid, string KeyId, string? PresetUuid, int Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonObject Fields);
+/// <param name="State">Its uploads, its run and that run's outcome.</param>
+public sealed record Production(string Uuid, string KeyId, string? PresetUuid, int Status, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JsonObject Fields,
+    ProductionState State)
+{
+    /// <summary>True while a run is under way: it must be stopped before the production is changed or started again.</summary>
+    public bool IsRunning => ProductionStatus.IsRunning(Status);
+
+    /// <summary>The blob "job" id its files are kept under, in every container, for <see cref="Storage.JobFiles"/>.</summary>
+    public static string FilesId(string uuid) => $"production-{uuid}";
+}

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure;
 using Azure.Data.Tables;
 
 namespace MediaFunctions.Core.Productions.Records;
@@ -19,45 +18,32 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
     private const string CreatedAtColumn = "CreatedAt";
     private const string UpdatedAtColumn = "UpdatedAt";
     private const string FieldsColumn = "Fields";
+    private const string StateColumn = "State";
 
-    private readonly TableClient table = tables.GetTableClient(TableName);
-    private volatile bool tableExists;
+    private static readonly JsonSerializerOptions StateJson = new(JsonSerializerDefaults.Web);
+
+    private readonly AuphonicRecordTable<Production> _table = new(tables, TableName, ToEntity, FromEntity);
 
     /// <summary>Stores a new production of <paramref name="keyId"/> under a new id.</summary>
-    public async Task<Production> CreateAsync(string keyId, string? presetUuid, int status, JsonObject fields, CancellationToken cancellationToken = default)
+    /// <param name="state">Its state, when it has files already (the Simple API uploads before it creates).</param>
+    /// <param name="uuid">Its id, when its files were stored under it before it was created; a new one otherwise.</param>
+    public async Task<Production> CreateAsync(string keyId, string? presetUuid, int status, JsonObject fields, CancellationToken cancellationToken = default,
+        ProductionState? state = null, string? uuid = null)
     {
         ProductionFields.ThrowIfTooLarge(fields, "production");
-        await EnsureTableAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
-        while (true)
-        {
-            var production = new Production(AuphonicUuid.New(), keyId, presetUuid, status, now, now, (JsonObject)fields.DeepClone());
-            try
-            {
-                await table.AddEntityAsync(ToEntity(production), cancellationToken);
-                return production;
-            }
-            catch (RequestFailedException taken) when (taken.Status == 409)
-            {
-                // NOTE: 131 random bits make this all but impossible; a new id is cheaper than reasoning about it.
-            }
-        }
+        return await _table.AddAsync(
+            id => new Production(id, keyId, presetUuid, status, now, now, (JsonObject)fields.DeepClone(), state ?? new ProductionState()), uuid, cancellationToken);
     }
 
     /// <summary>The production, or null when <paramref name="keyId"/> has none by that id.</summary>
     public async Task<Production?> GetAsync(string keyId, string uuid, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(keyId, uuid, cancellationToken))?.Production;
+        await _table.GetAsync(keyId, uuid, cancellationToken);
 
     /// <summary>Every production of <paramref name="keyId"/>, newest first.</summary>
     public async Task<IReadOnlyList<Production>> ListAsync(string keyId, CancellationToken cancellationToken = default)
     {
-        await EnsureTableAsync(cancellationToken);
-        var productions = new List<Production>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(e => e.PartitionKey == keyId, cancellationToken: cancellationToken))
-        {
-            productions.Add(FromEntity(entity));
-        }
-
+        var productions = await _table.ListAsync(keyId, cancellationToken);
         return [.. productions.OrderByDescending(production => production.CreatedAt).ThenBy(production => production.Uuid, StringComparer.Ordinal)];
     }
 
@@ -67,55 +53,17 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
     /// </summary>
     /// <returns>The production as written, or null when <paramref name="keyId"/> has none by that id.</returns>
     public async Task<Production?> UpdateAsync(string keyId, string uuid, Func<Production, Production> change,
-        CancellationToken cancellationToken = default)
-    {
-        while (true)
+        CancellationToken cancellationToken = default) =>
+        await _table.UpdateAsync(keyId, uuid, production =>
         {
-            if (await ReadAsync(keyId, uuid, cancellationToken) is not var (production, etag))
-            {
-                return null;
-            }
-
             var changed = change(production) with { Uuid = production.Uuid, KeyId = keyId, CreatedAt = production.CreatedAt, UpdatedAt = timeProvider.GetUtcNow() };
             ProductionFields.ThrowIfTooLarge(changed.Fields, "production");
-            try
-            {
-                await table.UpdateEntityAsync(ToEntity(changed), etag, TableUpdateMode.Replace, cancellationToken);
-                return changed;
-            }
-            catch (RequestFailedException raced) when (raced.Status is 412 or 404)
-            {
-                // Changed or deleted since it was read: read it again and decide again.
-            }
-        }
-    }
+            return changed;
+        }, cancellationToken);
 
     /// <summary>Deletes the production; false when <paramref name="keyId"/> has none by that id.</summary>
-    public async Task<bool> DeleteAsync(string keyId, string uuid, CancellationToken cancellationToken = default)
-    {
-        if (!AuphonicUuid.IsValid(uuid))
-        {
-            return false;
-        }
-
-        await EnsureTableAsync(cancellationToken);
-        // NOTE: the SDK answers a delete of a missing row with its 404 response instead of throwing.
-        using var response = await table.DeleteEntityAsync(keyId, uuid, ETag.All, cancellationToken);
-        return response.Status != 404;
-    }
-
-    private async Task<(Production Production, ETag ETag)?> ReadAsync(string keyId, string uuid, CancellationToken cancellationToken)
-    {
-        // An id of another shape names no production, and must not reach the table as a row key.
-        if (!AuphonicUuid.IsValid(uuid))
-        {
-            return null;
-        }
-
-        await EnsureTableAsync(cancellationToken);
-        var found = await table.GetEntityIfExistsAsync<TableEntity>(keyId, uuid, cancellationToken: cancellationToken);
-        return found.HasValue && found.Value is { } entity ? (FromEntity(entity), entity.ETag) : null;
-    }
+    public async Task<bool> DeleteAsync(string keyId, string uuid, CancellationToken cancellationToken = default) =>
+        await _table.DeleteAsync(keyId, uuid, cancellationToken);
 
     private static TableEntity ToEntity(Production production) => new(production.KeyId, production.Uuid)
     {
@@ -124,6 +72,7 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
         [CreatedAtColumn] = production.CreatedAt,
         [UpdatedAtColumn] = production.UpdatedAt,
         [FieldsColumn] = JsonSerializer.SerializeToUtf8Bytes(production.Fields),
+        [StateColumn] = JsonSerializer.SerializeToUtf8Bytes(production.State, StateJson),
     };
 
     private static Production FromEntity(TableEntity entity) => new(
@@ -133,14 +82,6 @@ public sealed class ProductionStore(TableServiceClient tables, TimeProvider time
         entity.GetInt32(StatusColumn) ?? ProductionStatus.Incomplete,
         entity.GetDateTimeOffset(CreatedAtColumn) ?? default,
         entity.GetDateTimeOffset(UpdatedAtColumn) ?? default,
-        JsonNode.Parse(entity.GetBinary(FieldsColumn) ?? "{}"u8.ToArray()) as JsonObject ?? []);
-
-    private async Task EnsureTableAsync(CancellationToken cancellationToken)
-    {
-        if (!tableExists)
-        {
-            await table.CreateIfNotExistsAsync(cancellationToken);
-            tableExists = true;
-        }
-    }
+        JsonNode.Parse(entity.GetBinary(FieldsColumn) ?? "{}"u8.ToArray()) as JsonObject ?? [],
+        entity.GetBinary(StateColumn) is { } state ? JsonSerializer.Deserialize<ProductionState>(state, StateJson)! : new ProductionState());
 }

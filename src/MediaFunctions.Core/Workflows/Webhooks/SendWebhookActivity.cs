@@ -26,7 +26,7 @@ public sealed class SendWebhookActivity(WebhookSender sender, IOrchestrationClie
             await WaitForSenderAsync(senderId, cancellationToken);
         }
 
-        var result = await sender.SendAsync(delivery.Url, delivery.KeyId, delivery.Event, context.InstanceId, delivery.Payload, cancellationToken);
+        var result = await sender.SendAsync(delivery.Url, delivery.KeyId, delivery.Event, context.InstanceId, delivery.Payload, cancellationToken, delivery.ContentType);
         if (!result.Delivered)
         {
             var host = new Uri(delivery.Url).Host;

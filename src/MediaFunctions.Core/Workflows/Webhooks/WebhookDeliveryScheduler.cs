@@ -14,10 +14,12 @@ public sealed class WebhookDeliveryScheduler(IOrchestrationClient orchestrations
 {
     /// <param name="instanceId">The delivery's id, e.g. <see cref="WebhookDelivery.InstanceIdFor"/> of what it tells about.</param>
     /// <param name="senderInstanceId">The orchestration the payload describes, if it is still running; see <see cref="WebhookDelivery.SenderInstanceId"/>.</param>
+    /// <param name="contentType">The payload's media type (<see cref="WebhookDelivery.ContentType"/>).</param>
     public async Task ScheduleAsync(string instanceId, string url, string keyId, string eventName, string payload, string? senderInstanceId,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, string contentType = WebhookDelivery.JsonContentType)
     {
-        var delivery = new WebhookDelivery(url, keyId, eventName, payload, options.Value.MaxAttempts, options.Value.FirstRetryInterval, senderInstanceId);
+        var delivery = new WebhookDelivery(url, keyId, eventName, payload, options.Value.MaxAttempts, options.Value.FirstRetryInterval, senderInstanceId,
+            contentType);
         try
         {
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(WebhookDeliveryOrchestrator), delivery,

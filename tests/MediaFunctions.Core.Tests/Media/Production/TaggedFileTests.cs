@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Production.Chapters;
 using MediaFunctions.Core.Media.Production.Tagging;
-using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;
-using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Tests.Media.Production;
 
@@ -122,39 +117,5 @@ public sealed class TaggedFileTests : IDisposable
         return output;
     }
 
-    /// <summary>The file's tags (its format's and its audio stream's, where Ogg keeps them) and chapters, as ffprobe reads them.</summary>
-    private static async Task<ProbedFile> ProbeAsync(string path, CancellationToken cancellationToken)
-    {
-        var ffprobe = new FfmpegLocator(Options.Create(new FfmpegOptions())).Binaries.FfprobePath;
-        var result = await ChildProcess.RunAsync(
-            ffprobe, ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", "-show_chapters", path], cancellationToken);
-        Assert.True(result.ExitCode == 0, result.StandardError);
-        using var json = JsonDocument.Parse(result.StandardOutput);
-        var root = json.RootElement;
-        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var holder in root.GetProperty("streams").EnumerateArray().Append(root.GetProperty("format")))
-        {
-            if (holder.TryGetProperty("tags", out var holderTags))
-            {
-                foreach (var tag in holderTags.EnumerateObject())
-                {
-                    tags[tag.Name] = tag.Value.GetString()!;
-                }
-            }
-        }
-
-        var chapters = root.GetProperty("chapters").EnumerateArray()
-            .Select(chapter => new ProbedChapter(
-                Seconds(chapter.GetProperty("start_time")),
-                Seconds(chapter.GetProperty("end_time")),
-                chapter.GetProperty("tags").GetProperty("title").GetString()!))
-            .ToList();
-        return new ProbedFile(tags, chapters);
-    }
-
-    private static double Seconds(JsonElement value) => double.Parse(value.GetString()!, CultureInfo.InvariantCulture);
-
-    private sealed record ProbedFile(IReadOnlyDictionary<string, string> Tags, IReadOnlyList<ProbedChapter> Chapters);
-
-    private sealed record ProbedChapter(double Start, double End, string Title);
+    private static Task<TaggedFileProbe> ProbeAsync(string path, CancellationToken cancellationToken) => TaggedFileProbe.ReadAsync(path, cancellationToken);
 }

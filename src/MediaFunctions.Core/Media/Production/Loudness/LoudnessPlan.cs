@@ -8,6 +8,9 @@ namespace MediaFunctions.Core.Media.Production.Loudness;
 /// <param name="SampleRate">The input's sample rate, which the output keeps.</param>
 public sealed record LoudnessPlan(LoudnessSettings Settings, string? PreLoudnessFilter, double GainDecibels, double? LimiterCeiling, int SampleRate)
 {
+    /// <summary>The true peak (dBTP) the render is expected to have after the loudness stage; null when not known.</summary>
+    public double? ExpectedTruePeak { get; init; }
+
     /// <summary>The whole chain for <c>-af</c> (or one link of a filter graph); null when there is nothing to do.</summary>
     public string? AudioFilter => LoudnessPlanner.Chain(this);
 }

@@ -35,7 +35,8 @@ public static class LoudnessPlanner
         }
 
         var gain = settings.LoudnessTarget - measurement.IntegratedLoudness;
-        return new LoudnessPlan(settings, preLoudness, gain, LimiterCeiling(settings, measurement.TruePeak + gain), sampleRate);
+        var ceiling = LimiterCeiling(settings, measurement.TruePeak + gain);
+        return new LoudnessPlan(settings, preLoudness, gain, ceiling, sampleRate) { ExpectedTruePeak = ceiling ?? measurement.TruePeak + gain };
     }
 
     /// <summary>

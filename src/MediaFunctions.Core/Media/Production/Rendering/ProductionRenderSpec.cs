@@ -34,7 +34,8 @@ public sealed record ProductionRenderSpec(
 /// <param name="Loudness">Its clean-up filters and loudness stage, planned from its own measurement.</param>
 /// <param name="Duration">Its length as probed.</param>
 /// <param name="HasVideo">True when it has a video stream (only the main input's is ever used).</param>
-public sealed record ProductionRenderInput(string Location, IReadOnlyList<string> InputArguments, LoudnessPlan Loudness, TimeSpan Duration, bool HasVideo);
+/// <param name="Channels">Its audio channels as probed; the main's count sets the production's (mono, else stereo).</param>
+public sealed record ProductionRenderInput(string Location, IReadOnlyList<string> InputArguments, LoudnessPlan Loudness, TimeSpan Duration, bool HasVideo, int Channels);
 
 /// <summary>One entry of a production's <c>output_files</c>, resolved.</summary>
 /// <param name="Format">Its Auphonic format: mp3, mp3-vbr, vorbis, opus, aac, flac, alac, wav, wav-24bit, video or audiogram.</param>
@@ -42,7 +43,8 @@ public sealed record ProductionRenderInput(string Location, IReadOnlyList<string
 /// <param name="FileName">The file's name as stored (with its ending); with <paramref name="SplitOnChapters"/>, the name each numbered file is made from.</param>
 /// <param name="MonoMixdown">Mix down to one channel.</param>
 /// <param name="SplitOnChapters">One file per chapter instead of one file.</param>
-public sealed record ProductionOutputFile(string Format, int? BitrateKbps, string FileName, bool MonoMixdown, bool SplitOnChapters);
+/// <param name="GainDecibels">A gain for this file alone, before its encoder: what <see cref="EncoderLoudnessCalibrator"/> measured its encoder to take away.</param>
+public sealed record ProductionOutputFile(string Format, int? BitrateKbps, string FileName, bool MonoMixdown, bool SplitOnChapters, double GainDecibels = 0);
 
 /// <summary>A file a production render wrote.</summary>
 /// <param name="Output">The output entry it was written for.</param>

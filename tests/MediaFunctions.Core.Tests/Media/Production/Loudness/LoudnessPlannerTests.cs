@@ -65,7 +65,7 @@ public class LoudnessPlannerTests
         Assert.Equal(2, chain.Split("highpass=f=75:poles=2").Length - 1);
         foreach (var hz in new[] { 50, 60, 100, 120, 150, 180 })
         {
-            Assert.Contains($"lowpass=f={hz}:width_type=h:width=4[", chain, StringComparison.Ordinal);
+            Assert.Contains($"bandreject=f={hz}:width_type=h:width=4", chain, StringComparison.Ordinal);
         }
     }
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Loudness;
@@ -10,10 +8,10 @@ namespace MediaFunctions.Core.Tests.Media.Production.Loudness;
 /// </summary>
 public sealed class SpokenMedia : IAsyncLifetime
 {
-    public const int SampleRate = 48_000;
+    public const int SampleRate = SpeechLikeAudio.SampleRate;
 
     /// <summary>The voice's tones: all inside the 200 Hz–4 kHz band the filtering must leave alone.</summary>
-    public static readonly double[] VoiceHz = [250, 430, 770, 1230, 2110, 3300];
+    public static readonly double[] VoiceHz = SpeechLikeAudio.VoiceHz;
 
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "mf-spoken-" + Guid.NewGuid().ToString("N"));
 
@@ -51,20 +49,12 @@ public sealed class SpokenMedia : IAsyncLifetime
             WriteAsync(Peaky, Speech(0.1, humHz: 50) + "+if(lt(mod(t,0.9),0.003),0.6*sin(2*PI*1000*t),0)", token));
     }
 
-    /// <summary>Writes <paramref name="expression"/> (of t, in full scale) as 48 kHz mono 32-bit float WAV.</summary>
+    /// <summary>Writes <paramref name="expression"/> (of t, in full scale) as 12 s of 48 kHz mono 32-bit float WAV.</summary>
     public static Task WriteAsync(string path, string expression, CancellationToken cancellationToken) =>
-        FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-f", "lavfi", "-i", $"aevalsrc=exprs='{expression}':s={SampleRate}:d=12",
-                "-c:a", "pcm_f32le", path],
-            cancellationToken: cancellationToken);
+        SpeechLikeAudio.WriteAsync(path, expression, 12, cancellationToken);
 
     /// <summary>The voice at <paramref name="amplitude"/> (its peak), hum and rumble at a tenth of it.</summary>
-    public static string Speech(double amplitude, double humHz)
-    {
-        var tones = string.Join('+', VoiceHz.Select(hz => $"sin(2*PI*{hz}*t)"));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{amplitude}*(({tones})/{VoiceHz.Length}*(0.6+0.4*sin(2*PI*3*t))+0.1*sin(2*PI*{humHz}*t)+0.1*sin(2*PI*30*t))");
-    }
+    public static string Speech(double amplitude, double humHz) => SpeechLikeAudio.Expression(amplitude, humHz);
 
     public string NewPath(string name) => Path.Combine(Folder, Guid.NewGuid().ToString("N") + "-" + name);
 
@@ -79,30 +69,9 @@ public sealed class SpokenMedia : IAsyncLifetime
         return output;
     }
 
-    /// <summary>
-    /// The RMS level (dBFS) of <paramref name="path"/> after <paramref name="filter"/>, read by <c>astats</c>.
-    /// Debian's ffmpeg measures, for its <c>bandpass</c> (the service's build has none).
-    /// </summary>
-    public static async Task<double> RmsLevelAsync(string path, string filter, CancellationToken cancellationToken)
-    {
-        double? level = null;
-        await FfmpegTools.SystemRunner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path, "-af", $"{filter},astats=measure_perchannel=none:measure_overall=RMS_level",
-                "-f", "null", "-"],
-            new FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("RMS level dB:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        level = double.Parse(line[(at + "RMS level dB:".Length)..].Trim(), CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            cancellationToken);
-        return level ?? throw new InvalidOperationException($"astats printed no RMS level for {path}.");
-    }
+    /// <inheritdoc cref="SpeechLikeAudio.RmsLevelAsync"/>
+    public static Task<double> RmsLevelAsync(string path, string filter, CancellationToken cancellationToken) =>
+        SpeechLikeAudio.RmsLevelAsync(path, filter, cancellationToken);
 
     public Task DisposeAsync()
     {

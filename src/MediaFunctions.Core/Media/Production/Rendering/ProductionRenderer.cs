@@ -1,0 +1,104 @@
+using System.Runtime.ExceptionServices;
+using CliWrap;
+using MediaFunctions.Core.Ffmpeg;
+
+namespace MediaFunctions.Core.Media.Production.Rendering;
+
+/// <summary>
+/// Renders a production on local files: each lossy output's encoder calibrated (<see cref="EncoderLoudnessCalibrator"/>), the metadata files, the ffmpeg run of <see cref="ProductionRenderPlanner"/>
+/// (with, on a machine of more than one core, a second that encodes the dearest output beside it), the chapter links
+/// and pictures of MP3s, then each file's probed length.
+/// </summary>
+public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, EncoderLoudnessCalibrator calibrator)
+{
+    /// <summary>Renders every output file of <paramref name="spec"/> into its output folder.</summary>
+    /// <param name="spec">The production's inputs, outputs and what goes into them.</param>
+    /// <param name="progress">Receives ffmpeg's progress; its fractions are of the finished audio's length.</param>
+    /// <param name="timeout">Overrides the configured ffmpeg timeout.</param>
+    /// <param name="cancellationToken">Stops ffmpeg (SIGINT, then kill) and what follows it.</param>
+    /// <returns>The files written, in the order of the spec's outputs (a split output's by chapter).</returns>
+    /// <exception cref="MediaPlanException">The spec cannot be rendered from these inputs (see <see cref="ProductionRenderPlanner.Plan"/>).</exception>
+    /// <exception cref="FfmpegException">ffmpeg failed or timed out; the message holds its stderr tail.</exception>
+    /// <exception cref="MediaProbeException">A written file could not be probed.</exception>
+    public async Task<IReadOnlyList<RenderedProductionFile>> RenderAsync(
+        ProductionRenderSpec spec, IProgress<FfmpegProgress>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(spec.OutputFolder);
+        var plan = ProductionRenderPlanner.Plan(await calibrator.CalibrateAsync(spec, cancellationToken), EncoderProcesses);
+        try
+        {
+            foreach (var metadata in plan.MetadataFiles)
+            {
+                await metadata.WriteMetadataFileAsync(cancellationToken);
+            }
+
+            foreach (var encoder in plan.OffloadedEncoders)
+            {
+                await Cli.Wrap("mkfifo").WithArguments([encoder.FifoPath]).ExecuteAsync(cancellationToken);
+            }
+
+            await RunAllAsync(plan, progress, timeout, cancellationToken);
+        }
+        finally
+        {
+            foreach (var path in plan.MetadataFiles.Select(metadata => metadata.MetadataFilePath).Concat(plan.OffloadedEncoders.Select(encoder => encoder.FifoPath)))
+            {
+                File.Delete(path);
+            }
+        }
+
+        var rendered = new List<RenderedProductionFile>(plan.Files.Count);
+        foreach (var file in plan.Files)
+        {
+            if (file.AddsChapterLinksAndImages)
+            {
+                await Id3ChapterFrames.AddLinksAndImagesAsync(file.Path, spec.Chapters, spec.ChapterImagePaths, cancellationToken);
+            }
+
+            var probe = await prober.ProbeAsync(file.Path, cancellationToken: cancellationToken);
+            rendered.Add(new RenderedProductionFile(
+                file.Output, file.Path, file.Format.MimeType, new FileInfo(file.Path).Length, probe.Duration ?? TimeSpan.Zero, file.ChapterNumber));
+        }
+
+        return rendered;
+    }
+
+    /// <summary>2 where a second core and FIFOs are there to encode beside the main run; 1 otherwise.</summary>
+    private static int EncoderProcesses => Environment.ProcessorCount > 1 && OperatingSystem.IsLinux() ? 2 : 1;
+
+    /// <summary>
+    /// Runs the main ffmpeg and its offloaded encoders together. Each waits on the other through their FIFO, so when one
+    /// fails the others are stopped, and its failure (not theirs, which is only that they were stopped) is the one thrown.
+    /// </summary>
+    private async Task RunAllAsync(ProductionRenderPlan plan, IProgress<FfmpegProgress>? progress, TimeSpan? timeout, CancellationToken cancellationToken)
+    {
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        async Task RunAsync(IReadOnlyList<string> arguments, FfmpegRunOptions options)
+        {
+            try
+            {
+                await runner.RunAsync(arguments, options, failed.Token);
+            }
+            catch
+            {
+                await failed.CancelAsync();
+                throw;
+            }
+        }
+
+        Task[] runs =
+        [
+            RunAsync(plan.Arguments, new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }),
+            .. plan.OffloadedEncoders.Select(encoder => RunAsync(encoder.Arguments, new FfmpegRunOptions { Timeout = timeout })),
+        ];
+        try
+        {
+            await Task.WhenAll(runs);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested
+            && runs.Select(run => run.Exception?.InnerException).FirstOrDefault(cause => cause is not null and not OperationCanceledException) is { } cause)
+        {
+            ExceptionDispatchInfo.Throw(cause);
+        }
+    }
+}
