@@ -25,7 +25,7 @@ namespace MediaFunctions.Core.Workflows;
 /// <summary>Registers the jobs, their orchestrators and activities, and what they use.</summary>
 public static class WorkflowServiceCollectionExtensions
 {
-    /// <summary>Adds the jobs (<see cref="JobAcceptance"/>, <see cref="JobViews"/>, <see cref="JobDeleter"/>), <see cref="MediaBatches"/> <see cref="MediaBatches"/> (with the <c>Jobs</c>, <c>Sources</c>, <c>Webhooks</c> and <c>Batches</c> settings) and every workflow of <see cref="WorkflowCatalog"/>; needs storage and media registered.</summary>
+    /// <summary>Adds the jobs (<see cref="JobAcceptance"/>, <see cref="JobViews"/>, <see cref="JobDeleter"/>), <see cref="MediaBatches"/> <see cref="MediaBatches"/> (with the <c>Jobs</c>, <c>Sources</c>, <c>Webhooks</c> and <c>Batches</c> settings) and every workflow of <see cref="WorkflowCatalog"/> but the productions' (<see cref="Productions.ProductionServiceCollectionExtensions.AddProductions"/>); needs storage and media registered.</summary>
     public static IServiceCollection AddMediaJobs(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<JobOptions>().Bind(configuration.GetSection(JobOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();

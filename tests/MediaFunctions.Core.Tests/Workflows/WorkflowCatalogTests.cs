@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Productions;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
@@ -8,9 +9,9 @@ namespace MediaFunctions.Core.Tests.Workflows;
 public class WorkflowCatalogTests
 {
     [Fact]
-    public void AddMediaJobs_RegistersExactlyTheCatalog()
+    public void AddMediaJobsAndProductions_RegisterExactlyTheCatalog()
     {
-        var services = new ServiceCollection().AddMediaJobs(new ConfigurationBuilder().Build());
+        var services = new ServiceCollection().AddMediaJobs(new ConfigurationBuilder().Build()).AddProductions();
         var registrations = services.Where(d => d.ServiceType == typeof(WorkflowRegistration))
             .Select(d => (WorkflowRegistration)d.ImplementationInstance!).ToList();
 
