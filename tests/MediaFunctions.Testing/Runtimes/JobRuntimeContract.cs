@@ -77,7 +77,7 @@ public abstract class JobRuntimeContract(RuntimeFixture fixture)
     {
         using var timeout = JobApi.Timeout(120);
         using var alice = fixture.ClientFor(RuntimeFixture.AliceKey);
-        var jobId = (await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.LongAudio, ("full_audio", "true"), ("output_format", "ogg,ac3")), timeout.Token))
+        var jobId = (await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.LongAudio, ("full_audio", "true"), ("output_format", "ogg,ac3,mp3,aac")), timeout.Token))
             .GetProperty("jobId").GetString()!;
 
         // What a client polling the job sees: the render's progress events reach the status as they come.
