@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaFunctions.Core.Productions;
 using MediaFunctions.Core.Productions.Presets;
@@ -18,19 +17,28 @@ public static class AuphonicPresetData
         {
             ["uuid"] = preset.Uuid,
             [ProductionFields.PresetName] = preset.Name,
-            ["creation_time"] = preset.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
-            [ProductionFields.Metadata] = new JsonObject(),
-            [ProductionFields.OutputFiles] = new JsonArray(),
-            [ProductionFields.Algorithms] = new JsonObject(),
-            [ProductionFields.MultiInputFiles] = new JsonArray(),
-            [ProductionFields.SpeechRecognition] = null,
-            [ProductionFields.OutgoingServices] = new JsonArray(),
-            [ProductionFields.Image] = null,
-            [ProductionFields.IsMultitrack] = false,
-            [ProductionFields.Webhook] = null,
-            [ProductionFields.OutputBasename] = "",
+            ["creation_time"] = AuphonicResponse.Time(preset.CreatedAt),
         };
-        foreach (var (field, value) in preset.Fields)
+        return WithFields(data, preset.Fields);
+    }
+
+    /// <summary>
+    /// <paramref name="data"/> with every preset field (a production has them too), each with its empty value, then the
+    /// values <paramref name="fields"/> sets over them.
+    /// </summary>
+    internal static JsonObject WithFields(JsonObject data, JsonObject fields)
+    {
+        data[ProductionFields.Metadata] = new JsonObject();
+        data[ProductionFields.OutputFiles] = new JsonArray();
+        data[ProductionFields.Algorithms] = new JsonObject();
+        data[ProductionFields.MultiInputFiles] = new JsonArray();
+        data[ProductionFields.SpeechRecognition] = null;
+        data[ProductionFields.OutgoingServices] = new JsonArray();
+        data[ProductionFields.Image] = null;
+        data[ProductionFields.IsMultitrack] = false;
+        data[ProductionFields.Webhook] = null;
+        data[ProductionFields.OutputBasename] = "";
+        foreach (var (field, value) in fields)
         {
             data[field] = value?.DeepClone();
         }

@@ -17,31 +17,17 @@ public static class AuphonicProductionData
     /// <summary>The <c>data</c> of one production; download URLs are built on <paramref name="apiBaseUrl"/>.</summary>
     public static JsonObject From(Production production, Uri apiBaseUrl)
     {
-        var data = new JsonObject
+        var data = AuphonicPresetData.WithFields(new JsonObject
         {
             ["uuid"] = production.Uuid,
-            ["creation_time"] = Time(production.CreatedAt),
-            ["change_time"] = Time(production.UpdatedAt),
+            ["creation_time"] = AuphonicResponse.Time(production.CreatedAt),
+            ["change_time"] = AuphonicResponse.Time(production.UpdatedAt),
             ["status"] = production.Status,
             ["status_string"] = ProductionStatus.Describe(production.Status),
             [ProductionFields.Preset] = production.PresetUuid,
             [ProductionFields.InputFile] = null,
-            [ProductionFields.Metadata] = new JsonObject(),
-            [ProductionFields.OutputFiles] = new JsonArray(),
-            [ProductionFields.Algorithms] = new JsonObject(),
             [ProductionFields.Chapters] = new JsonArray(),
-            [ProductionFields.MultiInputFiles] = new JsonArray(),
-            [ProductionFields.SpeechRecognition] = null,
-            [ProductionFields.OutgoingServices] = new JsonArray(),
-            [ProductionFields.Image] = null,
-            [ProductionFields.IsMultitrack] = false,
-            [ProductionFields.Webhook] = null,
-            [ProductionFields.OutputBasename] = "",
-        };
-        foreach (var (field, value) in production.Fields)
-        {
-            data[field] = value?.DeepClone();
-        }
+        }, production.Fields);
 
         var state = production.State;
         if (state.Results.Count > 0)
@@ -119,8 +105,6 @@ public static class AuphonicProductionData
         ["status"] = production.Status,
         ["status_string"] = ProductionStatus.Describe(production.Status),
         [ProductionFields.Metadata] = new JsonObject { ["title"] = production.Fields[ProductionFields.Metadata]?["title"]?.DeepClone() },
-        ["creation_time"] = Time(production.CreatedAt),
+        ["creation_time"] = AuphonicResponse.Time(production.CreatedAt),
     };
-
-    private static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }

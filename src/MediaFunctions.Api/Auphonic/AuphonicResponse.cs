@@ -21,6 +21,9 @@ public sealed record AuphonicResponse(
     /// <summary>A 200 answer carrying <paramref name="data"/>.</summary>
     public static AuphonicResponse Ok(object? data) => new(StatusCodes.Status200OK, null, "", NoFormErrors, data);
 
+    /// <summary>A time as every answer of the dialect writes it: ISO 8601 in UTC, to the millisecond.</summary>
+    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>An error answer with <paramref name="statusCode"/>.</summary>
     public static AuphonicResponse Error(int statusCode, ApiError error, IReadOnlyDictionary<string, string>? formErrors = null) =>
         new(statusCode, error.Code, error.Message, formErrors ?? NoFormErrors, null);

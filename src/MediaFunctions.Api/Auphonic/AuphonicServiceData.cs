@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using MediaFunctions.Core.Productions.Services;
 
@@ -20,7 +19,7 @@ public static class AuphonicServiceData
             [ProductionServiceFields.DisplayName] = service.DisplayName,
             [ProductionServiceFields.Incoming] = service.Incoming,
             [ProductionServiceFields.Outgoing] = service.Outgoing,
-            ["creation_time"] = service.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            ["creation_time"] = AuphonicResponse.Time(service.CreatedAt),
         };
         foreach (var (field, value) in service.Settings)
         {

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Core.OAuth;
 
 namespace MediaFunctions.Api.OAuth;
@@ -17,6 +17,6 @@ public static class OAuthAppData
         ["client_secret"] = app.ClientSecret,
         ["name"] = app.Name,
         ["redirect_uris"] = new JsonArray([.. app.RedirectUris.Select(uri => (JsonNode)uri)]),
-        ["creation_time"] = app.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        ["creation_time"] = AuphonicResponse.Time(app.CreatedAt),
     };
 }
