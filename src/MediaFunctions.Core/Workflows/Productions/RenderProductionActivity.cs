@@ -76,8 +76,7 @@ public sealed class RenderProductionActivity(
                 var blobName = MediaContainers.OutputBlob(job.KeyId, Production.FilesId(job.Uuid), fileName);
                 // Kept until the production goes: its files are persistent, never swept by the link lifetime.
                 await publisher.UploadAsync(blobName, file.Path, file.MimeType, persistent: true, token);
-                // By name: the renderer hands back its outputs with their calibrated gains.
-                var index = spec.Outputs.ToList().FindIndex(output => output.FileName == file.Output.FileName);
+                var index = spec.Outputs.ToList().IndexOf(file.Output);
                 files.Add(new ProductionResultFile(index, file.Output.Format, fileName, blobName, file.MimeType, file.Length,
                     Math.Round(file.Duration.TotalSeconds, 3), file.ChapterNumber));
             }

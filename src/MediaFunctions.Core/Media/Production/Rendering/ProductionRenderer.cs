@@ -24,7 +24,8 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
         ProductionRenderSpec spec, IProgress<FfmpegProgress>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(spec.OutputFolder);
-        var plan = ProductionRenderPlanner.Plan(await calibrator.CalibrateAsync(spec, cancellationToken), EncoderProcesses);
+        var calibrated = await calibrator.CalibrateAsync(spec, cancellationToken);
+        var plan = ProductionRenderPlanner.Plan(calibrated, EncoderProcesses);
         try
         {
             foreach (var metadata in plan.MetadataFiles)
@@ -56,8 +57,9 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
             }
 
             var probe = await prober.ProbeAsync(file.Path, cancellationToken: cancellationToken);
+            // Each file is reported for the output entry it was asked as, not its calibrated copy.
             rendered.Add(new RenderedProductionFile(
-                file.Output, file.Path, file.Format.MimeType, new FileInfo(file.Path).Length, probe.Duration ?? TimeSpan.Zero, file.ChapterNumber));
+                spec.Outputs[calibrated.Outputs.ToList().IndexOf(file.Output)], file.Path, file.Format.MimeType, new FileInfo(file.Path).Length, probe.Duration ?? TimeSpan.Zero, file.ChapterNumber));
         }
 
         return rendered;
