@@ -10,8 +10,8 @@ namespace MediaFunctions.Core.Storage;
 /// <summary>A job's blobs: staging an upload, and deleting everything a job left.</summary>
 public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitter, IOptions<JobOptions> options)
 {
-    // Two 4 MiB blocks in flight bound the memory an upload takes, whatever its size.
-    private static readonly StorageTransferOptions UploadTransfer = new()
+    /// <summary>How a stream of any length goes into a blob: two 4 MiB blocks in flight bound the memory it takes.</summary>
+    public static readonly StorageTransferOptions StreamedUpload = new()
     {
         InitialTransferSize = 4 * 1024 * 1024,
         MaximumTransferSize = 4 * 1024 * 1024,
@@ -35,7 +35,7 @@ public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitte
         {
             try
             {
-                await input.UploadAsync(new AudioTrackTeeStream(limited, split), new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
+                await input.UploadAsync(new AudioTrackTeeStream(limited, split), new BlobUploadOptions { TransferOptions = StreamedUpload }, cancellationToken);
             }
             catch (Exception error)
             {
@@ -56,7 +56,7 @@ public sealed class JobFiles(BlobServiceClient blobs, AudioTrackSplitter splitte
                 return JobSource.Staged(input.Name);
             }
 
-            await audio.UploadAsync(audioPath, new BlobUploadOptions { TransferOptions = UploadTransfer }, cancellationToken);
+            await audio.UploadAsync(audioPath, new BlobUploadOptions { TransferOptions = StreamedUpload }, cancellationToken);
             return JobSource.Staged(input.Name, audio.Name);
         }
         finally

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Ffmpeg;
@@ -28,13 +27,6 @@ public sealed class ProductionInputFetcher(
     TimeProvider clock,
     IOptions<JobOptions> options)
 {
-    private static readonly StorageTransferOptions Transfer = new()
-    {
-        InitialTransferSize = 4 * 1024 * 1024,
-        MaximumTransferSize = 4 * 1024 * 1024,
-        MaximumConcurrency = 2,
-    };
-
     /// <summary>How long a link the run reads an input through lasts: one decode of a long input at worst.</summary>
     public static readonly TimeSpan ReadLinkLifetime = TimeSpan.FromHours(6);
 
@@ -144,14 +136,14 @@ public sealed class ProductionInputFetcher(
             }
 
             await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
-            var counted = new SizeLimitedStream(body, limit);
+            var limited = new SizeLimitedStream(body, limit);
             try
             {
-                await blob.UploadAsync(counted, new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
+                await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
             }
             finally
             {
-                read = counted.BytesRead;
+                read = limited.BytesRead;
             }
 
             if (read == 0)

@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Ffmpeg;
@@ -23,14 +22,6 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
     /// <summary>The form field of a production's cover image.</summary>
     public const string ImageField = "image";
 
-    // Two 4 MiB blocks in flight bound the memory an upload takes, whatever its size.
-    private static readonly StorageTransferOptions Transfer = new()
-    {
-        InitialTransferSize = 4 * 1024 * 1024,
-        MaximumTransferSize = 4 * 1024 * 1024,
-        MaximumConcurrency = 2,
-    };
-
     private static readonly HashSet<string> PictureCodecs = new(StringComparer.Ordinal) { "mjpeg", "png", "webp", "bmp", "gif", "tiff" };
 
     /// <summary>Stores <paramref name="content"/> as the production's file of <paramref name="field"/> and checks it.</summary>
@@ -42,7 +33,7 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
         var limited = new SizeLimitedStream(content, options.Value.MaxUploadBytes);
         try
         {
-            await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = Transfer }, cancellationToken);
+            await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
             if (limited.BytesRead == 0)
             {
                 throw Refused(field, "The uploaded file is empty.");
