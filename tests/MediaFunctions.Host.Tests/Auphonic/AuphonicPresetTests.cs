@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
+using static MediaFunctions.Testing.Api.AuphonicApi;
+
 namespace MediaFunctions.Host.Tests.Auphonic;
 
 /// <summary>The Auphonic dialect's presets over HTTP, against the real host and Azurite, with each way of sending the key.</summary>
@@ -243,24 +245,5 @@ public sealed class AuphonicPresetTests(HostFixture fixture)
 
         using var response = await client.SendAsync(request, cancellationToken);
         return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
-    }
-
-    private static void AssertSuccessEnvelope(JsonElement body)
-    {
-        Assert.Equal(200, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("error_code").ValueKind);
-        Assert.Equal("", body.GetProperty("error_message").GetString());
-        Assert.Empty(body.GetProperty("form_errors").EnumerateObject());
-    }
-
-    private static void AssertErrorEnvelope(HttpStatusCode expected, HttpStatusCode status, JsonElement body)
-    {
-        Assert.True(status == expected, $"{(int)status}: {body}");
-        Assert.Equal((int)expected, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.String, body.GetProperty("error_code").ValueKind);
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_message").GetString()));
-        Assert.Equal(JsonValueKind.Object, body.GetProperty("form_errors").ValueKind);
-        Assert.True(body.TryGetProperty("data", out _), body.ToString());
-        Assert.False(body.TryGetProperty("error", out _), body.ToString());
     }
 }

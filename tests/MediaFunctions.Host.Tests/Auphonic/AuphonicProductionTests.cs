@@ -1,7 +1,6 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
+using static MediaFunctions.Testing.Api.AuphonicApi;
 
 namespace MediaFunctions.Host.Tests.Auphonic;
 
@@ -275,35 +274,6 @@ public sealed class AuphonicProductionTests(HostFixture fixture)
         Assert.Equal(9, still.GetProperty("data").GetProperty("status").GetInt32());
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json,
-        CancellationToken cancellationToken, string key = HostFixture.AliceKey)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        request.Headers.TryAddWithoutValidation("Authorization", $"bearer {key}");
-        using var response = await client.SendAsync(request, cancellationToken);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
-    }
-
-    private static void AssertSuccessEnvelope(JsonElement body)
-    {
-        Assert.Equal(200, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("error_code").ValueKind);
-        Assert.Equal("", body.GetProperty("error_message").GetString());
-        Assert.Empty(body.GetProperty("form_errors").EnumerateObject());
-    }
-
-    private static void AssertErrorEnvelope(HttpStatusCode expected, HttpStatusCode status, JsonElement body)
-    {
-        Assert.True(status == expected, $"{(int)status}: {body}");
-        Assert.Equal((int)expected, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.String, body.GetProperty("error_code").ValueKind);
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_message").GetString()));
-        Assert.Equal(JsonValueKind.Object, body.GetProperty("form_errors").ValueKind);
-        Assert.True(body.TryGetProperty("data", out _), body.ToString());
-    }
+    private static Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json,
+        CancellationToken cancellationToken, string key = HostFixture.AliceKey) => AuphonicApi.SendJsonAsync(client, method, path, json, cancellationToken, key);
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Storage.Blobs;
@@ -15,6 +13,7 @@ using MediaFunctions.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using static MediaFunctions.Testing.Api.AuphonicApi;
 
 namespace MediaFunctions.Host.Tests.Auphonic;
 
@@ -227,31 +226,6 @@ public sealed class AuphonicServiceTests(ServiceHostFixture fixture) : IClassFix
         ["prefix"] = "team/",
     }.ToJsonString();
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json,
-        CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        if (json is not null)
-        {
-            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await client.SendAsync(request, cancellationToken);
-        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
-    }
-
-    private static void AssertSuccessEnvelope(JsonElement body)
-    {
-        Assert.Equal(200, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.Null, body.GetProperty("error_code").ValueKind);
-        Assert.Empty(body.GetProperty("form_errors").EnumerateObject());
-    }
-
-    private static void AssertErrorEnvelope(HttpStatusCode expected, HttpStatusCode status, JsonElement body)
-    {
-        Assert.True(status == expected, $"{(int)status}: {body}");
-        Assert.Equal((int)expected, body.GetProperty("status_code").GetInt32());
-        Assert.Equal(JsonValueKind.String, body.GetProperty("error_code").ValueKind);
-        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_message").GetString()));
-    }
+    private static Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string path, string? json,
+        CancellationToken cancellationToken) => AuphonicApi.SendJsonAsync(client, method, path, json, cancellationToken);
 }

@@ -11,13 +11,19 @@ namespace MediaFunctions.Testing.Api;
 /// <summary>The Auphonic dialect as its document's curl lines call it: JSON bodies, multipart forms, and a status loop.</summary>
 public static class AuphonicApi
 {
+    /// <param name="key">A key sent as <c>Authorization: bearer</c> on this request; null to send what the client sends.</param>
     public static async Task<(HttpStatusCode Status, JsonElement Body)> SendJsonAsync(HttpClient client, HttpMethod method, string path, string? json,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, string? key = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"bearer {key}");
         }
 
         using var response = await client.SendAsync(request, cancellationToken);
@@ -87,6 +93,27 @@ public static class AuphonicApi
         await using var file = File.Create(path);
         await response.Content.CopyToAsync(file, cancellationToken);
         return path;
+    }
+
+    /// <summary>Auphonic's envelope of a success: status_code 200, no error code, an empty message, no form errors.</summary>
+    public static void AssertSuccessEnvelope(JsonElement body)
+    {
+        Assert.Equal(200, body.GetProperty("status_code").GetInt32());
+        Assert.Equal(JsonValueKind.Null, body.GetProperty("error_code").ValueKind);
+        Assert.Equal("", body.GetProperty("error_message").GetString());
+        Assert.Empty(body.GetProperty("form_errors").EnumerateObject());
+    }
+
+    /// <summary>Auphonic's envelope of an error with <paramref name="expected"/> status: its code, a message, form_errors and data, never our own envelope.</summary>
+    public static void AssertErrorEnvelope(HttpStatusCode expected, HttpStatusCode status, JsonElement body)
+    {
+        Assert.True(status == expected, $"{(int)status}: {body}");
+        Assert.Equal((int)expected, body.GetProperty("status_code").GetInt32());
+        Assert.Equal(JsonValueKind.String, body.GetProperty("error_code").ValueKind);
+        Assert.False(string.IsNullOrWhiteSpace(body.GetProperty("error_message").GetString()));
+        Assert.Equal(JsonValueKind.Object, body.GetProperty("form_errors").ValueKind);
+        Assert.True(body.TryGetProperty("data", out _), body.ToString());
+        Assert.False(body.TryGetProperty("error", out _), body.ToString());
     }
 
     public static string Uuid(JsonElement answer) => answer.GetProperty("data").GetProperty("uuid").GetString()!;
