@@ -116,7 +116,7 @@ filters=(aformat anull aresample atrim asetpts acopy asplit amix amerge apad
   ebur128 astats silencedetect silenceremove highpass lowpass atempo alimiter acompressor areverse
   concat showwavespic anullsrc sine aevalsrc
   equalizer bandreject bandpass deesser afftdn anlmdn agate sidechaingate sidechaincompress compand
-  speechnorm showwaves aloop loop
+  speechnorm showwaves aloop loop aselect asetnsamples ametadata aeval anoisesrc highshelf treble
   format null copy scale fps trim setpts settb setsar setdar crop pad transpose
   hflip vflip rotate overlay fade split select thumbnail tile yadif palettegen paletteuse
   hstack vstack blackdetect showinfo color nullsrc testsrc)

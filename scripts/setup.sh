@@ -10,6 +10,12 @@ apt_install_missing() {
   command -v yt-dlp >/dev/null 2>&1 || missing+=(yt-dlp)
   # The browser tests (CORS from another origin) drive Debian's Chromium through Playwright; Playwright never downloads one.
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  # Speech recognition's default engine and its US English model.
+  command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
+  [ -d /usr/share/pocketsphinx/model/en-us/en-us ] || missing+=(pocketsphinx-en-us)
+  # The tests speak their known texts with espeak-ng and make noise and mixes with sox.
+  command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
+  command -v sox >/dev/null 2>&1 || missing+=(sox)
   if ((${#missing[@]})); then
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
