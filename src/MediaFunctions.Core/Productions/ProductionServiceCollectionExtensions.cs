@@ -17,6 +17,7 @@ public static class ProductionServiceCollectionExtensions
     {
         services.AddSingleton<ProductionPresetStore>();
         services.AddSingleton<ProductionStore>();
+        services.AddSingleton<ProductionTranscripts>();
         services.AddSingleton<ProductionUploads>();
         services.AddSingleton<ProductionInputFetcher>();
         services.AddSingleton<ProductionRuns>();

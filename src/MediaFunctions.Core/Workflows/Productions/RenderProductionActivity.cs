@@ -12,8 +12,8 @@ using Microsoft.Extensions.Options;
 namespace MediaFunctions.Core.Workflows.Productions;
 
 /// <summary>
-/// The render of a run: every output file from one decode of each input (<see cref="ProductionRenderer"/>), with its tags,
-/// chapters and cover, then each stored in the outputs container, where it stays until the production is deleted, reset
+/// The render of a run: every output file from one decode of each input (<see cref="ProductionRenderer"/>; the main audio as
+/// the analysis processed it), with its tags, chapters (moved with the cuts) and cover, then each stored in the outputs container, where it stays until the production is deleted, reset
 /// or run again. Idempotent: a re-run overwrites the files.
 /// </summary>
 public sealed class RenderProductionActivity(
@@ -26,7 +26,8 @@ public sealed class RenderProductionActivity(
 {
     public override async Task<ProductionRendered> RunAsync(ActivityContext context, ProductionRender render, CancellationToken cancellationToken)
     {
-        var (job, inputs, loudness) = render;
+        var (job, inputs, analysed) = render;
+        var loudness = analysed.Loudness;
         await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         var token = watch.Token;
         var folder = Directory.CreateTempSubdirectory("mediafunctions-production-");
@@ -56,14 +57,24 @@ public sealed class RenderProductionActivity(
                 ? null
                 : new ProductionRenderInput((await fetcher.ReadLinkAsync(staged.Blob, token)).AbsoluteUri, [], plan!, TimeSpan.FromSeconds(staged.DurationSeconds),
                     staged.HasVideo, staged.Channels);
+            var outputs = ProductionOutputNames.Resolve(job.Outputs, job.BaseName, inputs.Main.FormatNames);
+            var main = (await Input(inputs.Main, loudness.Main))!;
+            if (analysed.ProcessedBlob is { } processed && !outputs.Any(output => ProductionFormats.For(output).Kind == ProductionFormatKind.Video))
+            {
+                // The main audio as the analysis left it, cleaned up and levelled; a video output copies the input's picture, so reads the input.
+                main = main with { Location = (await fetcher.ReadProcessedLinkAsync(processed, token)).AbsoluteUri, Loudness = analysed.ProcessedPlan, HasVideo = false };
+            }
+
+            main = main with { Duration = main.Duration - analysed.Cuts.Removed, Channels = analysed.Channels };
+            var intro = await Input(inputs.Intro, loudness.Intro);
             var outputFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "outputs")).FullName;
             var spec = new ProductionRenderSpec(
-                (await Input(inputs.Main, loudness.Main))!,
-                await Input(inputs.Intro, loudness.Intro),
+                main,
+                intro,
                 await Input(inputs.Outro, loudness.Outro),
-                ProductionOutputNames.Resolve(job.Outputs, job.BaseName, inputs.Main.FormatNames),
+                outputs,
                 job.Metadata,
-                job.Chapters,
+                ProductionChapterTimes.AfterCuts(job.Chapters, analysed.Cuts, intro?.Duration ?? TimeSpan.Zero),
                 image,
                 chapterImages.Any(path => path is not null) ? chapterImages : [],
                 outputFolder);
@@ -81,6 +92,7 @@ public sealed class RenderProductionActivity(
                     Math.Round(file.Duration.TotalSeconds, 3), file.ChapterNumber));
             }
 
+            files.AddRange(analysed.Subtitles);
             var length = spec.Main.Duration + (spec.Intro?.Duration ?? TimeSpan.Zero) + (spec.Outro?.Duration ?? TimeSpan.Zero);
             return new ProductionRendered(files, Math.Round(length.TotalSeconds, 3));
         }
