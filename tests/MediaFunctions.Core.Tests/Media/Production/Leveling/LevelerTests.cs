@@ -9,15 +9,20 @@ public class LevelerTests(Dialogue media, ITestOutputHelper output) : IClassFixt
 {
     private const double MaxLoudnessRangeChange = 2;
 
+    /// <param name="inputGainDecibels">The conversation recorded this much louder or quieter: the leveler must not care.</param>
     [Theory]
-    [InlineData(100, 0, 3)]
-    [InlineData(30, 2, 9)]
-    [InlineData(0, 10, 14)]
-    public async Task Chain_TwoSpeakers12DbApart_SpreadBetweenTurns(double strength, double minSpread, double maxSpread)
+    [InlineData(100, 0, 0, 3)]
+    [InlineData(100, -15, 0, 3)]
+    [InlineData(100, 6, 0, 3)]
+    [InlineData(30, 0, 2, 9)]
+    [InlineData(0, 0, 10, 14)]
+    public async Task Chain_TwoSpeakers12DbApart_SpreadBetweenTurns(double strength, double inputGainDecibels, double minSpread, double maxSpread)
     {
         var token = FfmpegTools.Timeout();
-        var loudness = (await ProducedAudio.LoudnessAsync(media.Conversation, token)).IntegratedLoudness;
-        var rendered = await ProducedAudio.RenderAsync(media.Conversation, Leveler.Chain(strength, loudness), token);
+        var loudness = (await ProducedAudio.LoudnessAsync(media.Conversation, token)).IntegratedLoudness + inputGainDecibels;
+        string?[] stages = [inputGainDecibels == 0 ? null : $"volume={inputGainDecibels}dB", Leveler.Chain(strength, loudness)];
+        var chain = stages.Any(stage => stage is not null) ? string.Join(',', stages.OfType<string>()) : null;
+        var rendered = await ProducedAudio.RenderAsync(media.Conversation, chain, token);
 
         var levels = new List<double>();
         foreach (var span in media.TurnSpans)
@@ -26,7 +31,7 @@ public class LevelerTests(Dialogue media, ITestOutputHelper output) : IClassFixt
         }
 
         var spread = levels.Max() - levels.Min();
-        output.WriteLine($"levelerstrength {strength}: turns at {string.Join(" / ", levels.Select(level => level.ToString("0.0")))} dBFS, spread {spread:0.00} dB");
+        output.WriteLine($"levelerstrength {strength}, input {inputGainDecibels:+0;-0;0} dB: turns at {string.Join(" / ", levels.Select(level => level.ToString("0.0")))} dBFS, spread {spread:0.00} dB");
         Assert.InRange(spread, minSpread, maxSpread);
     }
 
