@@ -7,7 +7,9 @@ namespace MediaFunctions.Core.Media.Production.Filtering;
 /// <remarks>NOTE: hum and rumble go first so their energy does not reach the de-esser's level stages.</remarks>
 public static class SpeechFilter
 {
-    /// <summary>The filtering chain for an input of integrated loudness <paramref name="inputLoudness"/> (LUFS).</summary>
-    /// <param name="inputLoudness">The input's integrated loudness, as <c>ebur128</c> measures it before any filter.</param>
-    public static string Chain(double inputLoudness) => HumAndRumbleFilter.Chain() + "," + DeEsser.Chain(inputLoudness);
+    /// <summary>The filtering chain for an input of the given loudness and true peak.</summary>
+    /// <param name="inputLoudness">The input's integrated loudness (LUFS), as <c>ebur128</c> measures it before any filter.</param>
+    /// <param name="inputTruePeak">The input's true peak (dBTP), from the same measurement.</param>
+    public static string Chain(double inputLoudness, double inputTruePeak) =>
+        HumAndRumbleFilter.Chain() + "," + DeEsser.Chain(inputLoudness, inputTruePeak);
 }

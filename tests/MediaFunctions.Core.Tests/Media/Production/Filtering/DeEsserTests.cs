@@ -18,10 +18,10 @@ public class DeEsserTests(SibilantSpeech media, ITestOutputHelper output) : ICla
     {
         var token = FfmpegTools.Timeout();
         var input = media.At(gainDecibels);
-        var loudness = (await ProducedAudio.LoudnessAsync(input, token)).IntegratedLoudness;
-        var (sibilants, voice) = await ChangeAsync(input, DeEsser.Chain(loudness), token);
+        var measured = await ProducedAudio.LoudnessAsync(input, token);
+        var (sibilants, voice) = await ChangeAsync(input, DeEsser.Chain(measured.IntegratedLoudness, measured.TruePeak), token);
 
-        output.WriteLine($"{gainDecibels:+0;-0;0} dB ({loudness} LUFS): 5–10 kHz {sibilants:+0.00;-0.00} dB, 200 Hz–3.5 kHz {voice:+0.00;-0.00} dB");
+        output.WriteLine($"{gainDecibels:+0;-0;0} dB ({measured.IntegratedLoudness} LUFS, {measured.TruePeak} dBTP): 5–10 kHz {sibilants:+0.00;-0.00} dB, 200 Hz–3.5 kHz {voice:+0.00;-0.00} dB");
         Assert.True(sibilants <= -MinSibilanceReduction, $"The sibilant band changed by {sibilants} dB.");
         Assert.InRange(voice, -VoiceTolerance, VoiceTolerance);
     }
@@ -36,13 +36,32 @@ public class DeEsserTests(SibilantSpeech media, ITestOutputHelper output) : ICla
     }
 
     [Fact]
-    public async Task Deesser_WithoutTheReferenceGain_LeavesQuietSpeechAlone()
+    public async Task Deesser_WithoutTheReferenceGain_MissesQuietSibilants()
     {
-        // Why the chain levels the input first: ffmpeg's deesser alone misses sibilants 15 dB under the reference.
+        // Why the chain levels the input first: ffmpeg's deesser alone barely touches a quiet recording's sibilants.
         var (sibilants, _) = await ChangeAsync(media.At(-15), $"deesser=i={DeEsser.Intensity}", FfmpegTools.Timeout());
 
-        output.WriteLine($"bare deesser at −15 dB: 5–10 kHz {sibilants:+0.00;-0.00} dB");
-        Assert.True(sibilants > -1, $"The sibilant band changed by {sibilants} dB.");
+        output.WriteLine($"bare deesser at −15 dB (−38 LUFS): 5–10 kHz {sibilants:+0.00;-0.00} dB");
+        Assert.True(sibilants > -MinSibilanceReduction, $"The sibilant band changed by {sibilants} dB.");
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Chain_PeakyQuietSpeech_PeaksStayPut(bool peakCeiling)
+    {
+        var token = FfmpegTools.Timeout();
+        var before = await ProducedAudio.LoudnessAsync(media.Peaky, token);
+
+        // The other case levels by loudness alone, to show what the ceiling prevents.
+        var gain = DeEsser.ReferenceLoudness - before.IntegratedLoudness;
+        var chain = peakCeiling
+            ? DeEsser.Chain(before.IntegratedLoudness, before.TruePeak)
+            : FormattableString.Invariant($"volume={gain}dB,deesser=i={DeEsser.Intensity},volume={-gain}dB");
+        var after = await ProducedAudio.LoudnessAsync(await ProducedAudio.RenderAsync(media.Peaky, chain, token), token);
+
+        output.WriteLine($"{(peakCeiling ? "with" : "without")} the peak ceiling: {before.IntegratedLoudness} LUFS, {before.TruePeak} dBTP → {after.TruePeak} dBTP");
+        Assert.Equal(peakCeiling, after.TruePeak <= before.TruePeak + 0.5);
     }
 
     private static async Task<(double Sibilants, double Voice)> ChangeAsync(string input, string? chain, CancellationToken cancellationToken)

@@ -25,6 +25,12 @@ public sealed class SibilantSpeech : IAsyncLifetime
     /// <summary>The sentence at espeak-ng's level with 50 Hz hum and 30 Hz rumble, each sine at 0.01 (−43 dBFS RMS), 20 dB under the voice.</summary>
     public string Hummed => Path.Combine(Folder, "hummed.wav");
 
+    /// <summary>
+    /// The sentence 20 dB quieter with a 1 ms click of 0.9 at 1 s: a peak far over its loudness, which a de-esser
+    /// levelled by loudness alone would push over full scale.
+    /// </summary>
+    public string Peaky => Path.Combine(Folder, "peaky.wav");
+
     public string At(double gainDecibels) => Path.Combine(Folder, string.Create(CultureInfo.InvariantCulture, $"sibilant{gainDecibels}.wav"));
 
     public async Task InitializeAsync()
@@ -32,10 +38,9 @@ public sealed class SibilantSpeech : IAsyncLifetime
         Directory.CreateDirectory(Folder);
         var token = FfmpegTools.Timeout(60);
         await Task.WhenAll(GainsDecibels.Select(gain => SynthesizedSpeech.WriteAsync(At(gain), Text, token, gainDecibels: gain)));
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-i", At(0),
-                "-af", "aeval=val(0)+0.01*sin(2*PI*50*t)+0.01*sin(2*PI*30*t)", "-c:a", "pcm_f32le", Hummed],
-            cancellationToken: token);
+        await Task.WhenAll(
+            RewriteAsync(At(0), "val(0)+0.01*sin(2*PI*50*t)+0.01*sin(2*PI*30*t)", Hummed, token),
+            RewriteAsync(At(-15), "0.56*val(0)+if(between(t,1,1.001),0.9,0)", Peaky, token));
     }
 
     public Task DisposeAsync()
@@ -43,4 +48,10 @@ public sealed class SibilantSpeech : IAsyncLifetime
         Directory.Delete(Folder, recursive: true);
         return Task.CompletedTask;
     }
+
+    /// <summary>Writes <paramref name="input"/> through <paramref name="expression"/> of its samples, <c>val(0)</c>, and t.</summary>
+    private static Task RewriteAsync(string input, string expression, string output, CancellationToken cancellationToken) =>
+        FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-i", input, "-af", $"aeval='{expression}'", "-c:a", "pcm_f32le", output],
+            cancellationToken: cancellationToken);
 }

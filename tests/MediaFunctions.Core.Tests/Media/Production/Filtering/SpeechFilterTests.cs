@@ -17,7 +17,8 @@ public class SpeechFilterTests(SibilantSpeech media, ITestOutputHelper output) :
     {
         var token = FfmpegTools.Timeout();
         var input = media.Hummed;
-        var chain = filtering ? SpeechFilter.Chain((await ProducedAudio.LoudnessAsync(input, token)).IntegratedLoudness) : null;
+        var measured = await ProducedAudio.LoudnessAsync(input, token);
+        var chain = filtering ? SpeechFilter.Chain(measured.IntegratedLoudness, measured.TruePeak) : null;
         var rendered = await ProducedAudio.RenderAsync(input, chain, token);
 
         var hum = await ChangeAsync(input, rendered, Band(50), token);
