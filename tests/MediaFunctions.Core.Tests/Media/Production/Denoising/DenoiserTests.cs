@@ -13,6 +13,7 @@ public class DenoiserTests(NoisySpeech media, ITestOutputHelper output) : IClass
     [InlineData(6.0, 6.0)]
     [InlineData(12.0, 12.0)]
     [InlineData(0.0, 10.0)]
+    [InlineData(100.0, 30.0)]
     [InlineData(null, -0.1)]
     public async Task Chain_NoisySpeech_FloorDownByTheAmountSpeechWithin1Db(double? amount, double minReduction)
     {
