@@ -28,11 +28,16 @@ public static class ProducedAudio
         SpeechLikeAudio.RmsLevelAsync(path, filter, cancellationToken);
 
     /// <summary>The RMS level (dBFS) of <paramref name="path"/> over <paramref name="spans"/> together, in 10 ms steps.</summary>
-    public static Task<double> RmsLevelAsync(string path, IEnumerable<(TimeSpan Start, TimeSpan End)> spans, CancellationToken cancellationToken)
+    public static Task<double> RmsLevelAsync(string path, IEnumerable<(TimeSpan Start, TimeSpan End)> spans, CancellationToken cancellationToken) =>
+        RmsLevelAsync(path, "anull", spans, cancellationToken);
+
+    /// <summary>The RMS level (dBFS) of <paramref name="path"/> after <paramref name="filter"/>, over <paramref name="spans"/> together.</summary>
+    public static Task<double> RmsLevelAsync(
+        string path, string filter, IEnumerable<(TimeSpan Start, TimeSpan End)> spans, CancellationToken cancellationToken)
     {
         var selected = string.Join('+', spans.Select(span => string.Create(CultureInfo.InvariantCulture,
             $@"between(t\,{span.Start.TotalSeconds:0.###}\,{span.End.TotalSeconds:0.###})")));
-        return SpeechLikeAudio.RmsLevelAsync(path, $"asetnsamples=n=480,aselect='{selected}'", cancellationToken);
+        return SpeechLikeAudio.RmsLevelAsync(path, $"{filter},asetnsamples=n=480,aselect='{selected}'", cancellationToken);
     }
 
     /// <summary>The integrated loudness and loudness range, by <c>ebur128</c>.</summary>

@@ -1,11 +1,16 @@
+using MediaFunctions.Core.Media.Production.Denoising;
 using MediaFunctions.Core.Media.Production.Filtering;
+using MediaFunctions.Core.Tests.Media.Production.Denoising;
 using MediaFunctions.Testing.Media;
 using Xunit.Abstractions;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Filtering;
 
-/// <summary>Auphonic's <c>filtering</c> on a sibilant voice over hum and rumble: all three down, the voice kept.</summary>
-public class SpeechFilterTests(SibilantSpeech media, ITestOutputHelper output) : IClassFixture<SibilantSpeech>
+/// <summary>
+/// Auphonic's <c>filtering</c> on a sibilant voice over hum and rumble (all three down, the voice kept) and on speech in
+/// white noise with the denoiser in its place.
+/// </summary>
+public class SpeechFilterTests(SibilantSpeech media, NoisySpeech noisy, ITestOutputHelper output) : IClassFixture<SibilantSpeech>, IClassFixture<NoisySpeech>
 {
     /// <summary>A narrow band around <paramref name="hz"/>: three cascaded 2-pole band-passes (Q = 5).</summary>
     private static string Band(double hz) => string.Join(',', Enumerable.Repeat($"bandpass=f={hz}:width_type=q:width=5", 3));
@@ -41,6 +46,32 @@ public class SpeechFilterTests(SibilantSpeech media, ITestOutputHelper output) :
         }
 
         Assert.InRange(voice, -DeEsserTests.VoiceTolerance, DeEsserTests.VoiceTolerance);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Chain_NoisySpeechDenoisedBeforeDeEssing_VoiceBandWithin1Db(bool denoiseFirst)
+    {
+        var token = FfmpegTools.Timeout();
+        var measured = await ProducedAudio.LoudnessAsync(noisy.Noisy, token);
+        var floor = await ProducedAudio.RmsLevelAsync(noisy.Noisy, noisy.PauseSpans, token);
+        var denoiser = Denoiser.Chain(0, floor);
+
+        // The other case de-esses first, to show why the denoiser goes inside the filtering.
+        var chain = denoiseFirst
+            ? SpeechFilter.Chain(measured.IntegratedLoudness, measured.TruePeak, denoiser)
+            : SpeechFilter.Chain(measured.IntegratedLoudness, measured.TruePeak) + "," + denoiser;
+        var rendered = await ProducedAudio.RenderAsync(noisy.Noisy, chain, token);
+
+        var voice = await ProducedAudio.RmsLevelAsync(rendered, SibilantSpeech.VoiceBand, noisy.SpeechSpans, token)
+            - await ProducedAudio.RmsLevelAsync(noisy.Noisy, SibilantSpeech.VoiceBand, noisy.SpeechSpans, token);
+        var reduction = floor - await ProducedAudio.RmsLevelAsync(rendered, noisy.PauseSpans, token);
+
+        output.WriteLine($"{(denoiseFirst ? "denoised, then de-essed" : "de-essed, then denoised")}: noise floor down {reduction:0.0} dB, " +
+            $"speech's 200 Hz–3.5 kHz {voice:+0.00;-0.00;0.00} dB");
+        Assert.True(reduction >= 10, $"The noise floor went down by {reduction} dB.");
+        Assert.Equal(denoiseFirst, voice >= -DeEsserTests.VoiceTolerance);
     }
 
     private static async Task<double> ChangeAsync(string before, string after, string band, CancellationToken cancellationToken) =>
