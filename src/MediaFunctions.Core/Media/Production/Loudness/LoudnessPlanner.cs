@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaFunctions.Core.Media.Production.Filtering;
 
 namespace MediaFunctions.Core.Media.Production.Loudness;
 

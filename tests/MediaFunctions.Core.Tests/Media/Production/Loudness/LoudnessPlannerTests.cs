@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Production;
+using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Loudness;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Loudness;
