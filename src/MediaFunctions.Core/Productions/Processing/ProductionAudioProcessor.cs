@@ -48,10 +48,13 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         // First decode: the input as it is, which sets where the level-dependent filters work.
         var asItIs = await pass.AnalyseAsync(input, mono, null, null, cancellationToken: cancellationToken);
         var measured = asItIs.Loudness.HasLoudness;
+        // The denoiser before the de-esser, which would take broadband noise for sibilance.
+        var denoiser = algorithms.Denoise ? Denoiser.Chain(algorithms.DenoiseAmount, SpeechActivity.Detect(asItIs.Envelope).NoiseFloor) : null;
         var preFilter = Join(
             mono,
-            request.Loudness.Filtering ? measured ? SpeechFilter.Chain(asItIs.Loudness.IntegratedLoudness, asItIs.Loudness.TruePeak) : HumAndRumbleFilter.Chain() : null,
-            algorithms.Denoise ? Denoiser.Chain(algorithms.DenoiseAmount, SpeechActivity.Detect(asItIs.Envelope).NoiseFloor) : null);
+            !request.Loudness.Filtering ? denoiser
+                : measured ? SpeechFilter.Chain(asItIs.Loudness.IntegratedLoudness, asItIs.Loudness.TruePeak, denoiser)
+                : Join(HumAndRumbleFilter.Chain(), denoiser));
         var leveler = algorithms.Leveler && measured ? Leveler.Chain(algorithms.LevelerStrength, asItIs.Loudness.IntegratedLoudness) : null;
 
         ISpeechRecognizer? recognizer = null;
@@ -104,9 +107,9 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
             TruePeak = analysis.Loudness.TruePeak - headroom,
         };
         var plan = LoudnessPlanner.Plan(request.Loudness, keptLoudness, request.SampleRate, cutFilter);
-        if (processed is not null || cutFilter is not null)
+        if (plan.LimiterCeiling is not null || cutFilter is not null)
         {
-            // What the limiter and the cuts take away is measured on the kept audio (a cheap decode) and given back.
+            // What the limiter and the cuts take away is measured on the kept audio (no filter decoded again) and given back.
             plan = await analyser.RefineAsync(processed ?? input, plan, cancellationToken);
         }
 

@@ -52,10 +52,22 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
         settings.ThrowIfInvalid();
         var measurement = await MeasureAsync(input, LoudnessPlanner.PreLoudnessFilter(settings), cancellationToken);
         var plan = LoudnessPlanner.Plan(settings, measurement, sampleRate);
-        for (var refinement = 0; plan.LimiterCeiling is not null && refinement < MaxRefinements; refinement++)
+        return plan.LimiterCeiling is null ? plan : await RefineAsync(input, plan, cancellationToken);
+    }
+
+    /// <summary>
+    /// Measures <paramref name="input"/> as <paramref name="plan"/> would render it and corrects the plan until it is within
+    /// <see cref="RefinementTolerance"/> of the target (at most <see cref="MaxRefinements"/> decodes): what a limiter, or a cut
+    /// of loud passages, took away from the measured loudness is given back.
+    /// </summary>
+    public async Task<LoudnessPlan> RefineAsync(string input, LoudnessPlan plan, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        ArgumentNullException.ThrowIfNull(plan);
+        for (var refinement = 0; plan.Settings.NormLoudness && refinement < MaxRefinements; refinement++)
         {
             var rendered = await MeasureAsync(input, plan.AudioFilter, cancellationToken);
-            if (Math.Abs(rendered.IntegratedLoudness - settings.LoudnessTarget) <= RefinementTolerance)
+            if (!rendered.HasLoudness || Math.Abs(rendered.IntegratedLoudness - plan.Settings.LoudnessTarget) <= RefinementTolerance)
             {
                 break;
             }

@@ -22,14 +22,19 @@ public static class LoudnessPlanner
     /// <summary>Headroom under MaxPeak for the limiter, for the peaks the resampler back to the output rate adds.</summary>
     public const double LimiterMarginDecibels = 0.2;
 
+    /// <summary>Plans the loudness stage behind the settings' own clean-up filters (<see cref="PreLoudnessFilter"/>).</summary>
     /// <exception cref="ProductionSettingsException">A setting is out of range.</exception>
-    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate)
+    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate) =>
+        Plan(settings, measurement, sampleRate, PreLoudnessFilter(settings));
+
+    /// <summary>Plans the loudness stage behind <paramref name="preLoudness"/>, the filters <paramref name="measurement"/> was made behind.</summary>
+    /// <exception cref="ProductionSettingsException">A setting is out of range.</exception>
+    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate, string? preLoudness)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         settings.ThrowIfInvalid();
-        var preLoudness = PreLoudnessFilter(settings);
         if (!settings.NormLoudness || !measurement.HasLoudness)
         {
             return new LoudnessPlan(settings, preLoudness, 0, null, sampleRate);
