@@ -99,9 +99,10 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
     }
 
     [Theory]
-    [InlineData("wav.zip")]
-    [InlineData("flac.zip")]
-    public async Task Tracks_Zip_OneFilePerTrackAsLongAsTheMixdownToTheSample(string ending)
+    [InlineData("wav.zip", false)]
+    [InlineData("flac.zip", false)]
+    [InlineData("wav.zip", true)]
+    public async Task Tracks_Zip_OneFilePerTrackAsLongAsTheMixdownToTheSample(string ending, bool withIntro)
     {
         var token = FfmpegTools.Timeout(180);
         var folder = NewFolder();
@@ -109,14 +110,15 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
             [("Speaker A", show.MicA(TwoSpeakerShow.DryBleed), TrackRole.Foreground), ("speaker/b", show.MicB(TwoSpeakerShow.DryBleed), TrackRole.Foreground),
                 ("music", show.Music, TrackRole.Background)],
             new MultitrackSettings(Gate: true, Crossgate: true), normalise: true,
-            [new("wav", null, "mix.wav", false, false), new("tracks", null, "show." + ending, false, false)], folder, token);
+            [new("wav", null, "mix.wav", false, false), new("tracks", null, "show." + ending, false, false)], folder, token,
+            intro: withIntro ? show.Intro : null);
 
         var zip = files.Single(file => file.Output.Format == "tracks");
         var mixSamples = await SampleCountAsync(files.Single(file => file.Output.Format == "wav").Path, token);
         var extracted = Path.Combine(folder, "extracted");
         await ZipFile.ExtractToDirectoryAsync(zip.Path, extracted, token);
         var entries = Directory.GetFiles(extracted).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
-        output.WriteLine($"{ending}: {zip.MimeType}, {zip.Length} bytes, entries {string.Join(", ", entries)}; mixdown {mixSamples} samples");
+        output.WriteLine($"{ending}{(withIntro ? " after an intro" : "")}: {zip.MimeType}, {zip.Length} bytes, entries {string.Join(", ", entries)}; mixdown {mixSamples} samples");
         Assert.Equal("application/zip", zip.MimeType);
         var partEnding = ending[..^4];
         Assert.Equal([$"Speaker_A.{partEnding}", $"music.{partEnding}", $"speaker_b.{partEnding}"], entries);
@@ -200,7 +202,7 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
 
     private async Task<IReadOnlyList<RenderedProductionFile>> RenderFilesAsync(
         IReadOnlyList<(string Id, string Path, TrackRole Role)> tracks, MultitrackSettings settings, bool normalise,
-        IReadOnlyList<ProductionOutputFile> outputs, string folder, CancellationToken token, List<TrackGain>? gains = null)
+        IReadOnlyList<ProductionOutputFile> outputs, string folder, CancellationToken token, List<TrackGain>? gains = null, string? intro = null)
     {
         var reader = new LevelEnvelopeReader(Runner);
         var envelopes = await Task.WhenAll(tracks.Select(track => reader.ReadAsync(track.Path, null, token)));
@@ -219,8 +221,15 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
         var master = await measurer.PlanAsync(renderTracks, loudness, TwoSpeakerShow.SampleRate, 1, token);
         output.WriteLine($"mix measured: {measured.IntegratedLoudness} LUFS, {measured.TruePeak} dBTP; master gain {master.GainDecibels:0.00} dB, " +
             $"limiter {master.LimiterCeiling?.ToString("0.0", CultureInfo.InvariantCulture) ?? "none"}");
+        ProductionRenderInput? introInput = null;
+        if (intro is not null)
+        {
+            var introProbe = await FfmpegTools.Prober().ProbeAsync(intro, cancellationToken: token);
+            introInput = new ProductionRenderInput(intro, [], master with { PreLoudnessFilter = null }, introProbe.Duration!.Value, false, 1);
+        }
+
         var spec = new ProductionRenderSpec(
-            ProductionRenderInput.Mixed(renderTracks, master, 1), null, null, outputs, new ProductionMetadata(), [], null, [], folder);
+            ProductionRenderInput.Mixed(renderTracks, master, 1), introInput, null, outputs, new ProductionMetadata(), [], null, [], folder);
         var renderer = new ProductionRenderer(Runner, FfmpegTools.Prober(), new EncoderLoudnessCalibrator(Runner, new LoudnessAnalyser(Runner)));
         return await renderer.RenderAsync(spec, cancellationToken: token);
     }

@@ -29,6 +29,9 @@ public sealed class TwoSpeakerShow : IAsyncLifetime
 
     public string Music => Path.Combine(Folder, "music.wav");
 
+    /// <summary>A spoken intro (A's first turn on its own), for the mixdown to start with.</summary>
+    public string Intro => Path.Combine(Folder, "a1.wav");
+
     /// <summary>A's turns, as (start, end) in seconds.</summary>
     public List<(double Start, double End)> TurnsA { get; } = [];
 
