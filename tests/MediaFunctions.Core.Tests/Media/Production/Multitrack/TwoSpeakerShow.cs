@@ -78,13 +78,14 @@ public sealed class TwoSpeakerShow : IAsyncLifetime
         await Task.WhenAll(writes);
     }
 
-    /// <summary>The RMS level (dBFS) of <paramref name="path"/> over the given spans, each read by astats and summed as power.</summary>
-    public static async Task<double> RmsLevelAsync(string path, IEnumerable<(double Start, double End)> spans, CancellationToken cancellationToken)
+    /// <summary>The RMS level (dBFS) of <paramref name="path"/> over the given spans (after <paramref name="filter"/>), each read by astats and summed as power.</summary>
+    public static async Task<double> RmsLevelAsync(
+        string path, IEnumerable<(double Start, double End)> spans, CancellationToken cancellationToken, string filter = "anull")
     {
         double energy = 0, seconds = 0;
         foreach (var (start, end) in spans)
         {
-            var level = await SpanLevelAsync(path, start, end, cancellationToken);
+            var level = await SpanLevelAsync(path, start, end, filter, cancellationToken);
             energy += Math.Pow(10, level / 10) * (end - start);
             seconds += end - start;
         }
@@ -93,12 +94,12 @@ public sealed class TwoSpeakerShow : IAsyncLifetime
     }
 
     /// <summary>The RMS level (dBFS) of one span, −∞ for digital silence (which astats prints as <c>-inf</c>).</summary>
-    private static async Task<double> SpanLevelAsync(string path, double start, double end, CancellationToken cancellationToken)
+    private static async Task<double> SpanLevelAsync(string path, double start, double end, string filter, CancellationToken cancellationToken)
     {
         double? level = null;
         await FfmpegTools.Runner().RunAsync(
             ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path,
-                "-af", Invariant($"atrim={start}:{end},astats=measure_perchannel=none:measure_overall=RMS_level"), "-f", "null", "-"],
+                "-af", Invariant($"{filter},atrim={start}:{end},astats=measure_perchannel=none:measure_overall=RMS_level"), "-f", "null", "-"],
             new FfmpegRunOptions
             {
                 StandardError = line =>
