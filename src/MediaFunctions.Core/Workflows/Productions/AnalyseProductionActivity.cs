@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Speech;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Processing;
@@ -28,6 +29,7 @@ public sealed record ProductionLoudness(LoudnessPlan Main, LoudnessPlan? Intro, 
 /// <param name="TranscriptBlob">The transcript, as the production's <c>transcript</c> shows it; null without speech recognition.</param>
 /// <param name="Subtitles">The transcript as WebVTT and SRT files, stored as results after the <c>output_files</c> entries' own; empty without speech recognition.</param>
 /// <param name="Warnings">What was asked for and could not be applied, and why.</param>
+/// <param name="Tracks">A multitrack production's tracks as the render mixes them (under <paramref name="ProcessedPlan"/>, the master's plan); empty for a single-track one.</param>
 public sealed record ProductionAnalysed(
     ProductionLoudness Loudness,
     string? ProcessedBlob,
@@ -36,7 +38,16 @@ public sealed record ProductionAnalysed(
     CutList Cuts,
     string? TranscriptBlob,
     IReadOnlyList<ProductionResultFile> Subtitles,
-    IReadOnlyList<string> Warnings);
+    IReadOnlyList<string> Warnings,
+    IReadOnlyList<ProductionTrackMix> Tracks);
+
+/// <summary>One track of a multitrack production as the analysis decided it is mixed.</summary>
+/// <param name="Id">The track's id.</param>
+/// <param name="AudioFilter">Its clean-up chain; null when none.</param>
+/// <param name="GainBlob">Its gate or ducking gain curve (work container, raw floats); null when it is mixed as it is.</param>
+/// <param name="Role">Its role in the mix as decided.</param>
+/// <param name="GainFrameMilliseconds">How far apart the gain curve's values are.</param>
+public sealed record ProductionTrackMix(string Id, string? AudioFilter, string? GainBlob, TrackRole Role, double GainFrameMilliseconds);
 
 /// <summary>
 /// The Audio Processing step: the main audio cleaned up, levelled, transcribed and cut by <see cref="ProductionAudioProcessor"/>
@@ -45,6 +56,7 @@ public sealed record ProductionAnalysed(
 /// </summary>
 public sealed class AnalyseProductionActivity(
     ProductionAudioProcessor processor,
+    MultitrackAudioProcessor multitrack,
     LoudnessAnalyser analyser,
     ProductionInputFetcher fetcher,
     ProductionTranscripts transcripts,
@@ -65,9 +77,15 @@ public sealed class AnalyseProductionActivity(
         var folder = Directory.CreateTempSubdirectory("mediafunctions-analysis-");
         try
         {
+            if (job.IsMultitrack)
+            {
+                var mixed = await AnalyseTracksAsync(job, inputs, folder.FullName, token);
+                return mixed with { Loudness = mixed.Loudness with { Intro = await Plan(inputs.Intro), Outro = await Plan(inputs.Outro) } };
+            }
+
             var main = await processor.ProcessAsync((await fetcher.ReadLinkAsync(inputs.Main.Blob, token)).AbsoluteUri,
                 new ProductionAudioRequest(job.Loudness, job.Algorithms, sampleRate, inputs.Main.Channels), folder.FullName, token);
-            var processedBlob = main.ProcessedPath is { } processed ? await fetcher.StoreProcessedAsync(job.KeyId, job.Uuid, processed, token) : null;
+            var processedBlob = main.ProcessedPath is { } processed ? await fetcher.StoreWorkFileAsync(job.KeyId, job.Uuid, "processed.flac", processed, token) : null;
 
             // The transcript's times are the finished audio's: after the cuts, and after the intro.
             var intro = TimeSpan.FromSeconds(inputs.Intro?.DurationSeconds ?? 0);
@@ -83,12 +101,53 @@ public sealed class AnalyseProductionActivity(
                 main.Cuts,
                 transcriptBlob,
                 transcript is null ? [] : await PublishSubtitlesAsync(job, transcript, folder.FullName, token),
-                main.Warnings);
+                main.Warnings,
+                []);
         }
         finally
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A multitrack production's tracks processed and their gains kept for the render. The speech algorithms work on one
+    /// speaker's audio, which a multitrack production does not have until its render: the status says they were not applied.
+    /// </summary>
+    private async Task<ProductionAnalysed> AnalyseTracksAsync(ProductionJob job, ProductionInputs inputs, string folder, CancellationToken cancellationToken)
+    {
+        var tracks = new List<MultitrackInput>();
+        foreach (var (track, staged) in job.Tracks.Zip(inputs.Tracks))
+        {
+            tracks.Add(new MultitrackInput(track, (await fetcher.ReadLinkAsync(staged.Blob, cancellationToken)).AbsoluteUri,
+                TimeSpan.FromSeconds(staged.DurationSeconds), staged.Channels));
+        }
+
+        var channels = inputs.Tracks.Max(track => track.Channels) == 1 ? 1 : 2;
+        var (mixed, master) = await multitrack.ProcessAsync(tracks,
+            new ProductionAudioRequest(job.Loudness, job.Algorithms, inputs.Main.SampleRate, channels), cancellationToken);
+        var mixes = new List<ProductionTrackMix>();
+        foreach (var (track, index) in mixed.Select((track, index) => (track, index)))
+        {
+            string? gainBlob = null;
+            if (track.Gain is { IsUnity: false } gain)
+            {
+                var path = Path.Combine(folder, $"gain-{index}.f32");
+                await gain.WriteAsync(path, cancellationToken: cancellationToken);
+                gainBlob = await fetcher.StoreWorkFileAsync(job.KeyId, job.Uuid, $"gain-{index}.f32", path, cancellationToken);
+            }
+
+            mixes.Add(new ProductionTrackMix(track.Id, track.AudioFilter, gainBlob, track.Gain?.Role ?? TrackRole.Unchanged,
+                (track.Gain?.FrameDuration ?? TimeSpan.Zero).TotalMilliseconds));
+        }
+
+        var algorithms = job.Algorithms;
+        var warnings = new[] { (algorithms.SilenceCutter, "silence_cutter"), (algorithms.FillerCutter, "filler_cutter"), (algorithms.CoughCutter, "cough_cutter"),
+                (algorithms.Speech is not null, "speech_recognition") }
+            .Where(asked => asked.Item1)
+            .Select(asked => $"{asked.Item2} was not applied: this server applies it to single-track productions only.")
+            .ToList();
+        return new ProductionAnalysed(new ProductionLoudness(master, null, null), null, master, channels, CutList.Empty, null, [], warnings, mixes);
     }
 
     /// <summary>Writes the transcript as <c>{base name}.vtt</c> and <c>.srt</c> and stores them with the production's files.</summary>

@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Records;
@@ -59,10 +60,14 @@ public sealed class RenderProductionActivity(
                     staged.HasVideo, staged.Channels);
             var outputs = ProductionOutputNames.Resolve(job.Outputs, job.BaseName, inputs.Main.FormatNames);
             var main = (await Input(inputs.Main, loudness.Main))!;
-            if (analysed.ProcessedBlob is { } processed && !outputs.Any(output => ProductionFormats.For(output).Kind == ProductionFormatKind.Video))
+            if (analysed.Tracks.Count > 0)
+            {
+                main = ProductionRenderInput.Mixed(await TracksAsync(inputs, analysed.Tracks, token), analysed.ProcessedPlan, analysed.Channels);
+            }
+            else if (analysed.ProcessedBlob is { } processed && !outputs.Any(output => ProductionFormats.For(output).Kind == ProductionFormatKind.Video))
             {
                 // The main audio as the analysis left it, cleaned up and levelled; a video output copies the input's picture, so reads the input.
-                main = main with { Location = (await fetcher.ReadProcessedLinkAsync(processed, token)).AbsoluteUri, Loudness = analysed.ProcessedPlan, HasVideo = false };
+                main = main with { Location = (await fetcher.ReadWorkLinkAsync(processed, token)).AbsoluteUri, Loudness = analysed.ProcessedPlan, HasVideo = false };
             }
 
             main = main with { Duration = main.Duration - analysed.Cuts.Removed, Channels = analysed.Channels };
@@ -100,5 +105,25 @@ public sealed class RenderProductionActivity(
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    /// <summary>A multitrack production's tracks as the analysis decided they are mixed, each gain curve read back.</summary>
+    private async Task<List<ProductionRenderTrack>> TracksAsync(ProductionInputs inputs, IReadOnlyList<ProductionTrackMix> mixes, CancellationToken cancellationToken)
+    {
+        var tracks = new List<ProductionRenderTrack>();
+        foreach (var (mix, staged) in mixes.Zip(inputs.Tracks))
+        {
+            TrackGain? gain = null;
+            if (mix.GainBlob is { } blob)
+            {
+                await using var factors = await fetcher.OpenWorkFileAsync(blob, cancellationToken);
+                gain = await TrackGain.ReadAsync(mix.Id, mix.Role, TimeSpan.FromMilliseconds(mix.GainFrameMilliseconds), factors, cancellationToken);
+            }
+
+            tracks.Add(new ProductionRenderTrack(mix.Id, (await fetcher.ReadLinkAsync(staged.Blob, cancellationToken)).AbsoluteUri, [], mix.AudioFilter,
+                TimeSpan.FromSeconds(staged.DurationSeconds), staged.Channels, gain));
+        }
+
+        return tracks;
     }
 }

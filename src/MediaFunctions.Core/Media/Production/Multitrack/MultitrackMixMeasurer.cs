@@ -21,13 +21,20 @@ public sealed class MultitrackMixMeasurer(FfmpegRunner runner)
     /// </summary>
     /// <exception cref="ProductionSettingsException">A setting is out of range.</exception>
     /// <exception cref="FfmpegException">ffmpeg failed.</exception>
+    /// <param name="tracks">The tracks with their clean-up chains and gains.</param>
+    /// <param name="settings">The master's loudness settings.</param>
+    /// <param name="masterPreFilter">The master's filters before the loudness stage (the leveler); null for none.</param>
+    /// <param name="sampleRate">The production's rate.</param>
+    /// <param name="channels">The production's channels: 1 for mono, else stereo.</param>
+    /// <param name="cancellationToken">Stops ffmpeg.</param>
     public async Task<LoudnessPlan> PlanAsync(
-        IReadOnlyList<ProductionRenderTrack> tracks, LoudnessSettings settings, int sampleRate, int channels, CancellationToken cancellationToken = default)
+        IReadOnlyList<ProductionRenderTrack> tracks, LoudnessSettings settings, string? masterPreFilter, int sampleRate, int channels,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.ThrowIfInvalid();
-        var measurement = await MeasureAsync(tracks, LoudnessPlanner.PreLoudnessFilter(settings), sampleRate, channels, cancellationToken);
-        var plan = LoudnessPlanner.Plan(settings, measurement, sampleRate);
+        var measurement = await MeasureAsync(tracks, masterPreFilter, sampleRate, channels, cancellationToken);
+        var plan = LoudnessPlanner.Plan(settings, measurement, sampleRate, masterPreFilter);
         for (var refinement = 0; plan.LimiterCeiling is not null && refinement < LoudnessAnalyser.MaxRefinements; refinement++)
         {
             var rendered = await MeasureAsync(tracks, plan.AudioFilter, sampleRate, channels, cancellationToken);

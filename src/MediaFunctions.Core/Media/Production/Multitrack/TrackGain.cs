@@ -18,6 +18,30 @@ public sealed record TrackGain(string Id, TrackRole Role, TimeSpan FrameDuration
     /// <summary>True when every factor is 1: the track needs no gain stage.</summary>
     public bool IsUnity => Factors.All(factor => factor == 1);
 
+    /// <summary>Reads factors <see cref="WriteAsync"/> wrote (the extra second included, which changes nothing: the gain stays at its last value).</summary>
+    public static async Task<TrackGain> ReadAsync(string id, TrackRole role, TimeSpan frameDuration, Stream factors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(factors);
+        var read = new List<float>();
+        var buffer = new byte[16 * 1024];
+        var used = 0;
+        int count;
+        while ((count = await factors.ReadAsync(buffer.AsMemory(used), cancellationToken)) > 0)
+        {
+            used += count;
+            var whole = used / sizeof(float) * sizeof(float);
+            for (var at = 0; at < whole; at += sizeof(float))
+            {
+                read.Add(BinaryPrimitives.ReadSingleLittleEndian(buffer.AsSpan(at)));
+            }
+
+            buffer.AsSpan(whole, used - whole).CopyTo(buffer);
+            used -= whole;
+        }
+
+        return new TrackGain(id, role, frameDuration, read);
+    }
+
     /// <summary>
     /// Writes the factors as raw little-endian floats (ffmpeg's <c>f32le</c>, mono at <see cref="FramesPerSecond"/>), followed by
     /// <paramref name="extraSeconds"/> of the last factor, so the gain outlasts any rounding of the track's length.
