@@ -11,6 +11,7 @@ namespace MediaFunctions.Core.Media.Production.Speech;
 /// <param name="Words">The words in time order.</param>
 /// <param name="Keywords">The requested keywords where they were heard, in time order.</param>
 /// <param name="Fillers">Hesitations ("um", "uh") in time order; not part of <see cref="Words"/>.</param>
+/// <param name="Coughs">Short sounds with no speech in them (coughs, throat clearing) in time order, for the cough cutter.</param>
 /// <param name="UnspottableKeywords">Requested keywords this engine cannot hear (words its dictionary lacks), reported to the user.</param>
 public sealed record Transcript(
     string Language,
@@ -18,6 +19,7 @@ public sealed record Transcript(
     IReadOnlyList<TranscriptWord> Words,
     IReadOnlyList<KeywordHit> Keywords,
     IReadOnlyList<SpeechSpan> Fillers,
+    IReadOnlyList<SpeechSpan> Coughs,
     IReadOnlyList<string> UnspottableKeywords)
 {
     /// <summary>The words joined by spaces.</summary>
@@ -35,9 +37,13 @@ public sealed record Transcript(
         {
             Words = [.. Words.Select(word => Map(map, word.Start, word.End) is var (start, end) ? word with { Start = start, End = end } : null).OfType<TranscriptWord>()],
             Keywords = [.. Keywords.Select(hit => Map(map, hit.Start, hit.End) is var (start, end) ? hit with { Start = start, End = end } : null).OfType<KeywordHit>()],
-            Fillers = [.. Fillers.Select(span => Map(map, span.Start, span.End) is var (start, end) ? span with { Start = start, End = end } : null).OfType<SpeechSpan>()],
+            Fillers = MapSpans(map, Fillers),
+            Coughs = MapSpans(map, Coughs),
         };
     }
+
+    private static List<SpeechSpan> MapSpans(Func<TimeSpan, TimeSpan?> map, IReadOnlyList<SpeechSpan> spans) =>
+        [.. spans.Select(span => Map(map, span.Start, span.End) is var (start, end) ? span with { Start = start, End = end } : null).OfType<SpeechSpan>()];
 
     private static (TimeSpan Start, TimeSpan End)? Map(Func<TimeSpan, TimeSpan?> map, TimeSpan start, TimeSpan end) =>
         map(start) is { } mappedStart && map(end) is { } mappedEnd ? (mappedStart, mappedEnd) : null;

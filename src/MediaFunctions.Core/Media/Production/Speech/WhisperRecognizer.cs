@@ -60,7 +60,7 @@ public sealed class WhisperRecognizer : ISpeechRecognizer, IDisposable
         var fillers = words.Where(word => FillerWords.IsFiller(KeywordMatcher.Normalize(word.Text)))
             .Select(word => new SpeechSpan(KeywordMatcher.Normalize(word.Text), word.Start, word.End)).ToList();
         var text = words.Where(word => !FillerWords.IsFiller(KeywordMatcher.Normalize(word.Text))).ToList();
-        return new Transcript(request.LanguageCode, Engine, text, KeywordMatcher.Merge(KeywordMatcher.FindIn(text, request.Keywords)), fillers, []);
+        return new Transcript(request.LanguageCode, Engine, text, KeywordMatcher.Merge(KeywordMatcher.FindIn(text, request.Keywords)), fillers, [], []);
     }
 
     /// <summary>The words of a segment: a token that starts with a space starts a word; special tokens (<c>[_BEG_]</c>, <c>&lt;|en|&gt;</c>) are skipped.</summary>

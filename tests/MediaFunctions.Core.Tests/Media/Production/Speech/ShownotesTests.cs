@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace MediaFunctions.Core.Tests.Media.Production.Speech;
 
 /// <summary>The outline of a real transcript of three topics.</summary>
-public class ShownotesTests(SpokenTopics media, ITestOutputHelper output) : IClassFixture<SpokenTopics>
+[Collection(SpokenTopics.Name)]
+public class ShownotesTests(SpokenTopics media, ITestOutputHelper output)
 {
     [Fact]
     public void Build_ThreeTopics_SectionsStartNearTheTopicChangesWithTheirWords()

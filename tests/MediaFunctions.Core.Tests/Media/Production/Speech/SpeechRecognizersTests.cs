@@ -65,4 +65,13 @@ public class SpeechRecognizersTests(ITestOutputHelper output)
     {
         Assert.Throws<FileNotFoundException>(() => new WhisperRecognizer("/nonexistent/ggml-base.bin"));
     }
+
+    [Fact]
+    public void WhisperRecognizer_Supports_AsksTheNativeRuntimeForItsLanguages()
+    {
+        // Proves Whisper.net's native runtime loads on this server, though no ggml model can be tested here.
+        Assert.True(WhisperRecognizer.Supports("de"));
+        Assert.True(WhisperRecognizer.Supports("en-us"));
+        Assert.False(WhisperRecognizer.Supports("xx"));
+    }
 }

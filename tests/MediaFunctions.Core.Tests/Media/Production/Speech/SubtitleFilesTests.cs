@@ -8,7 +8,8 @@ using Xunit.Abstractions;
 namespace MediaFunctions.Core.Tests.Media.Production.Speech;
 
 /// <summary>The subtitle files of a real transcript, read back by the service's ffmpeg (its webvtt and srt demuxers).</summary>
-public partial class SubtitleFilesTests(SpokenTopics media, ITestOutputHelper output) : IClassFixture<SpokenTopics>
+[Collection(SpokenTopics.Name)]
+public partial class SubtitleFilesTests(SpokenTopics media, ITestOutputHelper output)
 {
     [Theory]
     [InlineData("vtt", "srt")]

@@ -11,6 +11,7 @@ public class TranscriptTests
         [new("hello", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1.5), 0.9), new("world", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5), 0.8)],
         [new("world", TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5.5))],
         [new("um", TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(3.3))],
+        [new("(cough)", TimeSpan.FromSeconds(6), TimeSpan.FromSeconds(6.4))],
         []);
 
     [Fact]
@@ -23,6 +24,7 @@ public class TranscriptTests
         Assert.Equal(Sample.Words, read.Words);
         Assert.Equal(Sample.Keywords, read.Keywords);
         Assert.Equal(Sample.Fillers, read.Fillers);
+        Assert.Equal(Sample.Coughs, read.Coughs);
         Assert.Equal("hello world", read.Text);
     }
 
@@ -40,5 +42,6 @@ public class TranscriptTests
         Assert.Equal([TimeSpan.FromSeconds(11), TimeSpan.FromSeconds(13)], mapped.Words.Select(word => word.Start));
         Assert.Equal(TimeSpan.FromSeconds(13), mapped.Keywords.Single().Start);
         Assert.Empty(mapped.Fillers);
+        Assert.Equal(TimeSpan.FromSeconds(14), mapped.Coughs.Single().Start);
     }
 }
