@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace MediaFunctions.Core.Media.Production.Speech;
 
 /// <summary>
@@ -22,8 +20,7 @@ public sealed record Transcript(
     IReadOnlyList<SpeechSpan> Coughs,
     IReadOnlyList<string> UnspottableKeywords)
 {
-    /// <summary>The words joined by spaces.</summary>
-    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    /// <summary>The words joined by spaces (written to JSON, ignored when read back).</summary>
     public string Text => string.Join(' ', Words.Select(word => word.Text));
 
     /// <summary>

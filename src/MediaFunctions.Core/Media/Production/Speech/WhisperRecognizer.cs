@@ -5,8 +5,9 @@ namespace MediaFunctions.Core.Media.Production.Speech;
 /// <summary>
 /// Recognition in any of Whisper's languages with a local whisper.cpp ggml model (Whisper.net): the audio is read and
 /// recognised in 30 s windows, the keywords go in as the initial prompt so the model favours their spelling, and words
-/// are built from the timed tokens.
+/// are built from the timed tokens. Fillers are the filler words Whisper writes (it mostly leaves them out); it reports no coughs.
 /// </summary>
+/// <remarks>NOTE: each window is recognised without the one before it, so a word cut by a window's edge may be misheard.</remarks>
 public sealed class WhisperRecognizer : ISpeechRecognizer, IDisposable
 {
     /// <summary>Whisper's own context: it recognises 30 s at a time.</summary>
