@@ -36,15 +36,15 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
             : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
     }
 
-    internal static IReadOnlyList<string> Arguments(string input, string? preFilter, string? levelingFilter, string? speechWavPath)
+    private static List<string> Arguments(string input, string? preFilter, string? levelingFilter, string? speechWavPath)
     {
         var speech = speechWavPath is not null;
         // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
         var split = string.Create(CultureInfo.InvariantCulture, $"asplit={(speech ? 3 : 2)}[loudness][envelope]{(speech ? "[speech]" : "")}");
         var recognised = string.Create(CultureInfo.InvariantCulture,
             $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]");
-        var graph = $"[0:a:0]asetpts=PTS-STARTPTS{Then(preFilter)},{split};" +
-            $"[loudness]{(levelingFilter is null ? "" : levelingFilter + ",")}ebur128=peak=true:framelog=verbose[measured];" +
+        var graph = $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}{split};" +
+            $"[loudness]{Before(levelingFilter)}ebur128=peak=true:framelog=verbose[measured];" +
             $"[envelope]{LevelEnvelopeReader.MonoSamples}[levels]{(speech ? recognised : "")}";
         List<string> arguments =
         [
@@ -60,5 +60,5 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
         return arguments;
     }
 
-    private static string Then(string? filter) => filter is null ? "" : "," + filter;
+    private static string Before(string? filter) => filter is null ? "" : filter + ",";
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace MediaFunctions.Core.Media.Production.Analysis;
 
 /// <summary>
@@ -44,6 +46,7 @@ public sealed record SpeechActivity(
     public static readonly TimeSpan MinimumSpeech = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How long the track speaks.</summary>
+    [JsonIgnore]
     public TimeSpan SpeechDuration => Speech.Aggregate(TimeSpan.Zero, (total, span) => total + span.Duration);
 
     /// <summary>Reads the speech and the pauses of <paramref name="envelope"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Production.Analysis;
 using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Testing.Media;
@@ -43,6 +44,26 @@ public sealed class CutListRenderTests(ITestOutputHelper output) : IDisposable
     }
 
     [Fact]
+    public async Task Filter_JoinsInAContinuousTone_ClickFarUnderAHardCut()
+    {
+        var token = FfmpegTools.Timeout();
+        // A −6 dBFS 440 Hz tone cut where its waveform does not line up: a hard join jumps, and the jump is a click far above
+        // 3 kHz, where the tone itself has nothing.
+        var input = Path.Combine(folder, "a440.wav");
+        await SpeechLikeAudio.WriteAsync(input, "0.5*sin(2*PI*440*t)", 10, token);
+        var cuts = new CutList([Span(2.002, 3.038), Span(6.112, 7.222)]);
+        const string HardCut = "asetnsamples=n=96:p=0,aselect='not(between(t,2.001,3.037)+between(t,6.111,7.221))',asetpts=N/SR/TB";
+
+        var faded = await ClickLevelAsync(await RenderAsync(input, cuts.Filter(SampleRate), token), token);
+        var hard = await ClickLevelAsync(await RenderAsync(input, HardCut, token), token);
+        var uncut = await ClickLevelAsync(input, token);
+
+        output.WriteLine($"peak above 3 kHz: {faded:0.0} dBFS with the filter's fades, {hard:0.0} dBFS with hard joins, {uncut:0.0} dBFS uncut");
+        Assert.True(hard > -20, $"The hard joins read {hard} dBFS above 3 kHz.");
+        Assert.True(faded <= hard - 12, $"The faded joins read {faded} dBFS above 3 kHz, the hard ones {hard} dBFS.");
+    }
+
+    [Fact]
     public async Task Filter_HundredCutsInTenMinutes_FastAndShorterByTheCuts()
     {
         var token = FfmpegTools.Timeout(300);
@@ -81,6 +102,28 @@ public sealed class CutListRenderTests(ITestOutputHelper output) : IDisposable
             ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-i", input, .. audioFilter, "-c:a", "pcm_s16le", rendered],
             cancellationToken: cancellationToken);
         return rendered;
+    }
+
+    /// <summary>The peak (dBFS) above 3 kHz, three cascaded high-passes deep, read by astats: where a join's click shows.</summary>
+    private static async Task<double> ClickLevelAsync(string path, CancellationToken cancellationToken)
+    {
+        double? peak = null;
+        await FfmpegTools.Runner().RunAsync(
+            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path,
+                "-af", "highpass=f=3000,highpass=f=3000,highpass=f=3000,astats=measure_perchannel=none:measure_overall=Peak_level", "-f", "null", "-"],
+            new FfmpegRunOptions
+            {
+                StandardError = line =>
+                {
+                    var at = line.IndexOf("Peak level dB:", StringComparison.Ordinal);
+                    if (at >= 0)
+                    {
+                        peak = double.Parse(line[(at + "Peak level dB:".Length)..].Trim(), CultureInfo.InvariantCulture);
+                    }
+                },
+            },
+            cancellationToken);
+        return peak ?? throw new InvalidOperationException($"astats printed no peak level for {path}.");
     }
 
     private static async Task<TimeSpan> DurationAsync(string path, CancellationToken cancellationToken) =>
