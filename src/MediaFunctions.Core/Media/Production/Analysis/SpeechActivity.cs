@@ -21,8 +21,12 @@ public sealed record SpeechActivity(
     /// </summary>
     public const double NoisePercentile = 10;
 
-    /// <summary>The percentile of frame levels taken as the speech level: the voice's vowels, above its quiet consonants but not its rare peaks.</summary>
-    public const double SpeechPercentile = 95;
+    /// <summary>
+    /// The percentile, among the frames at least <see cref="MinimumContrast"/> over the noise floor, taken as the speech level:
+    /// the voice's vowels, above its quiet consonants but not its rare peaks. Among those frames, not all, so a minute of
+    /// silence around one sentence reads the sentence's level.
+    /// </summary>
+    public const double SpeechPercentile = 90;
 
     /// <summary>Where between the noise floor (0) and the speech level (1) a quiet stretch becomes speech.</summary>
     public const double OnsetFraction = 0.4;
@@ -33,7 +37,10 @@ public sealed record SpeechActivity(
     /// </summary>
     public const double ReleaseFraction = 0.2;
 
-    /// <summary>A track whose speech level is less than this (dB) over its noise floor has no pauses to tell apart: it is all speech.</summary>
+    /// <summary>
+    /// A track with no frame this far (dB) over its noise floor has no pauses to tell apart: it is all speech, or all silence
+    /// when its floor is digital silence.
+    /// </summary>
     public const double MinimumContrast = 8;
 
     /// <summary>
@@ -60,11 +67,19 @@ public sealed record SpeechActivity(
         }
 
         var sorted = levels.Order().ToArray();
-        double noiseFloor = Percentile(sorted, NoisePercentile), speechLevel = Percentile(sorted, SpeechPercentile);
+        var noiseFloor = Percentile(sorted, NoisePercentile);
+        var firstLoud = Array.FindIndex(sorted, level => level >= noiseFloor + MinimumContrast);
+        if (firstLoud < 0)
+        {
+            var all = new TimeRange(TimeSpan.Zero, envelope.Duration);
+            return noiseFloor <= LevelEnvelope.Silent
+                ? new SpeechActivity([], [all], noiseFloor, noiseFloor, envelope.Duration)
+                : new SpeechActivity([all], [], noiseFloor, noiseFloor, envelope.Duration);
+        }
+
+        var speechLevel = Percentile(sorted.AsSpan(firstLoud), SpeechPercentile);
         var contrast = speechLevel - noiseFloor;
-        var speech = contrast < MinimumContrast
-            ? speechLevel <= LevelEnvelope.Silent ? [] : [new TimeRange(TimeSpan.Zero, envelope.Duration)]
-            : SpeakingSpans(envelope, noiseFloor + OnsetFraction * contrast, noiseFloor + ReleaseFraction * contrast);
+        var speech = SpeakingSpans(envelope, noiseFloor + OnsetFraction * contrast, noiseFloor + ReleaseFraction * contrast);
         return new SpeechActivity(speech, PausesBetween(speech, envelope.Duration), noiseFloor, speechLevel, envelope.Duration);
     }
 
@@ -115,6 +130,6 @@ public sealed record SpeechActivity(
         return pauses;
     }
 
-    private static double Percentile(float[] sorted, double percentile) =>
+    private static double Percentile(ReadOnlySpan<float> sorted, double percentile) =>
         sorted[(int)Math.Round((sorted.Length - 1) * percentile / 100)];
 }

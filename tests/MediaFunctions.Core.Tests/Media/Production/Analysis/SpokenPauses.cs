@@ -6,7 +6,7 @@ using MediaFunctions.Testing.Media;
 namespace MediaFunctions.Core.Tests.Media.Production.Analysis;
 
 /// <summary>
-/// Six espeak-ng sentences, trimmed to their speech, joined with known pauses (and a lead-in and a tail): clean, where the
+/// Up to six espeak-ng sentences, trimmed to their speech, joined with known pauses: clean, where the
 /// pauses are digital silence, or under pink noise at <see cref="SignalToNoise"/> dB below the speech's RMS level.
 /// </summary>
 public sealed class SpokenPauses : IAsyncLifetime
@@ -16,15 +16,14 @@ public sealed class SpokenPauses : IAsyncLifetime
     /// <summary>The noisy recordings' signal-to-noise ratio: the speech's RMS level over the noise's, in dB.</summary>
     public const double SignalToNoise = 15;
 
-    public static readonly TimeSpan LeadIn = TimeSpan.FromSeconds(1);
+    /// <summary>Six sentences with pauses from a short breath to dead air, after a 1 s lead-in and before a 1 s tail (seconds).</summary>
+    public static readonly double[] VariedPauses = [1, 0.6, 1.2, 3.0, 2.0, 0.8, 1];
 
-    public static readonly TimeSpan Tail = TimeSpan.FromSeconds(1);
+    /// <summary>The silence cutter's figure: six sentences with five 3 s pauses between them.</summary>
+    public static readonly double[] LongPauses = [1, 3, 3, 3, 3, 3, 1];
 
-    /// <summary>Pauses from a short breath to dead air.</summary>
-    public static readonly double[] VariedPauses = [0.6, 1.2, 3.0, 2.0, 0.8];
-
-    /// <summary>The silence cutter's figure: five 3 s pauses.</summary>
-    public static readonly double[] LongPauses = [3, 3, 3, 3, 3];
+    /// <summary>One sentence in a minute of silence: speech in a twentieth of the frames.</summary>
+    public static readonly double[] SparseSpeech = [30, 30];
 
     private static readonly string[] Sentences =
     [
@@ -65,7 +64,10 @@ public sealed class SpokenPauses : IAsyncLifetime
         noiseLevel = await SpeechLikeAudio.RmsLevelAsync(NoisePath, "anull", token);
     }
 
-    /// <summary>The sentences joined by <paramref name="pauses"/> (seconds), <paramref name="gainDecibels"/> from espeak-ng's level, noisy or clean.</summary>
+    /// <summary>
+    /// The first sentences, one fewer than <paramref name="pauses"/> (seconds: the lead-in, the pauses between them, the tail),
+    /// <paramref name="gainDecibels"/> from espeak-ng's level, noisy or clean.
+    /// </summary>
     public Task<Recording> RecordingAsync(double[] pauses, double gainDecibels, bool noisy, CancellationToken cancellationToken) =>
         recordings.GetOrAdd(
             string.Create(CultureInfo.InvariantCulture, $"{string.Join('_', pauses)}-{gainDecibels}-{noisy}"),
@@ -95,22 +97,23 @@ public sealed class SpokenPauses : IAsyncLifetime
     private async Task<Recording> WriteRecordingAsync(string key, double[] pauses, double gainDecibels, bool noisy, CancellationToken cancellationToken)
     {
         var path = Path.Combine(Folder, key + ".wav");
-        var known = new List<TimeRange> { new(TimeSpan.Zero, LeadIn) };
-        var at = LeadIn;
+        var sentences = pauses.Length - 1;
+        var at = TimeSpan.FromSeconds(pauses[0]);
+        var known = new List<TimeRange> { new(TimeSpan.Zero, at) };
         var graph = new List<string>();
-        for (var index = 0; index < Sentences.Length; index++)
+        for (var index = 0; index < sentences; index++)
         {
-            var pause = index < pauses.Length ? TimeSpan.FromSeconds(pauses[index]) : Tail;
+            var pause = TimeSpan.FromSeconds(pauses[index + 1]);
             at += sentenceDurations[index];
             known.Add(new TimeRange(at, at + pause));
             at += pause;
-            var delay = index == 0 ? string.Create(CultureInfo.InvariantCulture, $"adelay=delays={LeadIn.TotalMilliseconds},") : "";
+            var delay = index == 0 ? string.Create(CultureInfo.InvariantCulture, $"adelay=delays={pauses[0] * 1000},") : "";
             graph.Add(string.Create(CultureInfo.InvariantCulture, $"[{index}:a]{delay}apad=pad_dur={pause.TotalSeconds}[s{index}]"));
         }
 
-        var joined = string.Concat(Sentences.Select((_, index) => $"[s{index}]")) +
-            string.Create(CultureInfo.InvariantCulture, $"concat=n={Sentences.Length}:v=0:a=1,volume={gainDecibels}dB");
-        List<string> inputs = [.. Sentences.SelectMany((_, index) => new[] { "-i", SentencePath(index) })];
+        var joined = string.Concat(Enumerable.Range(0, sentences).Select(index => $"[s{index}]")) +
+            string.Create(CultureInfo.InvariantCulture, $"concat=n={sentences}:v=0:a=1,volume={gainDecibels}dB");
+        List<string> inputs = [.. Enumerable.Range(0, sentences).SelectMany(index => new[] { "-i", SentencePath(index) })];
         if (noisy)
         {
             var noiseGain = speechLevel + gainDecibels - SignalToNoise - noiseLevel;
@@ -118,7 +121,7 @@ public sealed class SpokenPauses : IAsyncLifetime
             const string Mono = "aformat=sample_fmts=flt:sample_rates=48000:channel_layouts=mono";
             graph.Add($"{joined},{Mono}[speech]");
             graph.Add(string.Create(CultureInfo.InvariantCulture,
-                $"[{Sentences.Length}:a]volume={noiseGain}dB,{Mono}[noise];[speech][noise]amerge=inputs=2,pan=mono|c0=c0+c1"));
+                $"[{sentences}:a]volume={noiseGain}dB,{Mono}[noise];[speech][noise]amerge=inputs=2,pan=mono|c0=c0+c1"));
         }
         else
         {
