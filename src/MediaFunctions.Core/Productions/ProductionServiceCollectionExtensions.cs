@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Productions.Processing;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Presets;
 using MediaFunctions.Core.Productions.Records;
@@ -20,6 +21,8 @@ public static class ProductionServiceCollectionExtensions
         services.AddSingleton<ProductionTranscripts>();
         services.AddSingleton<ProductionUploads>();
         services.AddSingleton<ProductionInputFetcher>();
+        services.AddSingleton<ProductionAudioProcessor>();
+        services.AddSingleton<MultitrackAudioProcessor>();
         services.AddSingleton<ProductionRuns>();
         // External services: a connected service's webhook is signed only once an IOAuthClientSecrets is registered.
         services.AddSingleton<ProductionServiceStore>();

@@ -3,6 +3,7 @@ using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Productions.Inputs;
+using MediaFunctions.Core.Productions.Processing;
 using MediaFunctions.Core.Productions.Records;
 using MediaFunctions.Core.Productions.Runs;
 using MediaFunctions.Core.Storage;

@@ -22,12 +22,15 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
     /// <param name="preFilter">The clean-up (filtering, denoise) every measurement is behind; null for none.</param>
     /// <param name="levelingFilter">The leveler, measured behind for the loudness only; null for none.</param>
     /// <param name="speechWavPath">Where to write the WAV for speech recognition; null for none.</param>
+    /// <param name="processed">Where to keep the audio as measured (behind the clean-up and the leveler); null not to keep it.</param>
+    /// <param name="cancellationToken">Stops ffmpeg.</param>
     /// <exception cref="FfmpegException">ffmpeg failed, or logged no ebur128 summary.</exception>
     public async Task<AudioAnalysis> AnalyseAsync(
-        string input, string? preFilter, string? levelingFilter, string? speechWavPath, CancellationToken cancellationToken = default)
+        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath);
+        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed);
         var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
         var lines = new List<string>();
         await runner.RunAsync(arguments, new FfmpegRunOptions { StandardOutput = envelope.ReadAsync, StandardError = lines.Add }, cancellationToken);
@@ -36,7 +39,7 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
             : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
     }
 
-    private static List<string> Arguments(string input, string? preFilter, string? levelingFilter, string? speechWavPath)
+    private static List<string> Arguments(string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed)
     {
         var speech = speechWavPath is not null;
         // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
@@ -44,7 +47,7 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
         var recognised = string.Create(CultureInfo.InvariantCulture,
             $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]");
         var graph = $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}{split};" +
-            $"[loudness]{Before(levelingFilter)}ebur128=peak=true:framelog=verbose[measured];" +
+            $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak=true:framelog=verbose[measured];" +
             $"[envelope]{LevelEnvelopeReader.MonoSamples}[levels]{(speech ? recognised : "")}";
         List<string> arguments =
         [
@@ -57,8 +60,19 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
             arguments.AddRange(["-map", "[recognised]", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechWavPath]);
         }
 
+        if (processed is not null)
+        {
+            // 24-bit FLAC at its fastest setting: lossless for the render, a third of the float samples' size.
+            arguments.AddRange(["-map", "[kept]", "-c:a", "flac", "-sample_fmt", "s32", "-compression_level", "0", "-f", "flac", "-y", processed.Path]);
+        }
+
         return arguments;
     }
 
     private static string Before(string? filter) => filter is null ? "" : filter + ",";
+
+    /// <summary>The measured audio split off to be kept, <see cref="ProcessedAudioOutput.HeadroomDecibels"/> lower.</summary>
+    private static string Kept(ProcessedAudioOutput? processed) => processed is null
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"asplit=2[measure][keep];[keep]volume={-processed.HeadroomDecibels}dB[kept];[measure]");
 }

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Production.Analysis;
+using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Testing.Media;
 using Xunit.Abstractions;
@@ -30,7 +31,7 @@ public class ProductionAnalysisPassTests(SpokenPauses media, ITestOutputHelper o
         var preFilter = cleanUp ? HumAndRumbleFilter.Chain() : null;
         var levelingFilter = leveling ? Leveling : null;
 
-        var analysis = await Pass.AnalyseAsync(recording.Path, preFilter, levelingFilter, null, token);
+        var analysis = await Pass.AnalyseAsync(recording.Path, preFilter, levelingFilter, null, cancellationToken: token);
         var loudness = await Analyser.MeasureAsync(recording.Path, Join(preFilter, levelingFilter), token);
         var envelope = await Reader.ReadAsync(recording.Path, preFilter, token);
 
@@ -52,8 +53,8 @@ public class ProductionAnalysisPassTests(SpokenPauses media, ITestOutputHelper o
         var token = FfmpegTools.Timeout(120);
         var recording = await media.RecordingAsync(SpokenPauses.VariedPauses, 0, noisy: true, token);
 
-        var plain = await Pass.AnalyseAsync(recording.Path, null, null, null, token);
-        var leveled = await Pass.AnalyseAsync(recording.Path, null, Leveling, null, token);
+        var plain = await Pass.AnalyseAsync(recording.Path, null, null, null, cancellationToken: token);
+        var leveled = await Pass.AnalyseAsync(recording.Path, null, Leveling, null, cancellationToken: token);
 
         var loudnessChange = leveled.Loudness.IntegratedLoudness - plain.Loudness.IntegratedLoudness;
         output.WriteLine($"leveling moves the loudness {plain.Loudness.IntegratedLoudness} → {leveled.Loudness.IntegratedLoudness} LUFS ({loudnessChange:+0.0;-0.0} LU); " +
@@ -69,7 +70,7 @@ public class ProductionAnalysisPassTests(SpokenPauses media, ITestOutputHelper o
         var recording = await media.RecordingAsync(SpokenPauses.VariedPauses, 0, noisy: true, token);
         var speechWav = media.NewPath("speech.wav");
 
-        var analysis = await Pass.AnalyseAsync(recording.Path, HumAndRumbleFilter.Chain(), null, speechWav, token);
+        var analysis = await Pass.AnalyseAsync(recording.Path, HumAndRumbleFilter.Chain(), null, speechWav, cancellationToken: token);
         var input = await FfmpegTools.Prober().ProbeAsync(recording.Path, cancellationToken: token);
         var probe = await FfmpegTools.Prober().ProbeAsync(speechWav, cancellationToken: token);
 
