@@ -1,12 +1,12 @@
-using MediaFunctions.Core.Media.Production.Analysis;
-using MediaFunctions.Core.Media.Production.Multitrack;
-using MediaFunctions.Core.Media.Production.Speech;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.AudioTrack;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Media.Production.Analysis;
 using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
+using MediaFunctions.Core.Media.Production.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using MediaFunctions.Core.Productions.Processing;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Presets;
+using MediaFunctions.Core.Productions.Processing;
 using MediaFunctions.Core.Productions.Records;
 using MediaFunctions.Core.Productions.Runs;
 using MediaFunctions.Core.Productions.Services;

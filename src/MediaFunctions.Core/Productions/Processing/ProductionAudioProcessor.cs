@@ -7,7 +7,6 @@ using MediaFunctions.Core.Media.Production.Leveling;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Media.Production.Speech;
-using MediaFunctions.Core.Productions.Runs;
 
 namespace MediaFunctions.Core.Productions.Processing;
 

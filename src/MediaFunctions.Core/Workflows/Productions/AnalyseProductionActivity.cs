@@ -1,11 +1,11 @@
 using System.Text.Json.Nodes;
+using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Speech;
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Processing;
-using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Productions.Records;
 using MediaFunctions.Core.Productions.Runs;
 using MediaFunctions.Core.Storage;
