@@ -28,7 +28,7 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var token = timeout.Token;
-        // Two speakers 12 dB apart, five 3 s pauses, a filler, and broadband noise under it all.
+        // Two speakers 12 dB apart, five 3 s pauses between sentences, a filler, and broadband noise under it all.
         string[] sentences =
         [
             "Climate change is warming the oceans every year.",
@@ -36,6 +36,8 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
             "Um.",
             "Biologist teams study the animals of Australia, the kangaroo and the koala.",
             "The warm oceans melt the polar ice and the sea level rises.",
+            "Coral reefs are home to many kinds of fish.",
+            "Scientists measure the ocean temperature every day.",
             "Thank you for listening to our show about the ocean.",
         ];
         var parts = new List<(string Path, double At, double Gain)>();

@@ -59,7 +59,7 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         ISpeechRecognizer? recognizer = null;
         if (algorithms.NeedsSpeech)
         {
-            recognizer = recognizers.Select(algorithms.Speech?.Language, out var notApplied);
+            (recognizer, var notApplied) = await recognizers.SelectAsync(algorithms.Speech?.Language, cancellationToken);
             if (recognizer is null)
             {
                 warnings.Add(notApplied!);

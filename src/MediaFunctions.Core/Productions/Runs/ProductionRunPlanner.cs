@@ -74,6 +74,14 @@ public static class ProductionRunPlanner
             : ProductionJson.ReadText(fields[ProductionFields.Image]) is { Length: > 0 } imageUrl ? new ProductionSource(ProductionUploads.ImageField, Url: imageUrl) : null;
         var chapters = Chapters(fields[ProductionFields.Chapters] as JsonArray, errors);
         var algorithms = fields[ProductionFields.Algorithms] as JsonObject ?? [];
+        var resolved = Algorithms(algorithms, fields[ProductionFields.SpeechRecognition] as JsonObject);
+        var outputs = Outputs(fields[ProductionFields.OutputFiles] as JsonArray);
+        if ((resolved.SilenceCutter || resolved.FillerCutter || resolved.CoughCutter) && outputs.Any(output => output.Format == "video"))
+        {
+            errors.Add(new(ProductionFields.OutputFiles,
+                "A video output copies the input's picture, which cannot be cut with the audio: turn off silence_cutter, filler_cutter and cough_cutter, or ask for audio outputs."));
+        }
+
         if (errors.Count > 0)
         {
             throw new ProductionSettingsException(errors);
@@ -90,11 +98,11 @@ public static class ProductionRunPlanner
             image,
             BaseName(ProductionJson.ReadText(fields[ProductionFields.OutputBasename]), production.State.Upload(ProductionFields.InputFile)?.FileName ?? main!.FileName,
                 production.Uuid),
-            Outputs(fields[ProductionFields.OutputFiles] as JsonArray),
+            outputs,
             metadata,
             chapters,
             Loudness(algorithms),
-            Algorithms(algorithms, fields[ProductionFields.SpeechRecognition] as JsonObject),
+            resolved,
             tracks,
             [.. (fields[ProductionFields.OutgoingServices] as JsonArray ?? []).Select(service => ProductionJson.ReadText(service?["uuid"])!)],
             ProductionJson.ReadText(fields[ProductionFields.Webhook]) is { Length: > 0 } webhook ? webhook : null,

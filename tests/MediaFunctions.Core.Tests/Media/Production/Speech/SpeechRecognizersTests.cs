@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Production.Speech;
+using MediaFunctions.Testing.Servers;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -21,18 +22,18 @@ public class SpeechRecognizersTests(ITestOutputHelper output)
     [InlineData("en-US")]
     [InlineData("")]
     [InlineData(null)]
-    public void Select_English_Pocketsphinx(string? language)
+    public async Task Select_English_Pocketsphinx(string? language)
     {
-        var recognizer = Recognizers().Select(language, out var reason);
+        var (recognizer, reason) = await Recognizers().SelectAsync(language);
 
         Assert.IsType<PocketsphinxRecognizer>(recognizer);
         Assert.Null(reason);
     }
 
     [Fact]
-    public void Select_LanguageWithoutModel_NullWithTheReason()
+    public async Task Select_LanguageWithoutModel_NullWithTheReason()
     {
-        var recognizer = Recognizers().Select("de", out var reason);
+        var (recognizer, reason) = await Recognizers().SelectAsync("de");
 
         output.WriteLine(reason);
         Assert.Null(recognizer);
@@ -40,11 +41,11 @@ public class SpeechRecognizersTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Select_WhisperModelMissing_NullWithTheReasonNamingTheFile()
+    public async Task Select_WhisperModelMissing_NullWithTheReasonNamingTheFile()
     {
         var missing = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + "-ggml-base.bin");
 
-        var recognizer = Recognizers(missing).Select("de", out var reason);
+        var (recognizer, reason) = await Recognizers(missing).SelectAsync("de");
 
         output.WriteLine(reason);
         Assert.Null(recognizer);
@@ -53,11 +54,56 @@ public class SpeechRecognizersTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Select_WhisperModelMissingForEnglish_FallsBackToPocketsphinx()
+    public async Task Select_WhisperModelMissingForEnglish_FallsBackToPocketsphinx()
     {
-        var recognizer = Recognizers("/nonexistent/ggml-base.bin").Select("en", out _);
+        var (recognizer, _) = await Recognizers("/nonexistent/ggml-base.bin").SelectAsync("en");
 
         Assert.IsType<PocketsphinxRecognizer>(recognizer);
+    }
+
+    [Fact]
+    public async Task Select_WhisperModelUrl_FetchedOnceIntoTheCacheAndAnUnloadableOneExplained()
+    {
+        var folder = Directory.CreateTempSubdirectory("mf-whisper-model-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder, "ggml-broken.bin"), "not a ggml model");
+            await using var server = await StaticFileServer.StartAsync(folder, CancellationToken.None);
+            using var recognizers = Recognizers(server.Url("ggml-broken.bin").AbsoluteUri);
+
+            var (recognizer, reason) = await recognizers.SelectAsync("de");
+
+            output.WriteLine(reason);
+            Assert.Null(recognizer);
+            Assert.Contains("could not be loaded", reason, StringComparison.Ordinal);
+            var cached = Assert.Single(Directory.GetFiles(WhisperModelFile.CacheFolder), path => File.ReadAllText(path) == "not a ggml model");
+            File.Delete(cached);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Select_WhisperModelUrlNotFound_NullWithTheReason()
+    {
+        var folder = Directory.CreateTempSubdirectory("mf-whisper-model-").FullName;
+        try
+        {
+            await using var server = await StaticFileServer.StartAsync(folder, CancellationToken.None);
+            using var recognizers = Recognizers(server.Url("ggml-missing.bin").AbsoluteUri);
+
+            var (recognizer, reason) = await recognizers.SelectAsync("de");
+
+            output.WriteLine(reason);
+            Assert.Null(recognizer);
+            Assert.Contains("could not be fetched", reason, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
