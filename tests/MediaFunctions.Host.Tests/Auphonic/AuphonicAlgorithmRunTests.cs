@@ -56,7 +56,7 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
         }
 
         var episode = Path.Combine(_folder, "conversation.wav");
-        await ComposeAsync(episode, parts, at + 0.5, noiseAmplitude: 0.003, token);
+        await SpokenTimeline.WriteAsync(episode, parts, at + 0.5, noiseAmplitude: 0.003, token);
         var inputSeconds = (await FfmpegTools.Prober().ProbeAsync(episode, cancellationToken: token)).Duration!.Value.TotalSeconds;
 
         using var alice = fixture.ClientFor(ProductionHostFixture.AliceKey);
@@ -138,8 +138,8 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
         var total = bAt + bLength + 1;
         var trackA = Path.Combine(_folder, "speaker-a.wav");
         var trackB = Path.Combine(_folder, "speaker-b.wav");
-        await ComposeAsync(trackA, [(a, 0, 0), (b, bAt, -18)], total, noiseAmplitude: 0, token);
-        await ComposeAsync(trackB, [(b, bAt, 0), (a, 0, -18)], total, noiseAmplitude: 0, token);
+        await SpokenTimeline.WriteAsync(trackA, [(a, 0, 0), (b, bAt, -18)], total, noiseAmplitude: 0, token);
+        await SpokenTimeline.WriteAsync(trackB, [(b, bAt, 0), (a, 0, -18)], total, noiseAmplitude: 0, token);
 
         using var alice = fixture.ClientFor(ProductionHostFixture.AliceKey);
         var (createdStatus, created) = await SendJsonAsync(alice, HttpMethod.Post, "/api/productions.json", """
@@ -192,26 +192,6 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
     /// <summary>Where sentence <paramref name="index"/> starts once each long pause before it is cut down (to about 0.5 s).</summary>
     private static double CutStart(List<double> starts, List<double> pauses, int index) =>
         starts[index] - pauses.Take(index).Where(pause => pause >= PauseSeconds).Sum(pause => pause - 0.5);
-
-    /// <summary>Lays parts out on a time line (each at its start, with its gain) over white noise, as 48 kHz mono float WAV.</summary>
-    private static async Task ComposeAsync(string path, IReadOnlyList<(string Path, double At, double Gain)> parts, double seconds, double noiseAmplitude,
-        CancellationToken cancellationToken)
-    {
-        var arguments = new List<string> { "-hide_banner", "-nostats", "-loglevel", "error", "-y" };
-        var graph = new List<string>();
-        for (var i = 0; i < parts.Count; i++)
-        {
-            arguments.AddRange(["-i", parts[i].Path]);
-            var delay = (int)Math.Round(parts[i].At * 1000);
-            graph.Add(string.Create(CultureInfo.InvariantCulture, $"[{i}:a]adelay={delay}:all=1,volume={parts[i].Gain}dB,apad=whole_dur={seconds}[p{i}]"));
-        }
-
-        var mixed = string.Concat(parts.Select((_, i) => $"[p{i}]"));
-        graph.Add(string.Create(CultureInfo.InvariantCulture,
-            $"anoisesrc=d={seconds}:c=white:r={SpeechLikeAudio.SampleRate}:a={noiseAmplitude}[noise];{mixed}[noise]amix=inputs={parts.Count + 1}:normalize=0:duration=longest,atrim=0:{seconds}"));
-        arguments.AddRange(["-filter_complex", string.Join(';', graph), "-ac", "1", "-c:a", "pcm_f32le", path]);
-        await FfmpegTools.Runner().RunAsync(arguments, cancellationToken: cancellationToken);
-    }
 
     /// <summary>How many samples a file decodes to.</summary>
     private static async Task<long> SamplesAsync(string path, CancellationToken cancellationToken)

@@ -17,6 +17,7 @@ public sealed class WhisperRecognizer : ISpeechRecognizer, IDisposable
 
     /// <summary>Loads the model at <paramref name="modelPath"/>.</summary>
     /// <exception cref="FileNotFoundException">No file at <paramref name="modelPath"/>.</exception>
+    /// <exception cref="Exception">whisper.cpp could not load the file as a model.</exception>
     public WhisperRecognizer(string modelPath)
     {
         if (!File.Exists(modelPath))
@@ -25,6 +26,8 @@ public sealed class WhisperRecognizer : ISpeechRecognizer, IDisposable
         }
 
         _factory = WhisperFactory.FromPath(modelPath);
+        // whisper.cpp reads the model when the first processor is built: a file that is no model fails here, at start, not mid-production.
+        using var probe = _factory.CreateBuilder().Build();
     }
 
     public string Engine => "whisper";
