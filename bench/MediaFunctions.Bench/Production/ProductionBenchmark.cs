@@ -19,7 +19,7 @@ namespace MediaFunctions.Bench.Production;
 /// <summary>
 /// `./bench.sh production`: 60-minute recordings through Auphonic productions (mp3 and aac) on the real host over HTTP against
 /// Azurite, each timed from its start to Done against bare ffmpeg running the same filter graph to the same two outputs in one
-/// process on the local file, and how far each output's loudness is from the target:
+/// process on the local file, and how far each output's loudness is from the target, with its true peak:
 /// <list type="bullet">
 /// <item>speech_60min: speech-like tones, filtering and loudness only;</item>
 /// <item>two_speakers_60min: two espeak-ng speakers 12 dB apart over broadband noise, with leveler, denoise, filtering and loudness;</item>
@@ -86,15 +86,13 @@ internal static class ProductionBenchmark
         try
         {
             var meter = new LoudnessAnalyser(FfmpegTools.Runner());
-            var worst = 0.0;
             foreach (var url in files)
             {
                 var file = await AuphonicApi.DownloadAsync(client, url, folder, CancellationToken.None);
                 var measured = await meter.MeasureAsync(file, null);
-                worst = Math.Max(worst, Math.Abs(measured.IntegratedLoudness - TargetLufs));
+                output.WriteLine($"production.{name}_{Path.GetExtension(file).TrimStart('.')}_loudness_error_lu {Math.Abs(measured.IntegratedLoudness - TargetLufs):F2} LU");
+                output.WriteLine($"production.{name}_{Path.GetExtension(file).TrimStart('.')}_true_peak {measured.TruePeak:F2} dBTP");
             }
-
-            output.WriteLine($"production.{name}_loudness_error_lu {worst:F2} LU");
         }
         finally
         {
@@ -147,7 +145,7 @@ internal static class ProductionBenchmark
             using var recognizers = new SpeechRecognizers(speechOptions, new PocketsphinxRecognizer(speechOptions));
             var processor = new ProductionAudioProcessor(new ProductionAnalysisPass(runner), new LoudnessAnalyser(runner), recognizers);
             var processed = await processor.ProcessAsync(episode,
-                new ProductionAudioRequest(new LoudnessSettings(NormLoudness: true, TargetLufs, MaxPeak: -1, Filtering: true), algorithms, SpeechLikeAudio.SampleRate, 1),
+                new ProductionAudioRequest(new LoudnessSettings(NormLoudness: true, TargetLufs, MaxPeak: -1, Filtering: true), algorithms, SpeechLikeAudio.SampleRate, 1, TimeSpan.FromMinutes(Minutes)),
                 folder);
             var render = ProductionRenderPlanner.Plan(new ProductionRenderSpec(
                 new ProductionRenderInput(episode, [], processed.InputPlan, TimeSpan.FromMinutes(Minutes), HasVideo: false, Channels: 1),

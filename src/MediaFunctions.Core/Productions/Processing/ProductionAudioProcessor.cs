@@ -16,10 +16,10 @@ namespace MediaFunctions.Core.Productions.Processing;
 /// the cuts, one gain, the limiter and the encoders.
 /// </summary>
 /// <remarks>
-/// <para>Two decodes of the input: the first measures it as it is (its loudness, true peak and noise floor set where the
-/// de-esser, the leveler and the denoiser work); the second runs the clean-up and the leveler once, measures their result,
-/// reads its level envelope (the silence cutter's input) and its 16 kHz speech, and keeps the result as 24-bit FLAC. The
-/// render then decodes that file, not the input again through the dear filters.</para>
+/// <para>Two decodes of the input: the first measures it as it is (its loudness, peak and noise floor set where the
+/// de-esser, the leveler and the denoiser work); the second runs the clean-up and the leveler, measures their result, reads
+/// its level envelope (the silence cutter's input) and its 16 kHz speech, and with the denoiser on keeps the result as
+/// 24-bit FLAC, which the render then decodes instead of running the denoiser again.</para>
 /// <para>The kept audio is written <see cref="HeadroomDecibels"/> under its level, so nothing the clean-up lifts over full
 /// scale clips in the integer samples; its plan's gain adds it back.</para>
 /// </remarks>
@@ -44,8 +44,9 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         var warnings = new List<string>();
         var mono = algorithms.DualMono && request.Channels == 2 ? ProductionRenderPlanner.MonoMixdown : null;
 
-        // First decode: the input as it is, which sets where the level-dependent filters work.
-        var asItIs = await pass.AnalyseAsync(input, mono, null, null, cancellationToken: cancellationToken);
+        // First decode: the input as it is, which sets where the level-dependent filters work (a sample peak is enough for that,
+        // and the noise floor only the denoiser needs).
+        var asItIs = await pass.AnalyseAsync(input, mono, null, null, null, algorithms.Denoise ? AnalysisMeasures.Envelope : AnalysisMeasures.None, cancellationToken);
         var measured = asItIs.Loudness.HasLoudness;
         // The denoiser before the de-esser, which would take broadband noise for sibilance.
         var denoiser = algorithms.Denoise ? Denoiser.Chain(algorithms.DenoiseAmount, SpeechActivity.Detect(asItIs.Envelope).NoiseFloor) : null;
@@ -69,11 +70,13 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
             }
         }
 
-        // Second decode: the clean-up and the leveler, once; everything measured behind them, the result kept.
-        var processed = preFilter is null && leveler is null ? null : Path.Combine(workFolder, "processed.flac");
+        // Second decode: the clean-up and the leveler, everything measured behind them, and the denoiser's result kept (it costs
+        // more to run again than to keep; the other filters cost less than writing and reading the kept audio).
+        var processed = algorithms.Denoise ? Path.Combine(workFolder, "processed.flac") : null;
         var speechWav = recognizer is null ? null : Path.Combine(workFolder, "speech.wav");
         var analysis = await pass.AnalyseAsync(input, preFilter, leveler, speechWav,
-            processed is null ? null : new ProcessedAudioOutput(processed, HeadroomDecibels), cancellationToken);
+            processed is null ? null : new ProcessedAudioOutput(processed, HeadroomDecibels),
+            AnalysisMeasures.TruePeak | (algorithms.SilenceCutter ? AnalysisMeasures.Envelope : AnalysisMeasures.None), cancellationToken);
 
         Transcript? transcript = null;
         if (recognizer is not null)
@@ -105,17 +108,17 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
             IntegratedLoudness = analysis.Loudness.IntegratedLoudness - headroom,
             TruePeak = analysis.Loudness.TruePeak - headroom,
         };
-        var plan = LoudnessPlanner.Plan(request.Loudness, keptLoudness, request.SampleRate, cutFilter);
-        if (plan.LimiterCeiling is not null || cutFilter is not null)
-        {
-            // What the limiter and the cuts take away is measured on the kept audio (no filter decoded again) and given back.
-            plan = await analyser.RefineAsync(processed ?? input, plan, cancellationToken);
-        }
+        // From the kept audio only the cuts remain before the loudness stage; from the input, the whole chain.
+        var plan = LoudnessPlanner.Plan(request.Loudness, keptLoudness, request.SampleRate,
+            processed is null ? Join(preFilter, leveler, cutFilter) : cutFilter);
+        // What the limiter takes away is measured and given back. The cuts take pauses (under the loudness gate) and fillers
+        // (a breath of the speech), which the measurement before them leaves to well under the tolerance.
+        plan = await analyser.RefineLimiterAsync(processed ?? input, plan, request.Duration, cancellationToken);
 
         return new ProcessedProductionAudio(
             processed,
             plan,
-            plan with { PreLoudnessFilter = Join(preFilter, leveler, processed is null ? null : Volume(-HeadroomDecibels), cutFilter) },
+            processed is null ? plan : plan with { PreLoudnessFilter = Join(preFilter, leveler, Volume(-HeadroomDecibels), cutFilter) },
             mono is null ? request.Channels : 1,
             cuts,
             transcript,

@@ -8,4 +8,5 @@ namespace MediaFunctions.Core.Productions.Processing;
 /// <param name="Algorithms">The other algorithms.</param>
 /// <param name="SampleRate">The audio's sample rate, which the production keeps.</param>
 /// <param name="Channels">The audio's channels as probed.</param>
-public sealed record ProductionAudioRequest(LoudnessSettings Loudness, ProductionAlgorithms Algorithms, int SampleRate, int Channels);
+/// <param name="Duration">The audio's length as probed.</param>
+public sealed record ProductionAudioRequest(LoudnessSettings Loudness, ProductionAlgorithms Algorithms, int SampleRate, int Channels, TimeSpan Duration);

@@ -22,7 +22,7 @@ public sealed record ProductionLoudness(LoudnessPlan Main, LoudnessPlan? Intro, 
 
 /// <summary>What the analysis of a run found and planned for its render.</summary>
 /// <param name="Loudness">Each input's loudness plan.</param>
-/// <param name="ProcessedBlob">The main audio cleaned up and levelled (productions container), which the render reads instead of the input; null when there was nothing to do before the loudness stage.</param>
+/// <param name="ProcessedBlob">The main audio cleaned up and levelled (work container), which the render reads instead of the input; null unless the denoiser ran.</param>
 /// <param name="ProcessedPlan">The rest of the way from <paramref name="ProcessedBlob"/>: the cuts, the gain, the limiter.</param>
 /// <param name="Channels">The main audio's channels after processing.</param>
 /// <param name="Cuts">What the cutters removed from the main audio, on its own time line.</param>
@@ -83,13 +83,13 @@ public sealed class AnalyseProductionActivity(
                 return mixed with { Loudness = mixed.Loudness with { Intro = await Plan(inputs.Intro), Outro = await Plan(inputs.Outro) } };
             }
 
-            var main = await processor.ProcessAsync((await fetcher.ReadLinkAsync(inputs.Main.Blob, token)).AbsoluteUri,
-                new ProductionAudioRequest(job.Loudness, job.Algorithms, sampleRate, inputs.Main.Channels), folder.FullName, token);
+            var request = new ProductionAudioRequest(job.Loudness, job.Algorithms, sampleRate, inputs.Main.Channels, TimeSpan.FromSeconds(inputs.Main.DurationSeconds));
+            var main = await processor.ProcessAsync((await fetcher.ReadLinkAsync(inputs.Main.Blob, token)).AbsoluteUri, request, folder.FullName, token);
             var processedBlob = main.ProcessedPath is { } processed ? await fetcher.StoreWorkFileAsync(job.KeyId, job.Uuid, "processed.flac", processed, token) : null;
 
-            // The transcript's times are the finished audio's: after the cuts, and after the intro.
+            // A transcript made only for the cutters is not shown. Its times are the finished audio's: after the cuts and the intro.
             var intro = TimeSpan.FromSeconds(inputs.Intro?.DurationSeconds ?? 0);
-            var transcript = main.Transcript?.MapTimes(time => main.Cuts.MapTime(time) is { } kept ? kept + intro : null);
+            var transcript = job.Algorithms.Speech is null ? null : main.Transcript?.MapTimes(time => main.Cuts.MapTime(time) is { } kept ? kept + intro : null);
             var transcriptBlob = transcript is null
                 ? null
                 : await transcripts.WriteAsync(job.KeyId, job.Uuid, TranscriptJson(transcript, job.Algorithms.Speech?.Shownotes == true), token);
@@ -125,7 +125,7 @@ public sealed class AnalyseProductionActivity(
 
         var channels = inputs.Tracks.Max(track => track.Channels) == 1 ? 1 : 2;
         var (mixed, master) = await multitrack.ProcessAsync(tracks,
-            new ProductionAudioRequest(job.Loudness, job.Algorithms, inputs.Main.SampleRate, channels), cancellationToken);
+            new ProductionAudioRequest(job.Loudness, job.Algorithms, inputs.Main.SampleRate, channels, TimeSpan.FromSeconds(inputs.Tracks.Max(track => track.DurationSeconds))), cancellationToken);
         var mixes = new List<ProductionTrackMix>();
         foreach (var (track, index) in mixed.Select((track, index) => (track, index)))
         {

@@ -15,8 +15,9 @@ namespace MediaFunctions.Core.Workflows.Productions;
 
 /// <summary>
 /// The render of a run: every output file from one decode of each input (<see cref="ProductionRenderer"/>; the main audio as
-/// the analysis processed it), with its tags, chapters (moved with the cuts) and cover, then each stored in the outputs container, where it stays until the production is deleted, reset
-/// or run again. Idempotent: a re-run overwrites the files.
+/// the analysis processed it, a multitrack production's tracks mixed), with its tags, chapters (moved with the cuts) and
+/// cover, then each stored in the outputs container, where it stays until the production is deleted, reset or run again.
+/// Idempotent: a re-run overwrites the files.
 /// </summary>
 public sealed class RenderProductionActivity(
     ProductionRenderer renderer,

@@ -36,7 +36,7 @@ public sealed class ProductionAudioProcessorTests(ITestOutputHelper output) : ID
         var (recording, parts) = await RecordAsync(["The weather was cold this morning.", "um", "We walked to the station together.", "uh", "The train arrived ten minutes late."], token);
         using var recognizers = Recognizers();
 
-        var processed = await Processor(recognizers).ProcessAsync(recording, new ProductionAudioRequest(Loudness, Nothing with { FillerCutter = on }, 48_000, 1), _folder, token);
+        var processed = await Processor(recognizers).ProcessAsync(recording, new ProductionAudioRequest(Loudness, Nothing with { FillerCutter = on }, 48_000, 1, TimeSpan.FromSeconds(30)), _folder, token);
 
         var fillers = parts.Where(part => part.Text is "um" or "uh").ToList();
         var sentences = parts.Except(fillers).ToList();
@@ -71,7 +71,7 @@ public sealed class ProductionAudioProcessorTests(ITestOutputHelper output) : ID
         ], token);
         using var recognizers = Recognizers();
 
-        var processed = await Processor(recognizers).ProcessAsync(recording, new ProductionAudioRequest(Loudness, Nothing with { CoughCutter = on }, 48_000, 1), _folder, token);
+        var processed = await Processor(recognizers).ProcessAsync(recording, new ProductionAudioRequest(Loudness, Nothing with { CoughCutter = on }, 48_000, 1, TimeSpan.FromSeconds(30)), _folder, token);
 
         var coughs = parts.Where(part => part.Text.StartsWith("anoisesrc", StringComparison.Ordinal)).ToList();
         var sentences = parts.Except(coughs).ToList();
@@ -100,7 +100,7 @@ public sealed class ProductionAudioProcessorTests(ITestOutputHelper output) : ID
         using var recognizers = Recognizers();
 
         var processed = await Processor(recognizers).ProcessAsync(stereo,
-            new ProductionAudioRequest(Loudness with { Filtering = true }, Nothing with { DualMono = dualMono }, 48_000, 2), _folder, token);
+            new ProductionAudioRequest(Loudness with { Filtering = true }, Nothing with { DualMono = dualMono, Denoise = true }, 48_000, 2, TimeSpan.FromSeconds(30)), _folder, token);
 
         var probe = await FfmpegTools.Prober().ProbeAsync(processed.ProcessedPath!, cancellationToken: token);
         output.WriteLine($"dualmono {dualMono}: {processed.Channels} channel(s), the kept audio has {probe.PrimaryAudioStream!.Channels}");
@@ -116,7 +116,7 @@ public sealed class ProductionAudioProcessorTests(ITestOutputHelper output) : ID
         using var recognizers = Recognizers();
 
         var processed = await Processor(recognizers).ProcessAsync(recording,
-            new ProductionAudioRequest(Loudness, Nothing with { FillerCutter = true, Speech = new ProductionSpeechRequest("de", [], false) }, 48_000, 1), _folder, token);
+            new ProductionAudioRequest(Loudness, Nothing with { FillerCutter = true, Speech = new ProductionSpeechRequest("de", [], false) }, 48_000, 1, TimeSpan.FromSeconds(30)), _folder, token);
 
         output.WriteLine(string.Join(Environment.NewLine, processed.Warnings));
         Assert.Null(processed.Transcript);

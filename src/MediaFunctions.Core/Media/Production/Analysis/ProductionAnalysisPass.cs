@@ -23,38 +23,49 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
     /// <param name="levelingFilter">The leveler, measured behind for the loudness only; null for none.</param>
     /// <param name="speechWavPath">Where to write the WAV for speech recognition; null for none.</param>
     /// <param name="processed">Where to keep the audio as measured (behind the clean-up and the leveler); null not to keep it.</param>
+    /// <param name="measures">What to measure besides the loudness; a measure left out costs nothing.</param>
     /// <param name="cancellationToken">Stops ffmpeg.</param>
     /// <exception cref="FfmpegException">ffmpeg failed, or logged no ebur128 summary.</exception>
     public async Task<AudioAnalysis> AnalyseAsync(
         string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
-        CancellationToken cancellationToken = default)
+        AnalysisMeasures measures = AnalysisMeasures.Envelope | AnalysisMeasures.TruePeak, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed);
+        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed, measures);
         var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
         var lines = new List<string>();
-        await runner.RunAsync(arguments, new FfmpegRunOptions { StandardOutput = envelope.ReadAsync, StandardError = lines.Add }, cancellationToken);
+        await runner.RunAsync(arguments, new FfmpegRunOptions
+        {
+            StandardOutput = measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null,
+            StandardError = lines.Add,
+        }, cancellationToken);
         return Ebur128Summary.TryParse(lines, out var loudness)
             ? new AudioAnalysis(loudness, envelope.Build())
             : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
     }
 
-    private static List<string> Arguments(string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed)
+    private static List<string> Arguments(
+        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed, AnalysisMeasures measures)
     {
         var speech = speechWavPath is not null;
+        var levels = measures.HasFlag(AnalysisMeasures.Envelope);
+        var branches = "[loudness]" + (levels ? "[envelope]" : "") + (speech ? "[speech]" : "");
+        // The true peak oversamples 4×, the dearest part of the meter: only the loudness stage's plan needs it.
+        var peak = measures.HasFlag(AnalysisMeasures.TruePeak) ? "true" : "sample";
         // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
-        var split = string.Create(CultureInfo.InvariantCulture, $"asplit={(speech ? 3 : 2)}[loudness][envelope]{(speech ? "[speech]" : "")}");
-        var recognised = string.Create(CultureInfo.InvariantCulture,
-            $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]");
-        var graph = $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}{split};" +
-            $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak=true:framelog=verbose[measured];" +
-            $"[envelope]{LevelEnvelopeReader.MonoSamples}[levels]{(speech ? recognised : "")}";
+        var graph = string.Create(CultureInfo.InvariantCulture, $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
+            $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak={peak}:framelog=verbose[measured]" +
+            (levels ? $";[envelope]{LevelEnvelopeReader.MonoSamples}[levels]" : "") +
+            (speech ? string.Create(CultureInfo.InvariantCulture, $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]") : "");
         List<string> arguments =
         [
             "-hide_banner", "-nostats", "-loglevel", "info", "-i", input, "-filter_complex", graph,
             "-map", "[measured]", "-f", "null", "-",
-            "-map", "[levels]", "-f", "f32le", "pipe:1",
         ];
+        if (levels)
+        {
+            arguments.AddRange(["-map", "[levels]", "-f", "f32le", "pipe:1"]);
+        }
         if (speechWavPath is not null)
         {
             arguments.AddRange(["-map", "[recognised]", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechWavPath]);

@@ -1,5 +1,4 @@
 using System.Globalization;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Testing.Media;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Multitrack;
@@ -93,28 +92,9 @@ public sealed class TwoSpeakerShow : IAsyncLifetime
         return 10 * Math.Log10(energy / seconds);
     }
 
-    /// <summary>The RMS level (dBFS) of one span, −∞ for digital silence (which astats prints as <c>-inf</c>).</summary>
-    private static async Task<double> SpanLevelAsync(string path, double start, double end, string filter, CancellationToken cancellationToken)
-    {
-        double? level = null;
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path,
-                "-af", Invariant($"{filter},atrim={start}:{end},astats=measure_perchannel=none:measure_overall=RMS_level"), "-f", "null", "-"],
-            new FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("RMS level dB:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        var text = line[(at + "RMS level dB:".Length)..].Trim();
-                        level = text == "-inf" ? double.NegativeInfinity : double.Parse(text, CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            cancellationToken);
-        return level ?? throw new InvalidOperationException($"astats printed no RMS level for {path}.");
-    }
+    /// <summary>The RMS level (dBFS) of one span, −∞ for digital silence.</summary>
+    private static Task<double> SpanLevelAsync(string path, double start, double end, string filter, CancellationToken cancellationToken) =>
+        SpeechLikeAudio.RmsLevelAsync(path, Invariant($"{filter},atrim={start}:{end}"), cancellationToken);
 
     /// <summary>A speaker's microphone: their clips (every other one from <paramref name="own"/>) at full level, the other's at <paramref name="bleed"/> dB, noise at −70 dBFS.</summary>
     private Task MixAsync(string path, string[] clips, int own, double bleed, CancellationToken cancellationToken)
