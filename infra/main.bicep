@@ -27,6 +27,10 @@ param bootstrapKeys string = ''
 @secure()
 param adminKeys string = ''
 
+@description('A whisper.cpp ggml model for speech recognition in every language Whisper knows, as an https URL (a blob with a SAS token) fetched once per instance (Speech__WhisperModelPath). Empty: speech recognition is listed as not applied (pocketsphinx is not on the Functions image).')
+@secure()
+param whisperModelUrl string = ''
+
 @description('Memory of each Functions instance in MB.')
 @allowed([512, 2048, 4096])
 param instanceMemoryMB int = 2048
@@ -65,7 +69,8 @@ var appSettings = union(
     Jobs__MaxUploadBytes: '104857600'
   },
   empty(bootstrapKeys) ? {} : { Auth__BootstrapKeys: bootstrapKeys },
-  empty(adminKeys) ? {} : { Auth__AdminKeys: adminKeys }
+  empty(adminKeys) ? {} : { Auth__AdminKeys: adminKeys },
+  empty(whisperModelUrl) ? {} : { Speech__WhisperModelPath: whisperModelUrl }
 )
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {

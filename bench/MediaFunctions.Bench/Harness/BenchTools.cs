@@ -21,14 +21,17 @@ internal static class BenchTools
     /// <summary>Runs a tool to its end; throws with its stderr when it fails.</summary>
     public static async Task RunToolAsync(string tool, string[] arguments)
     {
-        var start = new ProcessStartInfo(tool) { RedirectStandardError = true };
+        // stdout is drained and dropped: a render's -progress reports are not the benchmark's figures.
+        var start = new ProcessStartInfo(tool) { RedirectStandardError = true, RedirectStandardOutput = true };
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
         using var process = Process.Start(start)!;
+        var output = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
         var errors = await process.StandardError.ReadToEndAsync();
+        await output;
         await process.WaitForExitAsync();
         if (process.ExitCode != 0)
         {

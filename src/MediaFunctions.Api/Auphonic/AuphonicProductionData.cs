@@ -67,6 +67,12 @@ public static class AuphonicProductionData
             files.Add(entry);
         }
 
+        // Files no entry asked for: the subtitles a run with speech recognition adds.
+        foreach (var result in production.State.Results.Where(result => result.OutputIndex >= listed.Count))
+        {
+            files.Add(Describe(new JsonObject { ["format"] = result.Format }, result, production.Uuid, apiBaseUrl));
+        }
+
         return files;
     }
 

@@ -9,6 +9,7 @@ namespace MediaFunctions.Api.Auphonic;
 /// <summary>What the Auphonic dialect's production routes use, bound as one parameter.</summary>
 public sealed record AuphonicProductionServices(
     ProductionStore Productions,
+    ProductionTranscripts Transcripts,
     ProductionPresetStore Presets,
     ProductionRuns Runs,
     ProductionUploads Uploads,

@@ -126,12 +126,21 @@ public static class AuphonicProductionEndpoints
         return action == ProductionFields.StartAction ? await services.Runs.StartAsync(keyId, production.Uuid, cancellationToken) ?? production : production;
     }
 
-    /// <summary>GET <c>/api/production/{uuid}.json</c>: 200 with the production, 404 when the key has none by that id.</summary>
+    /// <summary>
+    /// GET <c>/api/production/{uuid}.json</c>: 200 with the production (and its <c>transcript</c> when its last run recognised
+    /// speech), 404 when the key has none by that id.
+    /// </summary>
     public static async Task<Ok<AuphonicResponse>> GetProductionAsync(string uuid, HttpContext context, AuphonicProductionServices services,
         CancellationToken cancellationToken)
     {
         var production = await services.Productions.GetAsync(context.GetApiKey().Id, uuid, cancellationToken) ?? throw NotFound(uuid);
-        return TypedResults.Ok(AuphonicResponse.Ok(AuphonicProductionData.From(production, FileLinks.ApiBaseUrl(context.Request))));
+        var data = AuphonicProductionData.From(production, FileLinks.ApiBaseUrl(context.Request));
+        if (production.State.TranscriptBlob is { } transcript)
+        {
+            data["transcript"] = await services.Transcripts.ReadAsync(transcript, cancellationToken);
+        }
+
+        return TypedResults.Ok(AuphonicResponse.Ok(data));
     }
 
     /// <summary>GET <c>/api/production/{uuid}/status.json</c>: 200 with its uuid, status and status_string; 404 as above.</summary>

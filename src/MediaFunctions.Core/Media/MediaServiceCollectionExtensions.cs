@@ -2,8 +2,11 @@ using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.AudioTrack;
 using MediaFunctions.Core.Media.ExtractAudio;
+using MediaFunctions.Core.Media.Production.Analysis;
 using MediaFunctions.Core.Media.Production.Loudness;
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
+using MediaFunctions.Core.Media.Production.Speech;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,7 +15,10 @@ namespace MediaFunctions.Core.Media;
 /// <summary>Registers the ffmpeg runner, the prober and the media executors.</summary>
 public static class MediaServiceCollectionExtensions
 {
-    /// <summary>Binds and validates <see cref="FfmpegOptions"/> (section "Ffmpeg") on start and adds the media services.</summary>
+    /// <summary>
+    /// Binds and validates <see cref="FfmpegOptions"/> (section "Ffmpeg") and <see cref="SpeechOptions"/> (section "Speech") on
+    /// start and adds the media services.
+    /// </summary>
     public static IServiceCollection AddMedia(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FfmpegOptions>()
@@ -28,6 +34,9 @@ public static class MediaServiceCollectionExtensions
         services.AddSingleton<LoudnessAnalyser>();
         services.AddSingleton<EncoderLoudnessCalibrator>();
         services.AddSingleton<ProductionRenderer>();
+        services.AddSingleton<ProductionAnalysisPass>();
+        services.AddSingleton<MultitrackMixMeasurer>();
+        services.AddSpeechRecognition(configuration);
         return services;
     }
 }

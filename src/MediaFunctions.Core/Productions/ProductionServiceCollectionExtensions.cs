@@ -1,5 +1,6 @@
 using MediaFunctions.Core.Productions.Inputs;
 using MediaFunctions.Core.Productions.Presets;
+using MediaFunctions.Core.Productions.Processing;
 using MediaFunctions.Core.Productions.Records;
 using MediaFunctions.Core.Productions.Runs;
 using MediaFunctions.Core.Productions.Services;
@@ -17,8 +18,11 @@ public static class ProductionServiceCollectionExtensions
     {
         services.AddSingleton<ProductionPresetStore>();
         services.AddSingleton<ProductionStore>();
+        services.AddSingleton<ProductionTranscripts>();
         services.AddSingleton<ProductionUploads>();
         services.AddSingleton<ProductionInputFetcher>();
+        services.AddSingleton<ProductionAudioProcessor>();
+        services.AddSingleton<MultitrackAudioProcessor>();
         services.AddSingleton<ProductionRuns>();
         // External services: a connected service's webhook is signed only once an IOAuthClientSecrets is registered.
         services.AddSingleton<ProductionServiceStore>();

@@ -236,8 +236,10 @@ public sealed class AuphonicProductionTests(HostFixture fixture)
     [InlineData("""{"input_file": "ftp://your_server.com/somefile.mp3"}""", "input_file")]
     [InlineData("""{"input_file": "not a url"}""", "input_file")]
     [InlineData("""{"metadata": {"title": "No input yet"}, "action": "start"}""", "input_file")]
-    [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "is_multitrack": true, "action": "start"}""", "is_multitrack")]
+    [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "is_multitrack": true, "action": "start"}""", "multi_input_files")]
+    [InlineData("""{"multi_input_files": [{"type": "multitrack", "id": "speech track"}], "is_multitrack": true, "action": "start"}""", "multi_input_files")]
     [InlineData("""{"input_file": "https://your_server.com/somefile.mp3", "chapters": [{"start": "00:01:00", "title": "B"}, {"start": "00:00:10", "title": "A"}], "action": "start"}""", "chapters")]
+    [InlineData("""{"input_file": "https://your_server.com/somefile.mp4", "output_files": [{"format": "video"}], "algorithms": {"silence_cutter": true}, "action": "start"}""", "output_files")]
     [InlineData("""{"action": "publish"}""", "action")]
     [InlineData("""{"algorithms": {"loudnesstarget": -40}}""", "loudnesstarget")]
     public async Task Production_BadField_400NamingItAndNothingStored(string json, string field)

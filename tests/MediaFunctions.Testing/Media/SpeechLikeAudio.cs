@@ -45,7 +45,9 @@ public static class SpeechLikeAudio
                     var at = line.IndexOf("RMS level dB:", StringComparison.Ordinal);
                     if (at >= 0)
                     {
-                        level = double.Parse(line[(at + "RMS level dB:".Length)..].Trim(), CultureInfo.InvariantCulture);
+                        // astats writes -inf for digital silence.
+                        var text = line[(at + "RMS level dB:".Length)..].Trim();
+                        level = text == "-inf" ? double.NegativeInfinity : double.Parse(text, CultureInfo.InvariantCulture);
                     }
                 },
             },

@@ -102,6 +102,27 @@ public sealed class ProductionInputFetcher(
         }
     }
 
+    /// <summary>
+    /// Keeps a file a run's analysis made for its render (the processed main audio, a track's gain curve), which may run on
+    /// another instance, and returns its blob: in the work container, whose lifecycle rule sweeps it a day later; the next
+    /// run's replaces it.
+    /// </summary>
+    public async Task<string> StoreWorkFileAsync(string keyId, string uuid, string name, string path, CancellationToken cancellationToken = default)
+    {
+        var blob = MediaContainers.JobPrefix(keyId, Records.Production.FilesId(uuid)) + name;
+        await blobs.GetBlobContainerClient(MediaContainers.Work).GetBlobClient(blob)
+            .UploadAsync(path, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
+        return blob;
+    }
+
+    /// <summary>A link ffmpeg reads a file of <see cref="StoreWorkFileAsync"/> through.</summary>
+    public Task<Uri> ReadWorkLinkAsync(string blob, CancellationToken cancellationToken = default) =>
+        links.IssueReadLinkAsync(MediaContainers.Work, blob, clock.GetUtcNow() + ReadLinkLifetime, cancellationToken: cancellationToken);
+
+    /// <summary>Reads a file of <see cref="StoreWorkFileAsync"/>.</summary>
+    public async Task<Stream> OpenWorkFileAsync(string blob, CancellationToken cancellationToken = default) =>
+        await blobs.GetBlobContainerClient(MediaContainers.Work).GetBlobClient(blob).OpenReadAsync(cancellationToken: cancellationToken);
+
     /// <summary>A link ffmpeg reads a staged input through.</summary>
     public Task<Uri> ReadLinkAsync(string blob, CancellationToken cancellationToken = default) =>
         links.IssueReadLinkAsync(MediaContainers.Productions, blob, clock.GetUtcNow() + ReadLinkLifetime, cancellationToken: cancellationToken);

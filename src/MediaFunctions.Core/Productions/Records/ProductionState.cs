@@ -24,6 +24,12 @@ public sealed record ProductionState
     /// <summary>The produced audio's length in seconds; null before a run is done.</summary>
     public double? Length { get; init; }
 
+    /// <summary>
+    /// The blob (outputs container) of its last run's transcript, as the production's <c>transcript</c> shows it; null without
+    /// speech recognition. A blob, not a field: an hour's words with their times outgrow a table entity.
+    /// </summary>
+    public string? TranscriptBlob { get; init; }
+
     /// <summary>The upload made through <paramref name="field"/>, or null.</summary>
     public ProductionUpload? Upload(string field) => Uploads.FirstOrDefault(upload => upload.Field == field);
 
@@ -32,7 +38,7 @@ public sealed record ProductionState
         this with { Uploads = [.. Uploads.Where(existing => existing.Field != upload.Field), upload] };
 
     /// <summary>This state without the last run's outcome.</summary>
-    public ProductionState WithoutResults() => this with { Results = [], ErrorMessage = null, Warnings = [], Length = null };
+    public ProductionState WithoutResults() => this with { Results = [], ErrorMessage = null, Warnings = [], Length = null, TranscriptBlob = null };
 }
 
 /// <summary>A file uploaded to a production.</summary>

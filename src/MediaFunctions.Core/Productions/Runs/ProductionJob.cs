@@ -20,9 +20,11 @@ namespace MediaFunctions.Core.Productions.Runs;
 /// <param name="Metadata">The tags.</param>
 /// <param name="Chapters">The chapter marks.</param>
 /// <param name="Loudness">Filtering and loudness.</param>
+/// <param name="Algorithms">The other audio algorithms.</param>
+/// <param name="Tracks">A multitrack production's tracks (the first is also <paramref name="Main"/>); empty for a single-track one.</param>
 /// <param name="OutgoingServices">The services the results are sent to.</param>
 /// <param name="Webhook">The URL told of the end with Auphonic's form POST; null when none.</param>
-/// <param name="NotApplied">The asked-for algorithms this server does not apply yet, each as the production's status tells it.</param>
+/// <param name="NotApplied">The asked-for algorithms this server has no model for, each as the production's status names it.</param>
 public sealed record ProductionJob(
     string KeyId,
     string Uuid,
@@ -36,12 +38,18 @@ public sealed record ProductionJob(
     ProductionMetadata Metadata,
     IReadOnlyList<ProductionChapter> Chapters,
     LoudnessSettings Loudness,
+    ProductionAlgorithms Algorithms,
+    IReadOnlyList<ProductionTrack> Tracks,
     IReadOnlyList<string> OutgoingServices,
     string? Webhook,
-    IReadOnlyList<string> NotApplied);
+    IReadOnlyList<string> NotApplied)
+{
+    /// <summary>True for a multitrack production.</summary>
+    public bool IsMultitrack => Tracks.Count > 0;
+}
 
 /// <summary>Where one input of a run comes from: exactly one of an upload, a URL, or a file of a registered service.</summary>
-/// <param name="Field">What it is for: <c>input_file</c>, <c>intro</c>, <c>outro</c> or <c>image</c>; names it in errors and its staged blob.</param>
+/// <param name="Field">What it is for: <c>input_file</c>, <c>intro</c>, <c>outro</c>, <c>image</c> or a track's id; names it in errors and its staged blob.</param>
 /// <param name="UploadBlob">The uploaded file's blob in the inputs container.</param>
 /// <param name="Url">An http(s) URL read with the URL sources' address rules.</param>
 /// <param name="ServiceUuid">A registered service the file is read from.</param>

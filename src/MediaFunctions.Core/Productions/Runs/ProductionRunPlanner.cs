@@ -21,11 +21,10 @@ public static class ProductionRunPlanner
     public static readonly ProductionOutputRequest DefaultOutput = new("mp3", null, null, null, null, false, false);
 
     /// <summary>
-    /// Algorithms this server does not apply yet; a production that asks for one (sets it to true) runs without it, and its
-    /// status says so.
+    /// Algorithms that need a model this server does not have (music_cutter: a music/speech classifier); a production that asks
+    /// for one runs without it, and its status says so.
     /// </summary>
-    public static readonly IReadOnlyList<string> PendingAlgorithms =
-        ["leveler", "denoise", "silence_cutter", "filler_cutter", "cough_cutter", "music_cutter", "gate", "crossgate", "dualmono"];
+    public static readonly IReadOnlyList<string> AlgorithmsWithoutModel = ["music_cutter"];
 
     /// <exception cref="ProductionSettingsException">The production cannot run; each error names its field.</exception>
     public static ProductionJob Plan(Production production, string instanceId)
@@ -33,14 +32,14 @@ public static class ProductionRunPlanner
         ArgumentNullException.ThrowIfNull(production);
         var fields = production.Fields;
         var errors = new List<ValidationError>();
-        if (ProductionJson.ReadFlag(fields[ProductionFields.IsMultitrack], out var multitrack) && multitrack)
-        {
-            errors.Add(new(ProductionFields.IsMultitrack, "Multitrack productions are saved but not processed by this server yet; start a single-track production."));
-        }
-
-        var main = Source(ProductionFields.InputFile, ProductionJson.ReadText(fields[ProductionFields.InputFile]), ProductionJson.ReadText(fields[ProductionFields.Service]),
-            production.State.Upload(ProductionFields.InputFile), errors);
-        if (main is null && !errors.Any(error => error.Field == ProductionFields.InputFile))
+        var tracks = ProductionJson.ReadFlag(fields[ProductionFields.IsMultitrack], out var multitrack) && multitrack
+            ? Tracks(production, fields[ProductionFields.MultiInputFiles] as JsonArray, errors)
+            : [];
+        var main = multitrack
+            ? tracks.FirstOrDefault()?.Source
+            : Source(ProductionFields.InputFile, ProductionJson.ReadText(fields[ProductionFields.InputFile]), ProductionJson.ReadText(fields[ProductionFields.Service]),
+                production.State.Upload(ProductionFields.InputFile), errors);
+        if (main is null && !errors.Any(error => error.Field is ProductionFields.InputFile or ProductionFields.MultiInputFiles))
         {
             errors.Add(new(ProductionFields.InputFile, "The production has no input: upload one (upload.json), or set input_file to an http(s) URL."));
         }
@@ -75,6 +74,14 @@ public static class ProductionRunPlanner
             : ProductionJson.ReadText(fields[ProductionFields.Image]) is { Length: > 0 } imageUrl ? new ProductionSource(ProductionUploads.ImageField, Url: imageUrl) : null;
         var chapters = Chapters(fields[ProductionFields.Chapters] as JsonArray, errors);
         var algorithms = fields[ProductionFields.Algorithms] as JsonObject ?? [];
+        var resolved = Algorithms(algorithms, fields[ProductionFields.SpeechRecognition] as JsonObject);
+        var outputs = Outputs(fields[ProductionFields.OutputFiles] as JsonArray);
+        if ((resolved.SilenceCutter || resolved.FillerCutter || resolved.CoughCutter) && outputs.Any(output => output.Format == "video"))
+        {
+            errors.Add(new(ProductionFields.OutputFiles,
+                "A video output copies the input's picture, which cannot be cut with the audio: turn off silence_cutter, filler_cutter and cough_cutter, or ask for audio outputs."));
+        }
+
         if (errors.Count > 0)
         {
             throw new ProductionSettingsException(errors);
@@ -91,13 +98,15 @@ public static class ProductionRunPlanner
             image,
             BaseName(ProductionJson.ReadText(fields[ProductionFields.OutputBasename]), production.State.Upload(ProductionFields.InputFile)?.FileName ?? main!.FileName,
                 production.Uuid),
-            Outputs(fields[ProductionFields.OutputFiles] as JsonArray),
+            outputs,
             metadata,
             chapters,
             Loudness(algorithms),
+            resolved,
+            tracks,
             [.. (fields[ProductionFields.OutgoingServices] as JsonArray ?? []).Select(service => ProductionJson.ReadText(service?["uuid"])!)],
             ProductionJson.ReadText(fields[ProductionFields.Webhook]) is { Length: > 0 } webhook ? webhook : null,
-            NotApplied(algorithms, fields));
+            [.. AlgorithmsWithoutModel.Where(name => ProductionJson.ReadFlag(algorithms[name], out var on) && on)]);
     }
 
     private static ProductionSource? Source(string field, string? inputFile, string? service, ProductionUpload? upload, List<ValidationError> errors)
@@ -217,15 +226,69 @@ public static class ProductionRunPlanner
             Flag("filtering", true) || Flag("hipfilter", false));
     }
 
-    private static List<string> NotApplied(JsonObject algorithms, JsonObject fields)
+    /// <summary>Auphonic's defaults where a field is not set: the leveler on at full strength, everything else off.</summary>
+    private static ProductionAlgorithms Algorithms(JsonObject algorithms, JsonObject? speech)
     {
-        var notApplied = PendingAlgorithms.Where(name => ProductionJson.ReadFlag(algorithms[name], out var on) && on).ToList();
-        if (fields[ProductionFields.SpeechRecognition] is JsonObject)
+        bool Flag(string name, bool fallback) => ProductionJson.ReadFlag(algorithms[name], out var flag) ? flag : fallback;
+        double Number(string name, double fallback) => ProductionJson.ReadNumber(algorithms[name], out var number) ? number : fallback;
+        return new ProductionAlgorithms(
+            Flag("leveler", true),
+            Number("levelerstrength", ProductionAlgorithms.DefaultLevelerStrength),
+            Flag("denoise", false),
+            Number("denoiseamount", 0),
+            Flag("silence_cutter", false),
+            Flag("filler_cutter", false),
+            Flag("cough_cutter", false),
+            Flag("dualmono", false),
+            Flag("gate", true),
+            Flag("crossgate", true),
+            speech is null ? null : new ProductionSpeechRequest(
+                ProductionJson.ReadText(speech["language"]) ?? "",
+                speech["keywords"] switch
+                {
+                    JsonArray keywords => [.. keywords.Select(ProductionJson.ReadText).OfType<string>().Select(keyword => keyword.Trim()).Where(keyword => keyword.Length > 0)],
+                    var text => [.. (ProductionJson.ReadText(text) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)],
+                },
+                ProductionJson.ReadFlag(speech["shownotes"], out var shownotes) && shownotes));
+    }
+
+    /// <summary>A multitrack production's tracks, each from its upload (by its id) or its <c>input_file</c>; at least one.</summary>
+    private static List<ProductionTrack> Tracks(Production production, JsonArray? inputs, List<ValidationError> errors)
+    {
+        var tracks = new List<ProductionTrack>();
+        foreach (var input in (inputs ?? []).OfType<JsonObject>().Where(input => ProductionJson.ReadText(input["type"]) == "multitrack"))
         {
-            notApplied.Add(ProductionFields.SpeechRecognition);
+            var id = ProductionJson.ReadText(input["id"]);
+            if (string.IsNullOrWhiteSpace(id) || tracks.Any(track => track.Id == id))
+            {
+                errors.Add(new(ProductionFields.MultiInputFiles, "Each multitrack input needs an id of its own; its upload field is named after it."));
+                continue;
+            }
+
+            var source = Source(id, ProductionJson.ReadText(input[ProductionFields.InputFile]), ProductionJson.ReadText(input[ProductionFields.Service]),
+                production.State.Upload(id), errors);
+            if (source is null)
+            {
+                errors.Add(new(ProductionFields.MultiInputFiles, $"The track '{id}' has no audio: upload it with upload.json as the field '{id}', or give its input_file."));
+                continue;
+            }
+
+            var algorithms = input["algorithms"] as JsonObject ?? [];
+            tracks.Add(new ProductionTrack(
+                id,
+                source,
+                !ProductionJson.ReadFlag(algorithms["filtering"], out var filtering) || filtering,
+                ProductionJson.ReadFlag(algorithms["denoise"], out var denoise) && denoise,
+                ProductionJson.ReadNumber(algorithms["denoiseamount"], out var amount) ? amount : 0,
+                ProductionJson.ReadText(algorithms["backforeground"]) ?? "auto"));
         }
 
-        return notApplied;
+        if (tracks.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new(ProductionFields.MultiInputFiles, "A multitrack production needs its tracks: multi_input_files entries of type multitrack, each with an id."));
+        }
+
+        return tracks;
     }
 
     private static string BaseName(string? outputBasename, string? inputFileName, string uuid)

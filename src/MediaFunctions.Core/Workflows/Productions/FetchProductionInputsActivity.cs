@@ -5,7 +5,7 @@ using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.Productions;
 
-/// <summary>The first step of a run: its inputs and cover image staged in the productions container and probed.</summary>
+/// <summary>The first step of a run: its inputs (a multitrack production's tracks), and cover image staged in the productions container and probed.</summary>
 public sealed class FetchProductionInputsActivity(ProductionInputFetcher fetcher, IOrchestrationClient orchestrations, TimeProvider clock)
     : Activity<ProductionJob, ProductionInputs>
 {
@@ -15,10 +15,16 @@ public sealed class FetchProductionInputsActivity(ProductionInputFetcher fetcher
         await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         var token = watch.Token;
         async Task<StagedProductionInput?> Stage(ProductionSource? source) => source is null ? null : await fetcher.StageMediaAsync(job.KeyId, job.Uuid, source, token);
-        var main = await fetcher.StageMediaAsync(job.KeyId, job.Uuid, job.Main, token);
+        var tracks = new List<StagedProductionInput>();
+        foreach (var track in job.Tracks)
+        {
+            tracks.Add(await fetcher.StageMediaAsync(job.KeyId, job.Uuid, track.Source, token));
+        }
+
+        var main = job.IsMultitrack ? tracks[0] : await fetcher.StageMediaAsync(job.KeyId, job.Uuid, job.Main, token);
         var intro = await Stage(job.Intro);
         var outro = await Stage(job.Outro);
         var image = job.Image is null ? null : await fetcher.StageImageAsync(job.KeyId, job.Uuid, job.Image, token);
-        return new ProductionInputs(main, intro, outro, image);
+        return new ProductionInputs(main, intro, outro, image, tracks);
     }
 }

@@ -9,8 +9,8 @@ namespace MediaFunctions.Core.Workflows.Productions;
 
 /// <summary>
 /// One run of a production, its status kept in the production's record as Auphonic names each step: the inputs are
-/// fetched (Incoming File Transfer), measured (Audio Processing), rendered to every output file in one decode (Audio
-/// Encoding), sent to the outgoing services (Outgoing File Transfer); then Done, or Error with what went wrong, and the
+/// fetched (Incoming File Transfer), cleaned up, levelled, measured, transcribed and cut (Audio Processing), rendered to every
+/// output file in one decode (Audio Encoding), sent to the outgoing services (Outgoing File Transfer); then Done, or Error with what went wrong, and the
 /// production's webhook is told. Each step is an activity, retried on its own where a retry can help.
 /// </summary>
 public sealed class ProductionOrchestrator : Orchestrator<ProductionJob, int>
@@ -35,10 +35,10 @@ public sealed class ProductionOrchestrator : Orchestrator<ProductionJob, int>
             await SetStatusAsync(context, job, ProductionStatus.IncomingFileTransfer);
             var inputs = await context.CallActivityAsync<ProductionInputs>(nameof(FetchProductionInputsActivity), job);
             await SetStatusAsync(context, job, ProductionStatus.AudioProcessing);
-            var loudness = await context.CallActivityAsync<ProductionLoudness>(nameof(AnalyseProductionActivity), new ProductionAnalysis(job, inputs));
+            var analysed = await context.CallActivityAsync<ProductionAnalysed>(nameof(AnalyseProductionActivity), new ProductionAnalysis(job, inputs));
             await SetStatusAsync(context, job, ProductionStatus.AudioEncoding);
-            var rendered = await context.CallActivityAsync<ProductionRendered>(nameof(RenderProductionActivity), new ProductionRender(job, inputs, loudness));
-            var warnings = job.NotApplied.Select(name => $"{name} was asked for and is not applied by this server yet.").ToList();
+            var rendered = await context.CallActivityAsync<ProductionRendered>(nameof(RenderProductionActivity), new ProductionRender(job, inputs, analysed));
+            var warnings = job.NotApplied.Select(name => $"{name} was asked for and is not applied: this server has no model for it.").Concat(analysed.Warnings).ToList();
             if (job.OutgoingServices.Count > 0)
             {
                 await SetStatusAsync(context, job, ProductionStatus.OutgoingFileTransfer);
@@ -56,7 +56,8 @@ public sealed class ProductionOrchestrator : Orchestrator<ProductionJob, int>
                 }
             }
 
-            return new ProductionRunRecord(job.KeyId, job.Uuid, job.InstanceId, ProductionStatus.Done, rendered.Files, null, warnings, rendered.LengthSeconds);
+            return new ProductionRunRecord(job.KeyId, job.Uuid, job.InstanceId, ProductionStatus.Done, rendered.Files, null, warnings, rendered.LengthSeconds,
+                analysed.TranscriptBlob);
         }
         catch (TaskFailedException failure)
         {
@@ -74,7 +75,7 @@ public sealed class ProductionOrchestrator : Orchestrator<ProductionJob, int>
 public sealed record ProductionAnalysis(ProductionJob Job, ProductionInputs Inputs);
 
 /// <summary>The input of <see cref="RenderProductionActivity"/>.</summary>
-public sealed record ProductionRender(ProductionJob Job, ProductionInputs Inputs, ProductionLoudness Loudness);
+public sealed record ProductionRender(ProductionJob Job, ProductionInputs Inputs, ProductionAnalysed Analysed);
 
 /// <summary>What <see cref="RenderProductionActivity"/> stored: the files, and the produced audio's length.</summary>
 public sealed record ProductionRendered(IReadOnlyList<ProductionResultFile> Files, double LengthSeconds);

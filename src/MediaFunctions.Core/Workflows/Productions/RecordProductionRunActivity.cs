@@ -10,6 +10,7 @@ namespace MediaFunctions.Core.Workflows.Productions;
 /// <param name="ErrorMessage">What went wrong, when Error.</param>
 /// <param name="Warnings">What the run could not do as asked.</param>
 /// <param name="LengthSeconds">The produced audio's length, when Done.</param>
+/// <param name="TranscriptBlob">The transcript's blob, when Done with speech recognition.</param>
 public sealed record ProductionRunRecord(
     string KeyId,
     string Uuid,
@@ -18,7 +19,8 @@ public sealed record ProductionRunRecord(
     IReadOnlyList<ProductionResultFile> Files,
     string? ErrorMessage,
     IReadOnlyList<string> Warnings,
-    double? LengthSeconds);
+    double? LengthSeconds,
+    string? TranscriptBlob = null);
 
 /// <summary>
 /// Writes a run's status (and at its end, its outcome) into the production's record, unless the production has moved on:
@@ -42,7 +44,14 @@ public sealed class RecordProductionRunActivity(ProductionStore productions) : A
             {
                 Status = record.Status,
                 State = ended
-                    ? production.State with { Results = record.Files, ErrorMessage = record.ErrorMessage, Warnings = record.Warnings, Length = record.LengthSeconds }
+                    ? production.State with
+                    {
+                        Results = record.Files,
+                        ErrorMessage = record.ErrorMessage,
+                        Warnings = record.Warnings,
+                        Length = record.LengthSeconds,
+                        TranscriptBlob = record.TranscriptBlob,
+                    }
                     : production.State,
             };
         }, cancellationToken);

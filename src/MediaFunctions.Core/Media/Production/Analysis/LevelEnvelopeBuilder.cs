@@ -25,6 +25,7 @@ public sealed class LevelEnvelopeBuilder
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(frameSamples, nameof(frameDuration));
     }
 
+    /// <summary>How long each frame of the envelope is.</summary>
     public TimeSpan FrameDuration { get; }
 
     /// <summary>Adds little-endian float samples; a sample split across two calls is joined.</summary>

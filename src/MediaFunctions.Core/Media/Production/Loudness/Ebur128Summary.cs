@@ -66,7 +66,8 @@ internal static class Ebur128Summary
                 case ("Loudness range:", "LRA"):
                     range = value;
                     break;
-                case ("True peak:", "Peak"):
+                // peak=sample prints its sample peak where peak=true prints the true peak.
+                case ("True peak:" or "Sample peak:", "Peak"):
                     peak = value;
                     break;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaFunctions.Core.Media.Production.Filtering;
 
 namespace MediaFunctions.Core.Media.Production.Loudness;
 
@@ -21,14 +22,28 @@ public static class LoudnessPlanner
     /// <summary>Headroom under MaxPeak for the limiter, for the peaks the resampler back to the output rate adds.</summary>
     public const double LimiterMarginDecibels = 0.2;
 
+    /// <summary>
+    /// Room the limiter leaves under that for a lossy output's gain (<see cref="Rendering.EncoderLoudnessCalibrator"/>): MP3 and AAC
+    /// at podcast bit rates take up to about this much loudness away, which a file held at the ceiling could not get back.
+    /// </summary>
+    public const double EncoderRoomDecibels = 1;
+
+    /// <summary>The lowest ceiling the limiter holds (its <c>limit</c> option's minimum, −24 dBFS).</summary>
+    public const double MinLimiterCeiling = -24;
+
+    /// <summary>Plans the loudness stage behind the settings' own clean-up filters (<see cref="PreLoudnessFilter"/>).</summary>
     /// <exception cref="ProductionSettingsException">A setting is out of range.</exception>
-    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate)
+    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate) =>
+        Plan(settings, measurement, sampleRate, PreLoudnessFilter(settings));
+
+    /// <summary>Plans the loudness stage behind <paramref name="preLoudness"/>, the filters <paramref name="measurement"/> was made behind.</summary>
+    /// <exception cref="ProductionSettingsException">A setting is out of range.</exception>
+    public static LoudnessPlan Plan(LoudnessSettings settings, LoudnessMeasurement measurement, int sampleRate, string? preLoudness)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(measurement);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleRate);
         settings.ThrowIfInvalid();
-        var preLoudness = PreLoudnessFilter(settings);
         if (!settings.NormLoudness || !measurement.HasLoudness)
         {
             return new LoudnessPlan(settings, preLoudness, 0, null, sampleRate);
@@ -85,6 +100,9 @@ public static class LoudnessPlanner
         return stages.Count == 0 ? null : string.Join(',', stages);
     }
 
-    private static double? LimiterCeiling(LoudnessSettings settings, double peakAfterGain) =>
-        peakAfterGain > settings.MaxPeak - LimiterMarginDecibels ? settings.MaxPeak - LimiterMarginDecibels : null;
+    private static double? LimiterCeiling(LoudnessSettings settings, double peakAfterGain)
+    {
+        var ceiling = Math.Max(MinLimiterCeiling, settings.MaxPeak - LimiterMarginDecibels - EncoderRoomDecibels);
+        return peakAfterGain > ceiling ? ceiling : null;
+    }
 }

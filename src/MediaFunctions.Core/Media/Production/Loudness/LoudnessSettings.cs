@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Validation;
 
 namespace MediaFunctions.Core.Media.Production.Loudness;

@@ -12,8 +12,8 @@ namespace MediaFunctions.Core.Media.Production.Rendering;
 /// </summary>
 /// <remarks>
 /// A gain is only raised while the production's expected true peak leaves room for it under <c>maxpeak</c> (less
-/// <see cref="PeakMarginDecibels"/> for the encoder's own overshoot); a production its limiter holds at the ceiling keeps
-/// what its encoders give.
+/// <see cref="PeakMarginDecibels"/> for the encoder's own overshoot); the limiter leaves
+/// <see cref="LoudnessPlanner.EncoderRoomDecibels"/> for it.
 /// </remarks>
 public sealed class EncoderLoudnessCalibrator(FfmpegRunner runner, LoudnessAnalyser analyser)
 {

@@ -16,12 +16,12 @@ public sealed class ProductionFormat
 
     public required ProductionFormatKind Kind { get; init; }
 
-    /// <summary>The file ending (without its dot), e.g. <c>m4a</c>.</summary>
+    /// <summary>The file ending (without its dot), e.g. <c>m4a</c> or <c>flac.zip</c>.</summary>
     public required string Ending { get; init; }
 
     public required string MimeType { get; init; }
 
-    /// <summary>ffmpeg's muxer (<c>-f</c>).</summary>
+    /// <summary>ffmpeg's muxer (<c>-f</c>); for <see cref="ProductionFormatKind.Tracks"/>, that of each track's file.</summary>
     public required string Muxer { get; init; }
 
     /// <summary>How the file holds tags and chapters.</summary>

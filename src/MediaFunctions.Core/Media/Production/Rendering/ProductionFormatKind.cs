@@ -11,4 +11,7 @@ public enum ProductionFormatKind
 
     /// <summary>An H.264 waveform video drawn from the production's audio over the cover image.</summary>
     Audiogram,
+
+    /// <summary>A multitrack production's processed tracks, each a file named after its track, in one zip.</summary>
+    Tracks,
 }

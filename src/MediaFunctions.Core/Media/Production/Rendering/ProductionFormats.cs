@@ -4,7 +4,7 @@ namespace MediaFunctions.Core.Media.Production.Rendering;
 
 /// <summary>
 /// Auphonic's output formats and how each is written: mp3, mp3-vbr, vorbis, opus, aac, flac, alac, wav,
-/// wav-24bit, audiogram, and video, whose container is its input's.
+/// wav-24bit, audiogram, video, whose container is its input's, and tracks (wav.zip or flac.zip).
 /// </summary>
 /// <remarks>
 /// Bit rates are podcast defaults: speech is transparent well below music's rates, and listeners download
@@ -16,6 +16,11 @@ public static class ProductionFormats
     public const string Video = "video";
 
     public const string Audiogram = "audiogram";
+
+    public const string Tracks = "tracks";
+
+    /// <summary>A <c>tracks</c> output's zip of FLAC files; the format's default is a zip of WAV files.</summary>
+    private static readonly ProductionFormat FlacTracks = TracksIn("flac", "flac", OutputContainer.Flac, ["-c:a", "flac", "-sample_fmt", "s16"]);
 
     private static readonly Dictionary<string, ProductionFormat> Formats = new ProductionFormat[]
     {
@@ -42,6 +47,7 @@ public static class ProductionFormats
             AudioEncoder = ["-c:a", "aac"],
             DefaultBitrateKbps = 96,
         },
+        TracksIn("wav", "wav", OutputContainer.Wav, ["-c:a", "pcm_s16le"]),
     }.ToDictionary(format => format.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -99,11 +105,14 @@ public static class ProductionFormats
             ? GetVideo(inputEnding ?? "").Ending
             : Get(format).Ending;
 
-    /// <summary>The format a planned output is written in: for video, the one of its file name's ending.</summary>
+    /// <summary>The format a planned output is written in: for video, the one of its file name's ending; for tracks, FLAC when it ends in .flac.zip.</summary>
     internal static ProductionFormat For(ProductionOutputFile output) =>
         string.Equals(output.Format, Video, StringComparison.OrdinalIgnoreCase)
             ? GetVideo(Path.GetExtension(output.FileName))
-            : Get(output.Format);
+            : string.Equals(output.Format, Tracks, StringComparison.OrdinalIgnoreCase)
+                && output.FileName.EndsWith("." + FlacTracks.Ending, StringComparison.OrdinalIgnoreCase)
+                ? FlacTracks
+                : Get(output.Format);
 
     private static ProductionFormat Audio(
         string name, string ending, string mimeType, string muxer, OutputContainer container, IReadOnlyList<string> encoder, int? defaultKbps,
@@ -120,6 +129,18 @@ public static class ProductionFormats
             CarriesCoverArt = coverArt,
             BitrateSetsVbrQuality = vbr,
         };
+
+    /// <summary>A zip of one <paramref name="partEnding"/> file per track, each written by <paramref name="muxer"/> with <paramref name="encoder"/>.</summary>
+    private static ProductionFormat TracksIn(string partEnding, string muxer, OutputContainer container, IReadOnlyList<string> encoder) => new()
+    {
+        Name = Tracks,
+        Kind = ProductionFormatKind.Tracks,
+        Ending = partEnding + ".zip",
+        MimeType = "application/zip",
+        Muxer = muxer,
+        Container = container,
+        AudioEncoder = encoder,
+    };
 
     private static ProductionFormat VideoIn(string ending, string mimeType, string muxer, OutputContainer container, string audioEncoder) => new()
     {

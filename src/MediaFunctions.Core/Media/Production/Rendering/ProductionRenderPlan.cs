@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Tagging;
 
 namespace MediaFunctions.Core.Media.Production.Rendering;
@@ -13,7 +14,16 @@ public sealed record ProductionRenderPlan(
     IReadOnlyList<TaggingPlan> MetadataFiles,
     IReadOnlyList<PlannedProductionFile> Files,
     TimeSpan ExpectedDuration,
-    IReadOnlyList<OffloadedEncoder> OffloadedEncoders);
+    IReadOnlyList<OffloadedEncoder> OffloadedEncoders)
+{
+    /// <summary>A multitrack production's track gains, each to be written to its file before ffmpeg starts; empty otherwise.</summary>
+    public IReadOnlyList<TrackGainFile> GainFiles { get; init; } = [];
+}
+
+/// <summary>A track's gain over time and the file ffmpeg reads it from (<see cref="TrackGain.WriteAsync"/>).</summary>
+/// <param name="Gain">The gain.</param>
+/// <param name="Path">Where it is written; deleted after the render.</param>
+public sealed record TrackGainFile(TrackGain Gain, string Path);
 
 /// <summary>An ffmpeg run that encodes one file of a production from the raw samples the main run writes into <paramref name="FifoPath"/>.</summary>
 /// <param name="FifoPath">The FIFO to make before either run starts.</param>

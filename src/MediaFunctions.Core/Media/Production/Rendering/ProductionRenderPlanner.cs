@@ -1,5 +1,6 @@
 using System.Globalization;
 using MediaFunctions.Core.Media.Production.Chapters;
+using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Tagging;
 
 namespace MediaFunctions.Core.Media.Production.Rendering;
@@ -16,6 +17,10 @@ namespace MediaFunctions.Core.Media.Production.Rendering;
 /// otherwise (every podcast format and player takes those), so <c>concat</c> joins like with like. Encoders
 /// that take fewer rates (Opus, MP3) get theirs from ffmpeg's own conversion at the output.</para>
 /// <para>Chapters are times of the finished audio (intro included); split files are cut from it to the sample.</para>
+/// <para>A multitrack production's main audio is its tracks, each through its own chain and gain, summed, then the master
+/// chain (<see cref="MultitrackMixGraph"/>). Its intro, main and outro are each cut or padded to their probed length to the
+/// sample, so a <c>tracks</c> output's files (each track after its chain and gain, placed after the intro's length and
+/// padded to the end) are as long as the mixdown to the sample.</para>
 /// <para>With more than one encoder process, the output that costs most to encode is encoded by a second ffmpeg that
 /// reads the finished audio, as raw samples, from a FIFO the first writes: ffmpeg 5.1 encodes its outputs one after
 /// another on one thread, so this lets a second core encode while the first decodes, filters and encodes the rest.
@@ -73,6 +78,14 @@ public static class ProductionRenderPlanner
         }
 
         var files = Files(spec);
+        if (spec.Main.Tracks.Count == 0 && files.Any(file => file.Format.Kind == ProductionFormatKind.Tracks))
+        {
+            throw new ArgumentException("A tracks output needs a multitrack production: a single-track production has no tracks to export.", nameof(spec));
+        }
+
+        var mix = spec.Main.Tracks.Count > 0
+            ? new MultitrackMixGraph(spec.Main.Tracks, spec.OutputFolder, spec.Main.Loudness.SampleRate, spec.Main.Channels)
+            : null;
         var hasVideoOutput = files.Any(file => file.Format.Kind == ProductionFormatKind.Video);
         if (hasVideoOutput && !spec.Main.HasVideo)
         {
@@ -89,21 +102,31 @@ public static class ProductionRenderPlanner
         }
 
         // Decoded in the order they play; opened main first, so its video is input 0 whatever comes before it.
+        // A multitrack main opens its tracks and their gains in its place.
         List<AudioInput> audioInputs = [new("main", 0, spec.Main)];
-        AddInput(arguments, spec.Main);
+        var inputCount = 1;
+        if (mix is null)
+        {
+            AddInput(arguments, spec.Main);
+        }
+        else
+        {
+            arguments.AddRange(mix.InputArguments());
+            inputCount = mix.InputCount;
+        }
+
         if (spec.Intro is not null)
         {
-            audioInputs.Insert(0, new("intro", audioInputs.Count, spec.Intro));
+            audioInputs.Insert(0, new("intro", inputCount++, spec.Intro));
             AddInput(arguments, spec.Intro);
         }
 
         if (spec.Outro is not null)
         {
-            audioInputs.Add(new("outro", audioInputs.Count, spec.Outro));
+            audioInputs.Add(new("outro", inputCount++, spec.Outro));
             AddInput(arguments, spec.Outro);
         }
 
-        var inputCount = audioInputs.Count;
         int? coverInput = null, loopedCoverInput = null;
         if (spec.CoverImagePath is { } cover && files.Any(file => file.Format.CarriesCoverArt))
         {
@@ -131,11 +154,18 @@ public static class ProductionRenderPlanner
             }
         }
 
-        arguments.AddRange(["-filter_complex", FilterGraph(spec, audioInputs, files, total, loopedCoverInput)]);
+        arguments.AddRange(["-filter_complex", FilterGraph(spec, audioInputs, files, total, loopedCoverInput, mix)]);
         var encoders = new List<OffloadedEncoder>();
         for (var i = 0; i < files.Count; i++)
         {
-            if (i == offloaded)
+            if (files[i].Format.Kind == ProductionFormatKind.Tracks)
+            {
+                foreach (var (entry, track) in files[i].TrackEntries.Select((entry, track) => (entry, track)))
+                {
+                    AddOutput(arguments, files[i] with { Path = entry.Path }, Invariant($"[t{i}x{track}]"), i, tagging[i], null, null);
+                }
+            }
+            else if (i == offloaded)
             {
                 var fifo = files[i].Path + ".pcm";
                 arguments.AddRange(["-map", Invariant($"[a{i}]"), "-c:a", "pcm_f32le", "-f", "f32le", fifo]);
@@ -150,9 +180,15 @@ public static class ProductionRenderPlanner
         return new ProductionRenderPlan(
             arguments,
             tagging,
-            [.. files.Select(file => new PlannedProductionFile(file.Output, file.Format, file.Path, file.Chapter + 1, AddsChapterLinksAndImages(spec, file)))],
+            [.. files.Select(file => new PlannedProductionFile(file.Output, file.Format, file.Path, file.Chapter + 1, AddsChapterLinksAndImages(spec, file))
+            {
+                TrackEntries = file.TrackEntries,
+            })],
             total,
-            encoders);
+            encoders)
+        {
+            GainFiles = mix?.GainFiles.OfType<TrackGainFile>().ToList() ?? [],
+        };
     }
 
     /// <summary>The whole-file audio output that costs most to encode, when there is more than one file to write.</summary>
@@ -208,8 +244,24 @@ public static class ProductionRenderPlanner
 
         foreach (var input in new[] { spec.Main, spec.Intro, spec.Outro }.OfType<ProductionRenderInput>())
         {
-            ArgumentException.ThrowIfNullOrEmpty(input.Location, nameof(spec));
+            if (input.Tracks.Count == 0)
+            {
+                ArgumentException.ThrowIfNullOrEmpty(input.Location, nameof(spec));
+            }
+
             ArgumentOutOfRangeException.ThrowIfNegativeOrZero(input.Channels, nameof(spec));
+        }
+
+        foreach (var track in spec.Main.Tracks)
+        {
+            ArgumentNullException.ThrowIfNull(track, nameof(spec));
+            ArgumentException.ThrowIfNullOrEmpty(track.Location, nameof(spec));
+            ArgumentOutOfRangeException.ThrowIfNegativeOrZero(track.Channels, nameof(spec));
+        }
+
+        if (spec.Intro?.Tracks.Count > 0 || spec.Outro?.Tracks.Count > 0)
+        {
+            throw new ArgumentException("Only the main input of a production can be multitrack.", nameof(spec));
         }
     }
 
@@ -225,6 +277,13 @@ public static class ProductionRenderPlanner
             }
 
             var format = ProductionFormats.For(output);
+            if (format.Kind == ProductionFormatKind.Tracks)
+            {
+                var path = Path.Combine(spec.OutputFolder, output.FileName);
+                files.Add(new PlannedFile(output, format, path, null) { TrackEntries = TrackEntries(spec.Main.Tracks, format, path) });
+                continue;
+            }
+
             if (!output.SplitOnChapters || spec.Chapters.Count == 0)
             {
                 // Without chapters there is nothing to split at: the output is one file under its own name.
@@ -251,6 +310,27 @@ public static class ProductionRenderPlanner
         return repeated is null
             ? files
             : throw new ArgumentException($"Two outputs would both be written as {Path.GetFileName(repeated.Key)}.", nameof(spec));
+    }
+
+    /// <summary>
+    /// A tracks output's files: each named after its track's id with what a file name cannot hold replaced, made unique by the
+    /// track's number where two ids come out alike, and written next to the zip until they are put in it.
+    /// </summary>
+    private static List<TrackArchiveEntry> TrackEntries(IReadOnlyList<ProductionRenderTrack> tracks, ProductionFormat format, string zipPath)
+    {
+        var partEnding = format.Ending[..^".zip".Length];
+        var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var entries = new List<TrackArchiveEntry>(tracks.Count);
+        for (var i = 0; i < tracks.Count; i++)
+        {
+            var safe = new string([.. tracks[i].Id.Trim().Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_')]).Trim('.');
+            var stem = safe.Length == 0 ? Invariant($"track{i + 1}") : safe;
+            var name = used.Add(stem + "." + partEnding) ? stem + "." + partEnding : Invariant($"{stem}-{i + 1}.{partEnding}");
+            used.Add(name);
+            entries.Add(new TrackArchiveEntry(name, Invariant($"{zipPath}.{i}.{partEnding}")));
+        }
+
+        return entries;
     }
 
     private static void AddInput(List<string> arguments, ProductionRenderInput input) =>
@@ -286,13 +366,28 @@ public static class ProductionRenderPlanner
         (index == 0 ? TimeSpan.Zero : chapters[index].Start, index + 1 < chapters.Count ? chapters[index + 1].Start : total);
 
     private static string FilterGraph(
-        ProductionRenderSpec spec, List<AudioInput> audioInputs, List<PlannedFile> files, TimeSpan total, int? loopedCoverInput)
+        ProductionRenderSpec spec, List<AudioInput> audioInputs, List<PlannedFile> files, TimeSpan total, int? loopedCoverInput, MultitrackMixGraph? mix)
     {
         var sampleRate = spec.Main.Loudness.SampleRate;
         var layout = spec.Main.Channels == 1 ? "mono" : "stereo";
         var graph = new List<string>();
+        var programFiles = files.Where(file => file.Format.Kind != ProductionFormatKind.Tracks).ToList();
+        if (mix is not null)
+        {
+            MultitrackGraph(spec, audioInputs, files, mix, programFiles.Count > 0, graph);
+            if (programFiles.Count == 0)
+            {
+                return string.Join(';', graph);
+            }
+        }
+
         foreach (var (label, inputIndex, input) in audioInputs)
         {
+            if (input.Tracks.Count > 0)
+            {
+                continue;
+            }
+
             // STARTPTS: concat places each segment after the one before by its own timestamps, which start where
             // the container says (and where -itsoffset moved the main).
             List<string> stages = ["asetpts=PTS-STARTPTS"];
@@ -302,6 +397,11 @@ public static class ProductionRenderPlanner
             }
 
             stages.Add(Invariant($"aformat=sample_fmts=fltp:sample_rates={sampleRate}:channel_layouts={layout}"));
+            if (mix is not null)
+            {
+                stages.Add(ExactLength(Samples(input.Duration, sampleRate)));
+            }
+
             graph.Add(Invariant($"[{inputIndex}:a:0]{string.Join(',', stages)}[{label}]"));
         }
 
@@ -312,8 +412,9 @@ public static class ProductionRenderPlanner
             graph.Add(Invariant($"{string.Concat(audioInputs.Select(input => $"[{input.Label}]"))}concat=n={audioInputs.Count}:v=0:a=1[{program}]"));
         }
 
-        graph.Add(Invariant($"[{program}]asplit={files.Count}{string.Concat(files.Select((_, i) => $"[b{i}]"))}"));
-        for (var i = 0; i < files.Count; i++)
+        var programIndices = files.Select((file, i) => (file, i)).Where(entry => entry.file.Format.Kind != ProductionFormatKind.Tracks).Select(entry => entry.i).ToList();
+        graph.Add(Invariant($"[{program}]asplit={programIndices.Count}{string.Concat(programIndices.Select(i => $"[b{i}]"))}"));
+        foreach (var i in programIndices)
         {
             var file = files[i];
             var mixdown = (file.Output.MonoMixdown && layout == "stereo" ? MonoMixdown + "," : "")
@@ -343,6 +444,47 @@ public static class ProductionRenderPlanner
 
         return string.Join(';', graph);
     }
+
+    /// <summary>
+    /// The mix of a multitrack main, labelled <c>main</c> when any output takes the program, and each tracks output's files:
+    /// every processed track placed after the intro and padded to the production's end.
+    /// </summary>
+    private static void MultitrackGraph(
+        ProductionRenderSpec spec, List<AudioInput> audioInputs, List<PlannedFile> files, MultitrackMixGraph mix, bool makesProgram, List<string> graph)
+    {
+        var sampleRate = spec.Main.Loudness.SampleRate;
+        var layout = spec.Main.Channels == 1 ? "mono" : "stereo";
+        var trackFiles = files.Select((file, i) => (file, i)).Where(entry => entry.file.Format.Kind == ProductionFormatKind.Tracks).Select(entry => entry.i).ToList();
+        var firstCopy = makesProgram ? 1 : 0;
+        var firstTrackInput = audioInputs.Single(input => input.Input.Tracks.Count > 0).InputIndex;
+        graph.AddRange(mix.TrackChains(firstTrackInput, firstCopy + trackFiles.Count));
+        if (makesProgram)
+        {
+            List<string> master = [mix.Mix()];
+            if (spec.Main.Loudness.AudioFilter is { } loudness)
+            {
+                master.Add(loudness);
+            }
+
+            master.Add(Invariant($"aformat=sample_fmts=fltp:sample_rates={sampleRate}:channel_layouts={layout}"));
+            master.Add(ExactLength(mix.Samples));
+            graph.Add(Invariant($"{string.Join(',', master)}[main]"));
+        }
+
+        var intro = spec.Intro is null ? 0 : Samples(spec.Intro.Duration, sampleRate);
+        var length = intro + mix.Samples + (spec.Outro is null ? 0 : Samples(spec.Outro.Duration, sampleRate));
+        for (var n = 0; n < trackFiles.Count; n++)
+        {
+            for (var track = 0; track < spec.Main.Tracks.Count; track++)
+            {
+                var delay = intro > 0 ? Invariant($"adelay=delays={intro}S:all=1,") : "";
+                graph.Add(Invariant($"[{MultitrackMixGraph.TrackLabel(track, firstCopy + n)}]{delay}{ExactLength(length)}[t{trackFiles[n]}x{track}]"));
+            }
+        }
+    }
+
+    /// <summary>Pads with silence or cuts to exactly <paramref name="samples"/>.</summary>
+    private static string ExactLength(long samples) => Invariant($"apad=whole_len={samples},atrim=end_sample={samples},asetpts=PTS-STARTPTS");
 
     private static void AddOutput(List<string> arguments, PlannedFile file, string audio, int index, TaggingPlan tagging, int? coverInput, string? coverPath)
     {
@@ -395,5 +537,8 @@ public static class ProductionRenderPlanner
 
     private sealed record AudioInput(string Label, int InputIndex, ProductionRenderInput Input);
 
-    private sealed record PlannedFile(ProductionOutputFile Output, ProductionFormat Format, string Path, int? Chapter);
+    private sealed record PlannedFile(ProductionOutputFile Output, ProductionFormat Format, string Path, int? Chapter)
+    {
+        public IReadOnlyList<TrackArchiveEntry> TrackEntries { get; init; } = [];
+    }
 }

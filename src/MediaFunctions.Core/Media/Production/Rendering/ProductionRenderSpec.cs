@@ -35,10 +35,32 @@ public sealed record ProductionRenderSpec(
 /// <param name="Duration">Its length as probed.</param>
 /// <param name="HasVideo">True when it has a video stream (only the main input's is ever used).</param>
 /// <param name="Channels">Its audio channels as probed; the main's count sets the production's (mono, else stereo).</param>
-public sealed record ProductionRenderInput(string Location, IReadOnlyList<string> InputArguments, LoudnessPlan Loudness, TimeSpan Duration, bool HasVideo, int Channels);
+public sealed record ProductionRenderInput(string Location, IReadOnlyList<string> InputArguments, LoudnessPlan Loudness, TimeSpan Duration, bool HasVideo, int Channels)
+{
+    /// <summary>
+    /// A multitrack production's tracks, mixed into this (main) input, whose <see cref="Location"/> is then not read and whose
+    /// <see cref="Loudness"/> is the master chain applied to the mix; empty for a single-track production.
+    /// </summary>
+    public IReadOnlyList<ProductionRenderTrack> Tracks { get; init; } = [];
+
+    /// <summary>A multitrack production's main input: its tracks, mixed, then <paramref name="master"/> (planned from <see cref="Multitrack.MultitrackMixMeasurer"/>).</summary>
+    /// <param name="tracks">The tracks, at least one.</param>
+    /// <param name="master">The master's clean-up and loudness stage, applied to the mix.</param>
+    /// <param name="channels">The production's channels: 1 for mono, else stereo.</param>
+    public static ProductionRenderInput Mixed(IReadOnlyList<ProductionRenderTrack> tracks, LoudnessPlan master, int channels)
+    {
+        ArgumentNullException.ThrowIfNull(tracks);
+        if (tracks.Count == 0)
+        {
+            throw new ArgumentException("A multitrack production needs at least one track.", nameof(tracks));
+        }
+
+        return new ProductionRenderInput("", [], master, tracks.Max(track => track.Duration), HasVideo: false, channels) { Tracks = tracks };
+    }
+}
 
 /// <summary>One entry of a production's <c>output_files</c>, resolved.</summary>
-/// <param name="Format">Its Auphonic format: mp3, mp3-vbr, vorbis, opus, aac, flac, alac, wav, wav-24bit, video or audiogram.</param>
+/// <param name="Format">Its Auphonic format: mp3, mp3-vbr, vorbis, opus, aac, flac, alac, wav, wav-24bit, video, audiogram or tracks (a multitrack production's processed tracks, zipped: its file name ends in .wav.zip or .flac.zip).</param>
 /// <param name="BitrateKbps">The asked-for bit rate (kbit/s); null for the format's default.</param>
 /// <param name="FileName">The file's name as stored (with its ending); with <paramref name="SplitOnChapters"/>, the name each numbered file is made from.</param>
 /// <param name="MonoMixdown">Mix down to one channel.</param>

@@ -24,7 +24,9 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
         ProductionRenderSpec spec, IProgress<FfmpegProgress>? progress = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(spec.OutputFolder);
-        var calibrated = await calibrator.CalibrateAsync(spec, cancellationToken);
+        // NOTE: the calibrator measures an excerpt of the main input; a multitrack main is a mix it cannot read, so its lossy
+        // files are not calibrated.
+        var calibrated = spec.Main.Tracks.Count == 0 ? await calibrator.CalibrateAsync(spec, cancellationToken) : spec;
         var plan = ProductionRenderPlanner.Plan(calibrated, EncoderProcesses);
         try
         {
@@ -33,16 +35,29 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
                 await metadata.WriteMetadataFileAsync(cancellationToken);
             }
 
+            foreach (var gain in plan.GainFiles)
+            {
+                await gain.Gain.WriteAsync(gain.Path, cancellationToken: cancellationToken);
+            }
+
             foreach (var encoder in plan.OffloadedEncoders)
             {
                 await Cli.Wrap("mkfifo").WithArguments([encoder.FifoPath]).ExecuteAsync(cancellationToken);
             }
 
             await RunAllAsync(plan, progress, timeout, cancellationToken);
+            foreach (var file in plan.Files.Where(file => file.TrackEntries.Count > 0))
+            {
+                await TrackArchive.WriteAsync(file.Path, file.TrackEntries, cancellationToken);
+            }
         }
         finally
         {
-            foreach (var path in plan.MetadataFiles.Select(metadata => metadata.MetadataFilePath).Concat(plan.OffloadedEncoders.Select(encoder => encoder.FifoPath)))
+            var workFiles = plan.MetadataFiles.Select(metadata => metadata.MetadataFilePath)
+                .Concat(plan.OffloadedEncoders.Select(encoder => encoder.FifoPath))
+                .Concat(plan.GainFiles.Select(gain => gain.Path))
+                .Concat(plan.Files.SelectMany(file => file.TrackEntries).Select(entry => entry.Path));
+            foreach (var path in workFiles)
             {
                 File.Delete(path);
             }
@@ -56,10 +71,13 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
                 await Id3ChapterFrames.AddLinksAndImagesAsync(file.Path, spec.Chapters, spec.ChapterImagePaths, cancellationToken);
             }
 
-            var probe = await prober.ProbeAsync(file.Path, cancellationToken: cancellationToken);
+            // A zip of tracks has no duration to probe; its tracks are as long as the production.
+            var duration = file.TrackEntries.Count > 0
+                ? plan.ExpectedDuration
+                : (await prober.ProbeAsync(file.Path, cancellationToken: cancellationToken)).Duration ?? TimeSpan.Zero;
             // Each file is reported for the output entry it was asked as, not its calibrated copy.
             rendered.Add(new RenderedProductionFile(
-                spec.Outputs[calibrated.Outputs.ToList().IndexOf(file.Output)], file.Path, file.Format.MimeType, new FileInfo(file.Path).Length, probe.Duration ?? TimeSpan.Zero, file.ChapterNumber));
+                spec.Outputs[calibrated.Outputs.ToList().IndexOf(file.Output)], file.Path, file.Format.MimeType, new FileInfo(file.Path).Length, duration, file.ChapterNumber));
         }
 
         return rendered;

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Production;
+using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Loudness;
 
 namespace MediaFunctions.Core.Tests.Media.Production.Loudness;
@@ -22,7 +23,7 @@ public class LoudnessPlannerTests
     {
         var plan = LoudnessPlanner.Plan(new(true, -16, -2, false), Quiet with { TruePeak = -19 }, 44_100);
 
-        Assert.Equal(-2 - LoudnessPlanner.LimiterMarginDecibels, plan.LimiterCeiling);
+        Assert.Equal(-2 - LoudnessPlanner.LimiterMarginDecibels - LoudnessPlanner.EncoderRoomDecibels, plan.LimiterCeiling);
         Assert.Equal("volume=24dB,aresample=192000,alimiter=limit=0.77625:attack=5:release=50:level=0:latency=1,aresample=44100", plan.AudioFilter);
     }
 

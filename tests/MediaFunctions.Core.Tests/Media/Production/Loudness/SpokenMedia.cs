@@ -59,15 +59,8 @@ public sealed class SpokenMedia : IAsyncLifetime
     public string NewPath(string name) => Path.Combine(Folder, Guid.NewGuid().ToString("N") + "-" + name);
 
     /// <summary>Renders <paramref name="input"/> through <paramref name="audioFilter"/> with the service's ffmpeg, as 32-bit float WAV.</summary>
-    public async Task<string> RenderAsync(string input, string? audioFilter, CancellationToken cancellationToken)
-    {
-        var output = NewPath("rendered.wav");
-        string[] filter = audioFilter is null ? [] : ["-af", audioFilter];
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "error", "-y", "-i", input, .. filter, "-c:a", "pcm_f32le", output],
-            cancellationToken: cancellationToken);
-        return output;
-    }
+    public static Task<string> RenderAsync(string input, string? audioFilter, CancellationToken cancellationToken) =>
+        ProducedAudio.RenderAsync(input, audioFilter, cancellationToken);
 
     /// <inheritdoc cref="SpeechLikeAudio.RmsLevelAsync"/>
     public static Task<double> RmsLevelAsync(string path, string filter, CancellationToken cancellationToken) =>

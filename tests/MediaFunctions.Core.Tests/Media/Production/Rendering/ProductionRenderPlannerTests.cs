@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media;
+using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Media.Production.Tagging;

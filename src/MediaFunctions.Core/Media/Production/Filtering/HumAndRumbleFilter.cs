@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace MediaFunctions.Core.Media.Production.Loudness;
+namespace MediaFunctions.Core.Media.Production.Filtering;
 
 /// <summary>
 /// Auphonic's <c>filtering</c>: removes rumble and mains hum below the voice.

@@ -1,0 +1,89 @@
+using System.Globalization;
+using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Media.Production.Loudness;
+
+namespace MediaFunctions.Core.Media.Production.Analysis;
+
+/// <summary>
+/// Measures everything a production needs before its render with ONE decode of its input: the loudness behind the clean-up
+/// and the leveler (<c>ebur128</c>, as <see cref="LoudnessAnalyser.MeasureAsync"/> reads it), the level envelope behind the
+/// clean-up (the cutters' and gates' input), and, when asked, a 16 kHz mono WAV for speech recognition.
+/// </summary>
+/// <remarks>
+/// NOTE: one <c>asplit</c> graph, not a decode per measurement: decoding and cleaning up (the denoiser above all) cost far more
+/// than the meters, and a long input is then read once. The envelope streams through stdout, so no samples are held.
+/// </remarks>
+public sealed class ProductionAnalysisPass(FfmpegRunner runner)
+{
+    /// <summary>The speech recognisers' rate: 16 kHz mono 16-bit, as pocketsphinx and Whisper take it.</summary>
+    public const int SpeechSampleRate = 16_000;
+
+    /// <param name="input">A path or URL ffmpeg reads; its first audio stream is measured.</param>
+    /// <param name="preFilter">The clean-up (filtering, denoise) every measurement is behind; null for none.</param>
+    /// <param name="levelingFilter">The leveler, measured behind for the loudness only; null for none.</param>
+    /// <param name="speechWavPath">Where to write the WAV for speech recognition; null for none.</param>
+    /// <param name="processed">Where to keep the audio as measured (behind the clean-up and the leveler); null not to keep it.</param>
+    /// <param name="measures">What to measure besides the loudness; a measure left out costs nothing.</param>
+    /// <param name="cancellationToken">Stops ffmpeg.</param>
+    /// <exception cref="FfmpegException">ffmpeg failed, or logged no ebur128 summary.</exception>
+    public async Task<AudioAnalysis> AnalyseAsync(
+        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
+        AnalysisMeasures measures = AnalysisMeasures.Envelope | AnalysisMeasures.TruePeak, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(input);
+        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed, measures);
+        var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
+        var lines = new List<string>();
+        await runner.RunAsync(arguments, new FfmpegRunOptions
+        {
+            StandardOutput = measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null,
+            StandardError = lines.Add,
+        }, cancellationToken);
+        return Ebur128Summary.TryParse(lines, out var loudness)
+            ? new AudioAnalysis(loudness, envelope.Build())
+            : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
+    }
+
+    private static List<string> Arguments(
+        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed, AnalysisMeasures measures)
+    {
+        var speech = speechWavPath is not null;
+        var levels = measures.HasFlag(AnalysisMeasures.Envelope);
+        var branches = "[loudness]" + (levels ? "[envelope]" : "") + (speech ? "[speech]" : "");
+        // The true peak oversamples 4×, the dearest part of the meter: only the loudness stage's plan needs it.
+        var peak = measures.HasFlag(AnalysisMeasures.TruePeak) ? "true" : "sample";
+        // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
+        var graph = string.Create(CultureInfo.InvariantCulture, $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
+            $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak={peak}:framelog=verbose[measured]" +
+            (levels ? $";[envelope]{LevelEnvelopeReader.MonoSamples}[levels]" : "") +
+            (speech ? string.Create(CultureInfo.InvariantCulture, $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]") : "");
+        List<string> arguments =
+        [
+            "-hide_banner", "-nostats", "-loglevel", "info", "-i", input, "-filter_complex", graph,
+            "-map", "[measured]", "-f", "null", "-",
+        ];
+        if (levels)
+        {
+            arguments.AddRange(["-map", "[levels]", "-f", "f32le", "pipe:1"]);
+        }
+        if (speechWavPath is not null)
+        {
+            arguments.AddRange(["-map", "[recognised]", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechWavPath]);
+        }
+
+        if (processed is not null)
+        {
+            // 24-bit FLAC at its fastest setting: lossless for the render, a third of the float samples' size.
+            arguments.AddRange(["-map", "[kept]", "-c:a", "flac", "-sample_fmt", "s32", "-compression_level", "0", "-f", "flac", "-y", processed.Path]);
+        }
+
+        return arguments;
+    }
+
+    private static string Before(string? filter) => filter is null ? "" : filter + ",";
+
+    /// <summary>The measured audio split off to be kept, <see cref="ProcessedAudioOutput.HeadroomDecibels"/> lower.</summary>
+    private static string Kept(ProcessedAudioOutput? processed) => processed is null
+        ? ""
+        : string.Create(CultureInfo.InvariantCulture, $"asplit=2[measure][keep];[keep]volume={-processed.HeadroomDecibels}dB[kept];[measure]");
+}
