@@ -23,10 +23,11 @@ public static class LoudnessPlanner
     public const double LimiterMarginDecibels = 0.2;
 
     /// <summary>
-    /// Room the limiter leaves under that for a lossy output's gain (<see cref="Rendering.EncoderLoudnessCalibrator"/>): MP3 and AAC
-    /// at podcast bit rates take up to about this much loudness away, which a file held at the ceiling could not get back.
+    /// Room the limiter leaves under that for a lossy output's gain and its encoder's overshoot
+    /// (<see cref="Rendering.EncoderLoudnessCalibrator"/>): MP3 and AAC at podcast bit rates take up to about half a LU away,
+    /// which a file held at the ceiling could not get back.
     /// </summary>
-    public const double EncoderRoomDecibels = 1;
+    public const double EncoderRoomDecibels = 1.5;
 
     /// <summary>The lowest ceiling the limiter holds (its <c>limit</c> option's minimum, −24 dBFS).</summary>
     public const double MinLimiterCeiling = -24;

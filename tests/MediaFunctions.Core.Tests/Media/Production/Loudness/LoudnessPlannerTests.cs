@@ -24,7 +24,7 @@ public class LoudnessPlannerTests
         var plan = LoudnessPlanner.Plan(new(true, -16, -2, false), Quiet with { TruePeak = -19 }, 44_100);
 
         Assert.Equal(-2 - LoudnessPlanner.LimiterMarginDecibels - LoudnessPlanner.EncoderRoomDecibels, plan.LimiterCeiling);
-        Assert.Equal("volume=24dB,aresample=192000,alimiter=limit=0.69183:attack=5:release=50:level=0:latency=1,aresample=44100", plan.AudioFilter);
+        Assert.Equal("volume=24dB,aresample=192000,alimiter=limit=0.65313:attack=5:release=50:level=0:latency=1,aresample=44100", plan.AudioFilter);
     }
 
     [Fact]
