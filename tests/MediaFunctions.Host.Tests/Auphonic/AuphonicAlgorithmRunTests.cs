@@ -174,10 +174,10 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
         ZipFile.ExtractToDirectory(zip, tracksFolder);
         var extracted = Directory.GetFiles(tracksFolder).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(2, extracted.Count);
-        var mixSamples = await SamplesAsync(mixdown, token);
+        var mixSamples = await SampleCount.ReadAsync(mixdown, token);
         foreach (var track in extracted)
         {
-            Assert.Equal(mixSamples, await SamplesAsync(track, token));
+            Assert.Equal(mixSamples, await SampleCount.ReadAsync(track, token));
         }
 
         // Speaker A's processed track during B's turn: the bleed drops at least 20 dB.
@@ -192,24 +192,4 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
     /// <summary>Where sentence <paramref name="index"/> starts once each long pause before it is cut down (to about 0.5 s).</summary>
     private static double CutStart(List<double> starts, List<double> pauses, int index) =>
         starts[index] - pauses.Take(index).Where(pause => pause >= PauseSeconds).Sum(pause => pause - 0.5);
-
-    /// <summary>How many samples a file decodes to.</summary>
-    private static async Task<long> SamplesAsync(string path, CancellationToken cancellationToken)
-    {
-        long? samples = null;
-        await FfmpegTools.Runner().RunAsync(["-hide_banner", "-nostats", "-loglevel", "info", "-i", path, "-map", "0:a:0", "-af", "astats=measure_perchannel=none:measure_overall=Number_of_samples", "-f", "null", "-"],
-            new Core.Ffmpeg.FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("Number of samples:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        samples = long.Parse(line[(at + "Number of samples:".Length)..].Trim(), CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            cancellationToken);
-        return samples ?? throw new InvalidOperationException($"astats counted no samples in {path}.");
-    }
 }

@@ -1,6 +1,4 @@
 using MediaFunctions.Core.Media.Production.Analysis;
-using MediaFunctions.Core.Media.Production.Denoising;
-using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Leveling;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Multitrack;
@@ -33,11 +31,7 @@ public sealed class MultitrackAudioProcessor(ProductionAnalysisPass pass, Multit
             // The track as it is sets where its level-dependent filters work, and its levels decide its gate.
             var asItIs = await pass.AnalyseAsync(input.Location, null, null, null, cancellationToken: cancellationToken);
             var track = input.Track;
-            var denoiser = track.Denoise ? Denoiser.Chain(track.DenoiseAmount, SpeechActivity.Detect(asItIs.Envelope).NoiseFloor) : null;
-            var filter = !track.Filtering ? denoiser
-                : asItIs.Loudness.HasLoudness ? SpeechFilter.Chain(asItIs.Loudness.IntegratedLoudness, asItIs.Loudness.TruePeak, denoiser)
-                : HumAndRumbleFilter.Chain();
-            measured.Add((input, filter, asItIs.Envelope));
+            measured.Add((input, CleanupChain.For(track.Filtering, track.Denoise, track.DenoiseAmount, asItIs), asItIs.Envelope));
         }
 
         var gains = MultitrackGainPlanner.Plan(

@@ -1,8 +1,6 @@
 using System.Globalization;
 using MediaFunctions.Core.Media.Production.Analysis;
 using MediaFunctions.Core.Media.Production.Cutting;
-using MediaFunctions.Core.Media.Production.Denoising;
-using MediaFunctions.Core.Media.Production.Filtering;
 using MediaFunctions.Core.Media.Production.Leveling;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;
@@ -47,15 +45,8 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         // First decode: the input as it is, which sets where the level-dependent filters work (a sample peak is enough for that,
         // and the noise floor only the denoiser needs).
         var asItIs = await pass.AnalyseAsync(input, mono, null, null, null, algorithms.Denoise ? AnalysisMeasures.Envelope : AnalysisMeasures.None, cancellationToken);
-        var measured = asItIs.Loudness.HasLoudness;
-        // The denoiser before the de-esser, which would take broadband noise for sibilance.
-        var denoiser = algorithms.Denoise ? Denoiser.Chain(algorithms.DenoiseAmount, SpeechActivity.Detect(asItIs.Envelope).NoiseFloor) : null;
-        var preFilter = Join(
-            mono,
-            !request.Loudness.Filtering ? denoiser
-                : measured ? SpeechFilter.Chain(asItIs.Loudness.IntegratedLoudness, asItIs.Loudness.TruePeak, denoiser)
-                : Join(HumAndRumbleFilter.Chain(), denoiser));
-        var leveler = algorithms.Leveler && measured ? Leveler.Chain(algorithms.LevelerStrength, asItIs.Loudness.IntegratedLoudness) : null;
+        var preFilter = Join(mono, CleanupChain.For(request.Loudness.Filtering, algorithms.Denoise, algorithms.DenoiseAmount, asItIs));
+        var leveler = algorithms.Leveler && asItIs.Loudness.HasLoudness ? Leveler.Chain(algorithms.LevelerStrength, asItIs.Loudness.IntegratedLoudness) : null;
 
         ISpeechRecognizer? recognizer = null;
         if (algorithms.NeedsSpeech)

@@ -33,15 +33,8 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
         ArgumentException.ThrowIfNullOrEmpty(input);
         var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed, measures);
         var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
-        var lines = new List<string>();
-        await runner.RunAsync(arguments, new FfmpegRunOptions
-        {
-            StandardOutput = measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null,
-            StandardError = lines.Add,
-        }, cancellationToken);
-        return Ebur128Summary.TryParse(lines, out var loudness)
-            ? new AudioAnalysis(loudness, envelope.Build())
-            : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
+        var loudness = await Ebur128Summary.MeasureAsync(runner, arguments, measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null, cancellationToken);
+        return new AudioAnalysis(loudness, envelope.Build());
     }
 
     private static List<string> Arguments(

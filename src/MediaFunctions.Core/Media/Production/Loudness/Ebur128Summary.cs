@@ -1,4 +1,5 @@
 using System.Globalization;
+using MediaFunctions.Core.Ffmpeg;
 
 namespace MediaFunctions.Core.Media.Production.Loudness;
 
@@ -80,6 +81,21 @@ internal static class Ebur128Summary
 
         measurement = new LoudnessMeasurement(integrated.Value, peak.Value, range.Value, threshold.Value);
         return true;
+    }
+
+    /// <summary>
+    /// Runs ffmpeg with <paramref name="arguments"/> (a graph that ends in an <c>ebur128</c> meter, logging at info level) and
+    /// reads the meter's summary; <paramref name="standardOutput"/> reads what the run writes to <c>pipe:1</c>, if anything.
+    /// </summary>
+    /// <exception cref="FfmpegException">ffmpeg failed, or logged no ebur128 summary.</exception>
+    public static async Task<LoudnessMeasurement> MeasureAsync(
+        FfmpegRunner runner, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task>? standardOutput, CancellationToken cancellationToken)
+    {
+        var lines = new List<string>();
+        await runner.RunAsync(arguments, new FfmpegRunOptions { StandardOutput = standardOutput, StandardError = lines.Add }, cancellationToken);
+        return TryParse(lines, out var measurement)
+            ? measurement
+            : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
     }
 
     /// <summary>Reads "-23.2 LUFS" or "-inf dBFS" (the peak of digital silence).</summary>

@@ -34,11 +34,7 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
             "-hide_banner", "-nostats", "-loglevel", "info", "-i", input, "-map", "0:a:0",
             "-af", audioFilter is null ? meter : $"{audioFilter},{meter}", "-f", "null", "-",
         ];
-        var lines = new List<string>();
-        await runner.RunAsync(arguments, new FfmpegRunOptions { StandardError = lines.Add }, cancellationToken);
-        return Ebur128Summary.TryParse(lines, out var measurement)
-            ? measurement
-            : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
+        return await Ebur128Summary.MeasureAsync(runner, arguments, null, cancellationToken);
     }
 
     /// <summary>
@@ -93,19 +89,41 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
             excerpts.AddRange(["-ss", Seconds(start), "-t", Seconds(LimiterExcerptLength), "-i", input]);
         }
 
-        // What the excerpts would measure unlimited is what they should measure limited: each raise of the gain before the
-        // limiter is limited a little more, so it is measured again, as the whole input's refinement is.
+        // What the excerpts would measure unlimited is what they should measure limited, so each limited measurement is read
+        // as the whole's: the target, less what the limiter took from the excerpts. Each raise of the gain before the limiter
+        // is limited a little more, so it is measured again, as the whole input's refinement is.
         var unlimited = await MeasureExcerptsAsync(excerpts, (plan with { LimiterCeiling = null }).AudioFilter, cancellationToken);
-        for (var refinement = 0; unlimited.HasLoudness && refinement < MaxRefinements; refinement++)
+        if (!unlimited.HasLoudness)
         {
-            var limited = await MeasureExcerptsAsync(excerpts, plan.AudioFilter, cancellationToken);
-            var missing = unlimited.IntegratedLoudness - limited.IntegratedLoudness;
-            if (!limited.HasLoudness || Math.Abs(missing) <= RefinementTolerance)
+            return plan;
+        }
+
+        var target = plan.Settings.LoudnessTarget;
+        return await RefineWithAsync(plan, async candidate =>
+        {
+            var limited = await MeasureExcerptsAsync(excerpts, candidate.AudioFilter, cancellationToken);
+            return limited with { IntegratedLoudness = target - (unlimited.IntegratedLoudness - limited.IntegratedLoudness) };
+        });
+    }
+
+    /// <summary>
+    /// Measures <paramref name="plan"/> as rendered with <paramref name="measure"/> and corrects its gain until it is within
+    /// <see cref="RefinementTolerance"/> of the target (at most <see cref="MaxRefinements"/> measurements): the one refinement
+    /// of a whole input, its excerpts, and a multitrack production's mix.
+    /// </summary>
+    public static async Task<LoudnessPlan> RefineWithAsync(LoudnessPlan plan, Func<LoudnessPlan, Task<LoudnessMeasurement>> measure)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(measure);
+        for (var refinement = 0; plan.Settings.NormLoudness && refinement < MaxRefinements; refinement++)
+        {
+            var rendered = await measure(plan);
+            if (!rendered.HasLoudness || Math.Abs(rendered.IntegratedLoudness - plan.Settings.LoudnessTarget) <= RefinementTolerance)
             {
                 break;
             }
 
-            plan = plan with { GainDecibels = plan.GainDecibels + missing };
+            plan = LoudnessPlanner.Refine(plan, rendered);
         }
 
         return plan;
@@ -118,11 +136,7 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
             + string.Create(CultureInfo.InvariantCulture, $"concat=n={count}:v=0:a=1,") + (audioFilter is null ? "" : audioFilter + ",")
             + "ebur128=peak=true:framelog=verbose";
         List<string> arguments = ["-hide_banner", "-nostats", "-loglevel", "info", .. excerpts, "-filter_complex", joined, "-f", "null", "-"];
-        var lines = new List<string>();
-        await runner.RunAsync(arguments, new FfmpegRunOptions { StandardError = lines.Add }, cancellationToken);
-        return Ebur128Summary.TryParse(lines, out var measurement)
-            ? measurement
-            : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
+        return await Ebur128Summary.MeasureAsync(runner, arguments, null, cancellationToken);
     }
 
     private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
@@ -132,21 +146,9 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
     /// <see cref="RefinementTolerance"/> of the target (at most <see cref="MaxRefinements"/> decodes): what a limiter, or a cut
     /// of loud passages, took away from the measured loudness is given back.
     /// </summary>
-    public async Task<LoudnessPlan> RefineAsync(string input, LoudnessPlan plan, CancellationToken cancellationToken = default)
+    public Task<LoudnessPlan> RefineAsync(string input, LoudnessPlan plan, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(input);
-        ArgumentNullException.ThrowIfNull(plan);
-        for (var refinement = 0; plan.Settings.NormLoudness && refinement < MaxRefinements; refinement++)
-        {
-            var rendered = await MeasureAsync(input, plan.AudioFilter, cancellationToken);
-            if (!rendered.HasLoudness || Math.Abs(rendered.IntegratedLoudness - plan.Settings.LoudnessTarget) <= RefinementTolerance)
-            {
-                break;
-            }
-
-            plan = LoudnessPlanner.Refine(plan, rendered);
-        }
-
-        return plan;
+        return RefineWithAsync(plan, candidate => MeasureAsync(input, candidate.AudioFilter, cancellationToken));
     }
 }

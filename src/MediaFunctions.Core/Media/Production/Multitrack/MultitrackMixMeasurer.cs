@@ -35,18 +35,9 @@ public sealed class MultitrackMixMeasurer(FfmpegRunner runner)
         settings.ThrowIfInvalid();
         var measurement = await MeasureAsync(tracks, masterPreFilter, sampleRate, channels, cancellationToken);
         var plan = LoudnessPlanner.Plan(settings, measurement, sampleRate, masterPreFilter);
-        for (var refinement = 0; plan.LimiterCeiling is not null && refinement < LoudnessAnalyser.MaxRefinements; refinement++)
-        {
-            var rendered = await MeasureAsync(tracks, plan.AudioFilter, sampleRate, channels, cancellationToken);
-            if (Math.Abs(rendered.IntegratedLoudness - settings.LoudnessTarget) <= LoudnessAnalyser.RefinementTolerance)
-            {
-                break;
-            }
-
-            plan = LoudnessPlanner.Refine(plan, rendered);
-        }
-
-        return plan;
+        return plan.LimiterCeiling is null
+            ? plan
+            : await LoudnessAnalyser.RefineWithAsync(plan, candidate => MeasureAsync(tracks, candidate.AudioFilter, sampleRate, channels, cancellationToken));
     }
 
     /// <summary>Measures the mix after <paramref name="masterPreFilter"/> in one decode of every track.</summary>
@@ -79,11 +70,7 @@ public sealed class MultitrackMixMeasurer(FfmpegRunner runner)
                 "-hide_banner", "-nostats", "-loglevel", "info", .. mix.InputArguments(),
                 "-filter_complex", string.Join(';', graph), "-map", "[measured]", "-f", "null", "-",
             ];
-            var lines = new List<string>();
-            await runner.RunAsync(arguments, new FfmpegRunOptions { StandardError = lines.Add }, cancellationToken);
-            return Ebur128Summary.TryParse(lines, out var measurement)
-                ? measurement
-                : throw FfmpegException.MissingOutput("ffmpeg", "an ebur128 summary", arguments, lines.TakeLast(FfmpegException.StandardErrorTailLines).ToList());
+            return await Ebur128Summary.MeasureAsync(runner, arguments, null, cancellationToken);
         }
         finally
         {

@@ -115,7 +115,7 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
             intro: withIntro ? show.Intro : null);
 
         var zip = files.Single(file => file.Output.Format == "tracks");
-        var mixSamples = await SampleCountAsync(files.Single(file => file.Output.Format == "wav").Path, token);
+        var mixSamples = await SampleCount.ReadAsync(files.Single(file => file.Output.Format == "wav").Path, token);
         var extracted = Path.Combine(folder, "extracted");
         await ZipFile.ExtractToDirectoryAsync(zip.Path, extracted, token);
         var entries = Directory.GetFiles(extracted).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
@@ -125,7 +125,7 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
         Assert.Equal([$"Speaker_A.{partEnding}", $"music.{partEnding}", $"speaker_b.{partEnding}"], entries);
         foreach (var entry in entries)
         {
-            var samples = await SampleCountAsync(Path.Combine(extracted, entry!), token);
+            var samples = await SampleCount.ReadAsync(Path.Combine(extracted, entry!), token);
             var probe = await FfmpegTools.Prober().ProbeAsync(Path.Combine(extracted, entry!), cancellationToken: token);
             output.WriteLine($"  {entry}: {samples} samples, {probe.Duration?.TotalSeconds:0.000} s");
             Assert.Equal(mixSamples, samples);
@@ -225,27 +225,6 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
             ProductionRenderInput.Mixed(renderTracks, master, channels), introInput, null, outputs, new ProductionMetadata(), [], null, [], folder);
         var renderer = new ProductionRenderer(Runner, FfmpegTools.Prober(), new EncoderLoudnessCalibrator(Runner, new LoudnessAnalyser(Runner)));
         return await renderer.RenderAsync(spec, cancellationToken: token);
-    }
-
-    /// <summary>The number of samples a file decodes to, counted by astats.</summary>
-    private static async Task<long> SampleCountAsync(string path, CancellationToken token)
-    {
-        long? samples = null;
-        await Runner.RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path, "-af", "astats=measure_perchannel=none:measure_overall=Number_of_samples", "-f", "null", "-"],
-            new FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("Number of samples:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        samples = long.Parse(line[(at + "Number of samples:".Length)..].Trim(), CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            token);
-        return samples ?? throw new InvalidOperationException($"astats counted no samples in {path}.");
     }
 
     private string NewFolder() => Path.Combine(show.Folder, Guid.NewGuid().ToString("N"));
