@@ -125,7 +125,7 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
     }
 
     [Fact]
-    public async Task Multitrack_TwoSpeakersGatedAndMixed_TracksZipAsLongAsTheMixdown()
+    public async Task Multitrack_TwoSpeakersGatedCutAndTranscribed_TracksZipAsLongAsTheMixdown()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var token = timeout.Token;
@@ -134,7 +134,8 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
         var b = Path.Combine(_folder, "b.wav");
         var aLength = (await SynthesizedSpeech.WriteAsync(a, "Welcome to our show about coral reefs and the ocean.", token)).TotalSeconds;
         var bLength = (await SynthesizedSpeech.WriteAsync(b, "Thank you, it is great to be here with you today.", token, voice: "en-us+klatt4")).TotalSeconds;
-        var bAt = aLength + 1;
+        // A 3 s pause between the speakers, for the silence cutter.
+        var bAt = aLength + 3;
         var total = bAt + bLength + 1;
         var trackA = Path.Combine(_folder, "speaker-a.wav");
         var trackB = Path.Combine(_folder, "speaker-b.wav");
@@ -150,7 +151,8 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
                 ],
                 "metadata": {"title": "My first Multitrack Production"},
                 "output_files": [{"format": "wav"}, {"format": "tracks", "ending": "wav.zip"}],
-                "algorithms": {"loudnesstarget": -23, "leveler": true, "gate": true, "crossgate": true},
+                "algorithms": {"loudnesstarget": -23, "leveler": true, "gate": true, "crossgate": true, "silence_cutter": true},
+                "speech_recognition": {"language": "en", "keywords": ["ocean", "great"]},
                 "is_multitrack": true
             }
             """, token);
@@ -168,6 +170,21 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
         output.WriteLine($"mixdown {loudness.IntegratedLoudness:0.00} LUFS");
         Assert.InRange(loudness.IntegratedLoudness, -23.5, -22.5);
 
+        Assert.False(production.TryGetProperty("warning_message", out var warning) && warning.GetString() is { Length: > 0 }, warning.ToString());
+        var mixLength = (await FfmpegTools.Prober().ProbeAsync(mixdown, cancellationToken: token)).Duration!.Value.TotalSeconds;
+        output.WriteLine($"{total:0.00} s → mixdown {mixLength:0.00} s");
+        Assert.InRange(total - mixLength, 2, 3.5);
+
+        // The transcript's times are the mixdown's, after the cut: B's keyword comes the cut earlier than B spoke it.
+        var keywords = production.GetProperty("transcript").GetProperty("keywords").EnumerateArray()
+            .Select(hit => (Keyword: hit.GetProperty("keyword").GetString(), Start: hit.GetProperty("start").GetDouble())).ToList();
+        output.WriteLine(production.GetProperty("transcript").GetProperty("text").GetString());
+        output.WriteLine(string.Join("; ", keywords.Select(hit => $"{hit.Keyword} at {hit.Start:0.00} s")));
+        Assert.Contains(keywords, hit => hit.Keyword == "ocean" && hit.Start < aLength);
+        var bCut = bAt - (total - mixLength);
+        Assert.Contains(keywords, hit => hit.Keyword == "great" && hit.Start > bCut && hit.Start < bCut + 2.5);
+        Assert.Contains(files, file => file.GetProperty("filename").GetString()!.EndsWith(".vtt", StringComparison.Ordinal));
+
         var zip = await DownloadAsync(alice, files[1].GetProperty("download_url").GetString()!, _folder, token);
         Assert.EndsWith(".wav.zip", zip, StringComparison.Ordinal);
         var tracksFolder = Directory.CreateDirectory(Path.Combine(_folder, "tracks")).FullName;
@@ -180,11 +197,10 @@ public sealed class AuphonicAlgorithmRunTests(ProductionHostFixture fixture, ITe
             Assert.Equal(mixSamples, await SampleCount.ReadAsync(track, token));
         }
 
-        // Speaker A's processed track during B's turn: the bleed drops at least 20 dB.
-        var bleedWindow = string.Create(CultureInfo.InvariantCulture, $"atrim={bAt + 0.3}:{bAt + bLength - 0.3}");
-        var before = await SpeechLikeAudio.RmsLevelAsync(trackA, bleedWindow, token);
+        // Speaker A's processed track during B's turn (in the cut tracks, the cut earlier): the bleed drops at least 20 dB.
+        var before = await SpeechLikeAudio.RmsLevelAsync(trackA, string.Create(CultureInfo.InvariantCulture, $"atrim={bAt + 0.3}:{bAt + bLength - 0.3}"), token);
         Assert.Equal(["speaker_a.wav", "speaker_b.wav"], extracted.Select(Path.GetFileName));
-        var after = await SpeechLikeAudio.RmsLevelAsync(extracted[0], bleedWindow, token);
+        var after = await SpeechLikeAudio.RmsLevelAsync(extracted[0], string.Create(CultureInfo.InvariantCulture, $"atrim={bCut + 0.3}:{bCut + bLength - 0.3}"), token);
         output.WriteLine($"speaker a's track during b's turn: {before:0.0} → {after:0.0} dBFS");
         Assert.True(before - after >= 20, $"the bleed dropped only {before - after:0.0} dB");
     }

@@ -1,26 +1,33 @@
 using MediaFunctions.Core.Media.Production.Analysis;
+using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Leveling;
-using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
+using MediaFunctions.Core.Media.Production.Speech;
 using MediaFunctions.Core.Productions.Runs;
 
 namespace MediaFunctions.Core.Productions.Processing;
 
 /// <summary>
 /// Processes a multitrack production's tracks before its render: each track measured and given its own clean-up (its
-/// <c>filtering</c> and <c>denoise</c>), the gates, cross-gates and ducking decided between them from their levels, and the
-/// master's leveler and loudness stage planned from their mix.
+/// <c>filtering</c> and <c>denoise</c>), the gates, cross-gates and ducking decided between them from their levels, then the
+/// master's work on their mix: its leveler, its speech recognised, its cuts decided (every track is cut alike), and its
+/// loudness stage planned.
 /// </summary>
-public sealed class MultitrackAudioProcessor(ProductionAnalysisPass pass, MultitrackMixMeasurer mixer)
+/// <remarks>
+/// A decode per track as it is, one of the mix for the leveler, the silence cutter and the recogniser together (only when
+/// one of them is on), and the loudness plan's of the mix as it renders.
+/// </remarks>
+public sealed class MultitrackAudioProcessor(ProductionAnalysisPass pass, MultitrackMixMeasurer mixer, SpeechRecognizers recognizers)
 {
     /// <param name="tracks">Each track with where ffmpeg reads it, its probed length and channels.</param>
     /// <param name="request">The master's loudness and algorithms; its sample rate and channels are the mix's.</param>
-    /// <param name="cancellationToken">Stops ffmpeg.</param>
-    /// <returns>The tracks as the render mixes them, and the master's plan.</returns>
+    /// <param name="workFolder">Where the speech recogniser's WAV is written.</param>
+    /// <param name="cancellationToken">Stops ffmpeg and the recogniser.</param>
     /// <exception cref="Ffmpeg.FfmpegException">ffmpeg failed.</exception>
-    public async Task<(IReadOnlyList<ProductionRenderTrack> Tracks, LoudnessPlan Master)> ProcessAsync(
-        IReadOnlyList<MultitrackInput> tracks, ProductionAudioRequest request, CancellationToken cancellationToken = default)
+    /// <exception cref="SpeechRecognitionException">The recogniser failed.</exception>
+    public async Task<ProcessedMultitrackAudio> ProcessAsync(
+        IReadOnlyList<MultitrackInput> tracks, ProductionAudioRequest request, string workFolder, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tracks);
         ArgumentNullException.ThrowIfNull(request);
@@ -34,20 +41,31 @@ public sealed class MultitrackAudioProcessor(ProductionAnalysisPass pass, Multit
             measured.Add((input, CleanupChain.For(track.Filtering, track.Denoise, track.DenoiseAmount, asItIs), asItIs.Envelope));
         }
 
+        var algorithms = request.Algorithms;
         var gains = MultitrackGainPlanner.Plan(
             [.. measured.Select(track => new MultitrackTrack(track.Input.Track.Id, track.Envelope, Role(track.Input.Track.BackForeground)))],
-            new MultitrackSettings(request.Algorithms.Gate, request.Algorithms.Crossgate));
+            new MultitrackSettings(algorithms.Gate, algorithms.Crossgate));
         List<ProductionRenderTrack> mixed = [.. measured.Select((track, i) => new ProductionRenderTrack(
             track.Input.Track.Id, track.Input.Location, [], track.Filter, track.Input.Duration, track.Input.Channels, gains[i]))];
 
+        var warnings = new List<string>();
+        var recognizer = await ProductionSpeech.SelectAsync(recognizers, algorithms, warnings, cancellationToken);
         string? leveler = null;
-        if (request.Algorithms.Leveler)
+        var cuts = CutList.Empty;
+        Transcript? transcript = null;
+        if (algorithms.Leveler || algorithms.SilenceCutter || recognizer is not null)
         {
-            var mix = await mixer.MeasureAsync(mixed, null, request.SampleRate, request.Channels, cancellationToken);
-            leveler = mix.HasLoudness ? Leveler.Chain(request.Algorithms.LevelerStrength, mix.IntegratedLoudness) : null;
+            // The mix as gated and ducked: its pauses are where nobody speaks, its speech everyone's.
+            var speechWav = recognizer is null ? null : Path.Combine(workFolder, "speech.wav");
+            var mix = await mixer.AnalyseAsync(mixed, null, null, speechWav, algorithms.SilenceCutter ? AnalysisMeasures.Envelope : AnalysisMeasures.None,
+                request.SampleRate, request.Channels, cancellationToken);
+            leveler = algorithms.Leveler && mix.Loudness.HasLoudness ? Leveler.Chain(algorithms.LevelerStrength, mix.Loudness.IntegratedLoudness) : null;
+            transcript = recognizer is null ? null : await ProductionSpeech.RecognizeAsync(recognizer, speechWav!, algorithms, cancellationToken);
+            cuts = ProductionCuts.Decide(algorithms, mix.Envelope, transcript);
         }
 
-        return (mixed, await mixer.PlanAsync(mixed, request.Loudness, leveler, request.SampleRate, request.Channels, cancellationToken));
+        var master = await mixer.PlanAsync(mixed, cuts, request.Loudness, leveler, request.SampleRate, request.Channels, cancellationToken);
+        return new ProcessedMultitrackAudio(mixed, master, cuts, transcript, warnings);
     }
 
     /// <summary>A track's <c>backforeground</c> as the gain planner takes it.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using MediaFunctions.Core.Media.Production.Analysis;
-using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Leveling;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Rendering;
@@ -48,18 +47,7 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         var preFilter = Join(mono, CleanupChain.For(request.Loudness.Filtering, algorithms.Denoise, algorithms.DenoiseAmount, asItIs));
         var leveler = algorithms.Leveler && asItIs.Loudness.HasLoudness ? Leveler.Chain(algorithms.LevelerStrength, asItIs.Loudness.IntegratedLoudness) : null;
 
-        ISpeechRecognizer? recognizer = null;
-        if (algorithms.NeedsSpeech)
-        {
-            (recognizer, var notApplied) = await recognizers.SelectAsync(algorithms.Speech?.Language, cancellationToken);
-            if (recognizer is null)
-            {
-                warnings.Add(notApplied!);
-                warnings.AddRange(new[] { (algorithms.FillerCutter, "filler_cutter"), (algorithms.CoughCutter, "cough_cutter") }
-                    .Where(cutter => cutter.Item1)
-                    .Select(cutter => $"{cutter.Item2} was not applied: it cuts what the speech recogniser finds, and there is none for this language here."));
-            }
-        }
+        var recognizer = await ProductionSpeech.SelectAsync(recognizers, algorithms, warnings, cancellationToken);
 
         // Second decode: the clean-up and the leveler, everything measured behind them, and the denoiser's result kept (it costs
         // more to run again than to keep; the other filters cost less than writing and reading the kept audio).
@@ -69,29 +57,8 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
             processed is null ? null : new ProcessedAudioOutput(processed, HeadroomDecibels),
             AnalysisMeasures.TruePeak | (algorithms.SilenceCutter ? AnalysisMeasures.Envelope : AnalysisMeasures.None), cancellationToken);
 
-        Transcript? transcript = null;
-        if (recognizer is not null)
-        {
-            transcript = await recognizer.RecognizeAsync(speechWav!, new SpeechRequest(algorithms.Speech?.Language, algorithms.Speech?.Keywords ?? []), cancellationToken);
-            File.Delete(speechWav!);
-        }
-
-        var cuts = CutList.Empty;
-        if (algorithms.SilenceCutter)
-        {
-            cuts = cuts.Union(SilenceCutter.Plan(SpeechActivity.Detect(analysis.Envelope)));
-        }
-
-        if (algorithms.FillerCutter && transcript is not null)
-        {
-            cuts = cuts.Union(new CutList([.. transcript.Fillers.Select(filler => new TimeRange(filler.Start, filler.End))]));
-        }
-
-        if (algorithms.CoughCutter && transcript is not null)
-        {
-            cuts = cuts.Union(new CutList([.. transcript.Coughs.Select(cough => new TimeRange(cough.Start, cough.End))]));
-        }
-
+        var transcript = recognizer is null ? null : await ProductionSpeech.RecognizeAsync(recognizer, speechWav!, algorithms, cancellationToken);
+        var cuts = ProductionCuts.Decide(algorithms, analysis.Envelope, transcript);
         var cutFilter = cuts.Filter(request.SampleRate);
         var headroom = processed is null ? 0 : HeadroomDecibels;
         var keptLoudness = analysis.Loudness with

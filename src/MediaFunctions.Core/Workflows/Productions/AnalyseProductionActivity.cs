@@ -87,12 +87,7 @@ public sealed class AnalyseProductionActivity(
             var main = await processor.ProcessAsync((await fetcher.ReadLinkAsync(inputs.Main.Blob, token)).AbsoluteUri, request, folder.FullName, token);
             var processedBlob = main.ProcessedPath is { } processed ? await fetcher.StoreWorkFileAsync(job.KeyId, job.Uuid, "processed.flac", processed, token) : null;
 
-            // A transcript made only for the cutters is not shown. Its times are the finished audio's: after the cuts and the intro.
-            var intro = TimeSpan.FromSeconds(inputs.Intro?.DurationSeconds ?? 0);
-            var transcript = job.Algorithms.Speech is null ? null : main.Transcript?.MapTimes(time => main.Cuts.MapTime(time) is { } kept ? kept + intro : null);
-            var transcriptBlob = transcript is null
-                ? null
-                : await transcripts.WriteAsync(job.KeyId, job.Uuid, TranscriptJson(transcript, job.Algorithms.Speech?.Shownotes == true), token);
+            var (transcriptBlob, subtitles) = await PublishTranscriptAsync(job, inputs, main.Transcript, main.Cuts, folder.FullName, token);
             return new ProductionAnalysed(
                 new ProductionLoudness(main.InputPlan, await Plan(inputs.Intro), await Plan(inputs.Outro)),
                 processedBlob,
@@ -100,7 +95,7 @@ public sealed class AnalyseProductionActivity(
                 main.Channels,
                 main.Cuts,
                 transcriptBlob,
-                transcript is null ? [] : await PublishSubtitlesAsync(job, transcript, folder.FullName, token),
+                subtitles,
                 main.Warnings,
                 []);
         }
@@ -110,10 +105,7 @@ public sealed class AnalyseProductionActivity(
         }
     }
 
-    /// <summary>
-    /// A multitrack production's tracks processed and their gains kept for the render. The speech algorithms work on one
-    /// speaker's audio, which a multitrack production does not have until its render: the status says they were not applied.
-    /// </summary>
+    /// <summary>A multitrack production's tracks processed, their mix's speech recognised and cut, and their gains kept for the render.</summary>
     private async Task<ProductionAnalysed> AnalyseTracksAsync(ProductionJob job, ProductionInputs inputs, string folder, CancellationToken cancellationToken)
     {
         var tracks = new List<MultitrackInput>();
@@ -124,10 +116,11 @@ public sealed class AnalyseProductionActivity(
         }
 
         var channels = inputs.Tracks.Max(track => track.Channels) == 1 ? 1 : 2;
-        var (mixed, master) = await multitrack.ProcessAsync(tracks,
-            new ProductionAudioRequest(job.Loudness, job.Algorithms, inputs.Main.SampleRate, channels, TimeSpan.FromSeconds(inputs.Tracks.Max(track => track.DurationSeconds))), cancellationToken);
+        var processed = await multitrack.ProcessAsync(tracks,
+            new ProductionAudioRequest(job.Loudness, job.Algorithms, inputs.Main.SampleRate, channels, TimeSpan.FromSeconds(inputs.Tracks.Max(track => track.DurationSeconds))),
+            folder, cancellationToken);
         var mixes = new List<ProductionTrackMix>();
-        foreach (var (track, index) in mixed.Select((track, index) => (track, index)))
+        foreach (var (track, index) in processed.Tracks.Select((track, index) => (track, index)))
         {
             string? gainBlob = null;
             if (track.Gain is { IsUnity: false } gain)
@@ -141,13 +134,27 @@ public sealed class AnalyseProductionActivity(
                 (track.Gain?.FrameDuration ?? TimeSpan.Zero).TotalMilliseconds));
         }
 
-        var algorithms = job.Algorithms;
-        var warnings = new[] { (algorithms.SilenceCutter, "silence_cutter"), (algorithms.FillerCutter, "filler_cutter"), (algorithms.CoughCutter, "cough_cutter"),
-                (algorithms.Speech is not null, "speech_recognition") }
-            .Where(asked => asked.Item1)
-            .Select(asked => $"{asked.Item2} was not applied: this server applies it to single-track productions only.")
-            .ToList();
-        return new ProductionAnalysed(new ProductionLoudness(master, null, null), null, master, channels, CutList.Empty, null, [], warnings, mixes);
+        var (transcriptBlob, subtitles) = await PublishTranscriptAsync(job, inputs, processed.Transcript, processed.Cuts, folder, cancellationToken);
+        return new ProductionAnalysed(new ProductionLoudness(processed.Master, null, null), null, processed.Master, channels, processed.Cuts,
+            transcriptBlob, subtitles, processed.Warnings, mixes);
+    }
+
+    /// <summary>
+    /// The transcript as the production shows it and as subtitle files, when speech recognition was asked for (one made only
+    /// for the cutters is not shown); its times are the finished audio's, after the cuts and the intro.
+    /// </summary>
+    private async Task<(string? Blob, IReadOnlyList<ProductionResultFile> Subtitles)> PublishTranscriptAsync(
+        ProductionJob job, ProductionInputs inputs, Transcript? recognised, CutList cuts, string folder, CancellationToken cancellationToken)
+    {
+        if (job.Algorithms.Speech is null || recognised is null)
+        {
+            return (null, []);
+        }
+
+        var intro = TimeSpan.FromSeconds(inputs.Intro?.DurationSeconds ?? 0);
+        var transcript = recognised.MapTimes(time => cuts.MapTime(time) is { } kept ? kept + intro : null);
+        var blob = await transcripts.WriteAsync(job.KeyId, job.Uuid, TranscriptJson(transcript, job.Algorithms.Speech.Shownotes), cancellationToken);
+        return (blob, await PublishSubtitlesAsync(job, transcript, folder, cancellationToken));
     }
 
     /// <summary>Writes the transcript as <c>{base name}.vtt</c> and <c>.srt</c> and stores them with the production's files.</summary>

@@ -64,15 +64,19 @@ public sealed class RenderProductionActivity(
             var main = (await Input(inputs.Main, loudness.Main))!;
             if (analysed.Tracks.Count > 0)
             {
-                main = ProductionRenderInput.Mixed(await TracksAsync(inputs, analysed.Tracks, token), analysed.ProcessedPlan, analysed.Channels);
+                main = ProductionRenderInput.Mixed(await TracksAsync(inputs, analysed.Tracks, token), analysed.ProcessedPlan, analysed.Channels, analysed.Cuts);
             }
-            else if (analysed.ProcessedBlob is { } processed && !outputs.Any(output => ProductionFormats.For(output).Kind == ProductionFormatKind.Video))
+            else
             {
-                // The main audio as the analysis left it, cleaned up and levelled; a video output copies the input's picture, so reads the input.
-                main = main with { Location = (await fetcher.ReadWorkLinkAsync(processed, token)).AbsoluteUri, Loudness = analysed.ProcessedPlan, HasVideo = false };
+                if (analysed.ProcessedBlob is { } processed && !outputs.Any(output => ProductionFormats.For(output).Kind == ProductionFormatKind.Video))
+                {
+                    // The main audio as the analysis left it, cleaned up and levelled; a video output copies the input's picture, so reads the input.
+                    main = main with { Location = (await fetcher.ReadWorkLinkAsync(processed, token)).AbsoluteUri, Loudness = analysed.ProcessedPlan, HasVideo = false };
+                }
+
+                main = main with { Duration = main.Duration - analysed.Cuts.Removed, Channels = analysed.Channels };
             }
 
-            main = main with { Duration = main.Duration - analysed.Cuts.Removed, Channels = analysed.Channels };
             var intro = await Input(inputs.Intro, loudness.Intro);
             var outputFolder = Directory.CreateDirectory(Path.Combine(folder.FullName, "outputs")).FullName;
             var spec = new ProductionRenderSpec(

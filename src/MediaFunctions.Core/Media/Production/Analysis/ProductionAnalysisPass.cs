@@ -18,7 +18,14 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
     /// <summary>The speech recognisers' rate: 16 kHz mono 16-bit, as pocketsphinx and Whisper take it.</summary>
     public const int SpeechSampleRate = 16_000;
 
-    /// <param name="input">A path or URL ffmpeg reads; its first audio stream is measured.</param>
+    /// <summary>Analyses the first audio stream of <paramref name="input"/> (a path or URL ffmpeg reads).</summary>
+    /// <inheritdoc cref="AnalyseAsync(AnalysisSource, string?, string?, string?, ProcessedAudioOutput?, AnalysisMeasures, CancellationToken)"/>
+    public Task<AudioAnalysis> AnalyseAsync(
+        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
+        AnalysisMeasures measures = AnalysisMeasures.Envelope | AnalysisMeasures.TruePeak, CancellationToken cancellationToken = default) =>
+        AnalyseAsync(AnalysisSource.File(input), preFilter, levelingFilter, speechWavPath, processed, measures, cancellationToken);
+
+    /// <param name="source">What is decoded and measured: one file, or a multitrack production's mix.</param>
     /// <param name="preFilter">The clean-up (filtering, denoise) every measurement is behind; null for none.</param>
     /// <param name="levelingFilter">The leveler, measured behind for the loudness only; null for none.</param>
     /// <param name="speechWavPath">Where to write the WAV for speech recognition; null for none.</param>
@@ -27,18 +34,18 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
     /// <param name="cancellationToken">Stops ffmpeg.</param>
     /// <exception cref="FfmpegException">ffmpeg failed, or logged no ebur128 summary.</exception>
     public async Task<AudioAnalysis> AnalyseAsync(
-        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
+        AnalysisSource source, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed = null,
         AnalysisMeasures measures = AnalysisMeasures.Envelope | AnalysisMeasures.TruePeak, CancellationToken cancellationToken = default)
     {
-        ArgumentException.ThrowIfNullOrEmpty(input);
-        var arguments = Arguments(input, preFilter, levelingFilter, speechWavPath, processed, measures);
+        ArgumentNullException.ThrowIfNull(source);
+        var arguments = Arguments(source, preFilter, levelingFilter, speechWavPath, processed, measures);
         var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
         var loudness = await Ebur128Summary.MeasureAsync(runner, arguments, measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null, cancellationToken);
         return new AudioAnalysis(loudness, envelope.Build());
     }
 
     private static List<string> Arguments(
-        string input, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed, AnalysisMeasures measures)
+        AnalysisSource source, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed, AnalysisMeasures measures)
     {
         var speech = speechWavPath is not null;
         var levels = measures.HasFlag(AnalysisMeasures.Envelope);
@@ -46,13 +53,13 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
         // The true peak oversamples 4×, the dearest part of the meter: only the loudness stage's plan needs it.
         var peak = measures.HasFlag(AnalysisMeasures.TruePeak) ? "true" : "sample";
         // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
-        var graph = string.Create(CultureInfo.InvariantCulture, $"[0:a:0]asetpts=PTS-STARTPTS,{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
+        var graph = string.Create(CultureInfo.InvariantCulture, $"{source.Graph},{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
             $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak={peak}:framelog=verbose[measured]" +
             (levels ? $";[envelope]{LevelEnvelopeReader.MonoSamples}[levels]" : "") +
             (speech ? string.Create(CultureInfo.InvariantCulture, $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]") : "");
         List<string> arguments =
         [
-            "-hide_banner", "-nostats", "-loglevel", "info", "-i", input, "-filter_complex", graph,
+            "-hide_banner", "-nostats", "-loglevel", "info", .. source.InputArguments, "-filter_complex", graph,
             "-map", "[measured]", "-f", "null", "-",
         ];
         if (levels)

@@ -1,11 +1,14 @@
 using System.Globalization;
+using MediaFunctions.Core.Media.Production.Analysis;
+using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Rendering;
 
 namespace MediaFunctions.Core.Media.Production.Multitrack;
 
 /// <summary>
 /// The part of an ffmpeg run that makes a multitrack production's mix: each track through its clean-up chain and its gain,
-/// padded to the longest's length, then summed. Shared by the render and the master's loudness measurement, so both hear the
+/// padded to the longest's length, cut where the cutters decided (every track alike, so each stays aligned with the mix),
+/// then summed. Shared by the render and the master's loudness measurement, so both hear the
 /// same mix.
 /// </summary>
 /// <remarks>
@@ -20,24 +23,34 @@ internal sealed class MultitrackMixGraph
     private readonly IReadOnlyList<ProductionRenderTrack> tracks;
     private readonly int sampleRate;
     private readonly string layout;
+    private readonly string? cutFilter;
 
     /// <param name="tracks">The tracks, in the mix's order.</param>
     /// <param name="workFolder">Where the gain files go.</param>
     /// <param name="sampleRate">The mix's rate.</param>
     /// <param name="channels">The mix's channels: 1 for mono, else stereo.</param>
-    public MultitrackMixGraph(IReadOnlyList<ProductionRenderTrack> tracks, string workFolder, int sampleRate, int channels)
+    /// <param name="cuts">What the cutters remove from the mix's time line; null for nothing.</param>
+    public MultitrackMixGraph(IReadOnlyList<ProductionRenderTrack> tracks, string workFolder, int sampleRate, int channels, CutList? cuts = null)
     {
         this.tracks = tracks;
         this.sampleRate = sampleRate;
         layout = channels == 1 ? "mono" : "stereo";
+        cutFilter = cuts?.Filter(sampleRate);
         Samples = (long)Math.Round(tracks.Max(track => track.Duration).TotalSeconds * sampleRate);
+        OutputSamples = cutFilter is null ? Samples : Samples - (long)Math.Round(cuts!.Removed.TotalSeconds * sampleRate);
         GainFiles = [.. tracks.Select((track, i) => track.Gain is { IsUnity: false } gain
             ? new TrackGainFile(gain, Path.Combine(workFolder, Invariant($"track{i}.gain.f32")))
             : null)];
     }
 
-    /// <summary>The mix's length in samples: every processed track is padded or cut to it.</summary>
+    /// <summary>The mix's length in samples before the cuts: every processed track is padded or cut to it.</summary>
     public long Samples { get; }
+
+    /// <summary>The mix's length in samples after the cuts, to which every cut track is brought (a cut snaps to frames, so the sum is off by a few).</summary>
+    public long OutputSamples { get; }
+
+    /// <summary>The mix, as a <see cref="ProductionAnalysisPass"/> measures it: every track opened, processed and summed.</summary>
+    public AnalysisSource Source() => new(InputArguments(), string.Join(';', [.. TrackChains(0, 1), Mix()]));
 
     /// <summary>Each track's gain file, null for a track without one; write them before ffmpeg starts.</summary>
     public IReadOnlyList<TrackGainFile?> GainFiles { get; }
@@ -95,6 +108,12 @@ internal sealed class MultitrackMixGraph
             }
 
             stages.Add(Invariant($"apad=whole_len={Samples},atrim=end_sample={Samples},asetpts=PTS-STARTPTS"));
+            if (cutFilter is not null)
+            {
+                stages.Add(cutFilter);
+                stages.Add(Invariant($"apad=whole_len={OutputSamples},atrim=end_sample={OutputSamples},asetpts=PTS-STARTPTS"));
+            }
+
             stages.Add(Invariant($"asplit={copies}{string.Concat(Enumerable.Range(0, copies).Select(copy => $"[{TrackLabel(i, copy)}]"))}"));
             graph.Add(source + string.Join(',', stages));
         }

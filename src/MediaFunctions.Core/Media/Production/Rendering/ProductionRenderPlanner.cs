@@ -84,7 +84,7 @@ public static class ProductionRenderPlanner
         }
 
         var mix = spec.Main.Tracks.Count > 0
-            ? new MultitrackMixGraph(spec.Main.Tracks, spec.OutputFolder, spec.Main.Loudness.SampleRate, spec.Main.Channels)
+            ? new MultitrackMixGraph(spec.Main.Tracks, spec.OutputFolder, spec.Main.Loudness.SampleRate, spec.Main.Channels, spec.Main.Cuts)
             : null;
         var hasVideoOutput = files.Any(file => file.Format.Kind == ProductionFormatKind.Video);
         if (hasVideoOutput && !spec.Main.HasVideo)
@@ -467,12 +467,12 @@ public static class ProductionRenderPlanner
             }
 
             master.Add(Invariant($"aformat=sample_fmts=fltp:sample_rates={sampleRate}:channel_layouts={layout}"));
-            master.Add(ExactLength(mix.Samples));
+            master.Add(ExactLength(mix.OutputSamples));
             graph.Add(Invariant($"{string.Join(',', master)}[main]"));
         }
 
         var intro = spec.Intro is null ? 0 : Samples(spec.Intro.Duration, sampleRate);
-        var length = intro + mix.Samples + (spec.Outro is null ? 0 : Samples(spec.Outro.Duration, sampleRate));
+        var length = intro + mix.OutputSamples + (spec.Outro is null ? 0 : Samples(spec.Outro.Duration, sampleRate));
         for (var n = 0; n < trackFiles.Count; n++)
         {
             for (var track = 0; track < spec.Main.Tracks.Count; track++)

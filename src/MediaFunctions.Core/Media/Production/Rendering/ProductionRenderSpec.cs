@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Media.Production.Chapters;
+using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Tagging;
 
@@ -43,11 +44,15 @@ public sealed record ProductionRenderInput(string Location, IReadOnlyList<string
     /// </summary>
     public IReadOnlyList<ProductionRenderTrack> Tracks { get; init; } = [];
 
-    /// <summary>A multitrack production's main input: its tracks, mixed, then <paramref name="master"/> (planned from <see cref="Multitrack.MultitrackMixMeasurer"/>).</summary>
+    /// <summary>What the cutters remove from a multitrack production's tracks before they are mixed (a single track's cuts are in its <see cref="Loudness"/>).</summary>
+    public CutList Cuts { get; init; } = CutList.Empty;
+
+    /// <summary>A multitrack production's main input: its tracks, cut, mixed, then <paramref name="master"/> (planned from <see cref="Multitrack.MultitrackMixMeasurer"/>).</summary>
     /// <param name="tracks">The tracks, at least one.</param>
     /// <param name="master">The master's clean-up and loudness stage, applied to the mix.</param>
     /// <param name="channels">The production's channels: 1 for mono, else stereo.</param>
-    public static ProductionRenderInput Mixed(IReadOnlyList<ProductionRenderTrack> tracks, LoudnessPlan master, int channels)
+    /// <param name="cuts">What the cutters remove from every track; null for nothing.</param>
+    public static ProductionRenderInput Mixed(IReadOnlyList<ProductionRenderTrack> tracks, LoudnessPlan master, int channels, CutList? cuts = null)
     {
         ArgumentNullException.ThrowIfNull(tracks);
         if (tracks.Count == 0)
@@ -55,7 +60,8 @@ public sealed record ProductionRenderInput(string Location, IReadOnlyList<string
             throw new ArgumentException("A multitrack production needs at least one track.", nameof(tracks));
         }
 
-        return new ProductionRenderInput("", [], master, tracks.Max(track => track.Duration), HasVideo: false, channels) { Tracks = tracks };
+        cuts ??= CutList.Empty;
+        return new ProductionRenderInput("", [], master, tracks.Max(track => track.Duration) - cuts.Removed, HasVideo: false, channels) { Tracks = tracks, Cuts = cuts };
     }
 }
 

@@ -209,9 +209,9 @@ public class MultitrackRenderTests(TwoSpeakerShow show, ITestOutputHelper output
         }
 
         var loudness = new LoudnessSettings(normalise, Target, -1, Filtering: false);
-        var measurer = new MultitrackMixMeasurer(Runner);
-        var measured = await measurer.MeasureAsync(renderTracks, LoudnessPlanner.PreLoudnessFilter(loudness), TwoSpeakerShow.SampleRate, channels, token);
-        var master = await measurer.PlanAsync(renderTracks, loudness, null, TwoSpeakerShow.SampleRate, channels, token);
+        var measurer = new MultitrackMixMeasurer(new ProductionAnalysisPass(Runner));
+        var measured = await measurer.MeasureAsync(renderTracks, null, LoudnessPlanner.PreLoudnessFilter(loudness), TwoSpeakerShow.SampleRate, channels, token);
+        var master = await measurer.PlanAsync(renderTracks, null, loudness, null, TwoSpeakerShow.SampleRate, channels, token);
         output.WriteLine($"mix measured: {measured.IntegratedLoudness} LUFS, {measured.TruePeak} dBTP; master gain {master.GainDecibels:0.00} dB, " +
             $"limiter {master.LimiterCeiling?.ToString("0.0", CultureInfo.InvariantCulture) ?? "none"}");
         ProductionRenderInput? introInput = null;

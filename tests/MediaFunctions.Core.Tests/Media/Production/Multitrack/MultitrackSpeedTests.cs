@@ -51,7 +51,7 @@ public class MultitrackSpeedTests(TwoSpeakerShow show, ITestOutputHelper output)
         List<ProductionRenderTrack> renderTracks = [.. tracks.Select((track, i) => new ProductionRenderTrack(gains[i].Id, track, [], null, length, 1, gains[i]))];
         // NOTE: −23 LUFS needs no limiter, so the plan is one measurement; a limiting plan is measured again up to
         // LoudnessAnalyser.MaxRefinements times, at 192 kHz, as a single track's is.
-        var master = await new MultitrackMixMeasurer(Runner).PlanAsync(renderTracks, new LoudnessSettings(true, -23, -1, false), null, TwoSpeakerShow.SampleRate, 1, token);
+        var master = await new MultitrackMixMeasurer(new ProductionAnalysisPass(Runner)).PlanAsync(renderTracks, null, new LoudnessSettings(true, -23, -1, false), null, TwoSpeakerShow.SampleRate, 1, token);
         var measureTime = clock.Elapsed - envelopeTime - planTime;
         var spec = new ProductionRenderSpec(
             ProductionRenderInput.Mixed(renderTracks, master, 1), null, null,
