@@ -13,7 +13,7 @@ namespace MediaFunctions.Core.Productions.Processing;
 /// the cuts, one gain, the limiter and the encoders.
 /// </summary>
 /// <remarks>
-/// <para>Two decodes of the input: the first measures it as it is (its loudness, peak and noise floor set where the
+/// <para>Two decodes of the input: the first measures it as it is, a long one on excerpts (its loudness, peak and noise floor set where the
 /// de-esser, the leveler and the denoiser work); the second runs the clean-up and the leveler, measures their result, reads
 /// its level envelope (the silence cutter's input) and its 16 kHz speech, and with the denoiser on keeps the result as
 /// 24-bit FLAC, which the render then decodes instead of running the denoiser again.</para>
@@ -42,8 +42,9 @@ public sealed class ProductionAudioProcessor(ProductionAnalysisPass pass, Loudne
         var mono = algorithms.DualMono && request.Channels == 2 ? ProductionRenderPlanner.MonoMixdown : null;
 
         // First decode: the input as it is, which sets where the level-dependent filters work (a sample peak is enough for that,
-        // and the noise floor only the denoiser needs).
-        var asItIs = await pass.AnalyseAsync(input, mono, null, null, null, algorithms.Denoise ? AnalysisMeasures.Envelope : AnalysisMeasures.None, cancellationToken);
+        // and the noise floor only the denoiser needs). A long input's level and noise floor are those of any stretch of the
+        // recording, so it is read on excerpts.
+        var asItIs = await pass.AnalyseAsync(LoudnessAnalyser.ExcerptsOf(input, request.Duration) ?? AnalysisSource.File(input), mono, null, null, null, algorithms.Denoise ? AnalysisMeasures.Envelope : AnalysisMeasures.None, cancellationToken);
         var preFilter = Join(mono, CleanupChain.For(request.Loudness.Filtering, algorithms.Denoise, algorithms.DenoiseAmount, asItIs));
         var leveler = algorithms.Leveler && asItIs.Loudness.HasLoudness ? Leveler.Chain(algorithms.LevelerStrength, asItIs.Loudness.IntegratedLoudness) : null;
 

@@ -10,13 +10,19 @@ namespace MediaFunctions.Core.Media.Production.Analysis;
 /// clean-up (the cutters' and gates' input), and, when asked, a 16 kHz mono WAV for speech recognition.
 /// </summary>
 /// <remarks>
-/// NOTE: one <c>asplit</c> graph, not a decode per measurement: decoding and cleaning up (the denoiser above all) cost far more
-/// than the meters, and a long input is then read once. The envelope streams through stdout, so no samples are held.
+/// <para>NOTE: one <c>asplit</c> graph, not a decode per measurement: decoding and cleaning up (the denoiser above all) cost far
+/// more than the meters, and a long input is then read once. The envelope streams through stdout, so no samples are held.</para>
+/// <para>A true-peak meter (it oversamples 4×) and the kept audio's encoder run in a second ffmpeg beside the first where there
+/// is a second core (<see cref="ConnectedRuns"/>), handed the levelled audio through a FIFO: ffmpeg runs an audio graph on one
+/// thread, so in one process they would wait for the denoiser and the denoiser for them.</para>
 /// </remarks>
 public sealed class ProductionAnalysisPass(FfmpegRunner runner)
 {
     /// <summary>The speech recognisers' rate: 16 kHz mono 16-bit, as pocketsphinx and Whisper take it.</summary>
     public const int SpeechSampleRate = 16_000;
+
+    /// <summary>Whether the meter may run in a second ffmpeg; tests turn it off to check both ways agree.</summary>
+    internal bool MetersBeside { get; init; } = ConnectedRuns.Available;
 
     /// <summary>Analyses the first audio stream of <paramref name="input"/> (a path or URL ffmpeg reads).</summary>
     /// <inheritdoc cref="AnalyseAsync(AnalysisSource, string?, string?, string?, ProcessedAudioOutput?, AnalysisMeasures, CancellationToken)"/>
@@ -38,46 +44,105 @@ public sealed class ProductionAnalysisPass(FfmpegRunner runner)
         AnalysisMeasures measures = AnalysisMeasures.Envelope | AnalysisMeasures.TruePeak, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        var arguments = Arguments(source, preFilter, levelingFilter, speechWavPath, processed, measures);
+        var levels = measures.HasFlag(AnalysisMeasures.Envelope);
         var envelope = new LevelEnvelopeBuilder(LevelEnvelopeReader.SampleRate);
-        var loudness = await Ebur128Summary.MeasureAsync(runner, arguments, measures.HasFlag(AnalysisMeasures.Envelope) ? envelope.ReadAsync : null, cancellationToken);
+        var readLevels = levels ? envelope.ReadAsync : (Func<Stream, CancellationToken, Task>?)null;
+        var sideOutputs = SideOutputs(levels, speechWavPath);
+        LoudnessMeasurement loudness;
+        // The 4× oversampling and the encoder cost enough to be worth a second process; a sample-peak meter alone does not.
+        if (MetersBeside && (processed is not null || measures.HasFlag(AnalysisMeasures.TruePeak)))
+        {
+            var fifo = Path.Combine(Path.GetTempPath(), $"mf-analysis-{Guid.NewGuid():N}.mka");
+            await ConnectedRuns.CreateFifoAsync(fifo, cancellationToken);
+            try
+            {
+                // Matroska carries the stream's rate and layout, which the second run cannot know in advance.
+                List<string> decode =
+                [
+                    "-hide_banner", "-nostats", "-loglevel", "warning", .. source.InputArguments,
+                    "-filter_complex", DecodeGraph(source, preFilter, levelingFilter, levels, speechWavPath is not null, "anull[handoff]"),
+                    "-map", "[handoff]", "-c:a", "pcm_f32le", "-f", "matroska", "-y", fifo, .. sideOutputs,
+                ];
+                List<string> meter =
+                [
+                    "-hide_banner", "-nostats", "-loglevel", "info", "-f", "matroska", "-i", fifo,
+                    "-filter_complex", "[0:a:0]" + Meter(processed, measures), .. MeterOutputs(processed),
+                ];
+                LoudnessMeasurement? metered = null;
+                await ConnectedRuns.RunAsync(
+                [
+                    token => runner.RunAsync(decode, new FfmpegRunOptions { StandardOutput = readLevels }, token),
+                    async token => metered = await Ebur128Summary.MeasureAsync(runner, meter, null, token),
+                ], cancellationToken);
+                loudness = metered!;
+            }
+            finally
+            {
+                File.Delete(fifo);
+            }
+        }
+        else
+        {
+            List<string> arguments =
+            [
+                "-hide_banner", "-nostats", "-loglevel", "info", .. source.InputArguments,
+                "-filter_complex", DecodeGraph(source, preFilter, levelingFilter, levels, speechWavPath is not null, Meter(processed, measures)),
+                .. MeterOutputs(processed), .. sideOutputs,
+            ];
+            loudness = await Ebur128Summary.MeasureAsync(runner, arguments, readLevels, cancellationToken);
+        }
+
         return new AudioAnalysis(loudness, envelope.Build());
     }
 
-    private static List<string> Arguments(
-        AnalysisSource source, string? preFilter, string? levelingFilter, string? speechWavPath, ProcessedAudioOutput? processed, AnalysisMeasures measures)
+    /// <summary>
+    /// The decode: the source through the clean-up, split into the loudness branch (the leveler, then <paramref name="loudnessTail"/>),
+    /// the envelope's samples and the recogniser's.
+    /// </summary>
+    private static string DecodeGraph(AnalysisSource source, string? preFilter, string? levelingFilter, bool levels, bool speech, string loudnessTail)
     {
-        var speech = speechWavPath is not null;
-        var levels = measures.HasFlag(AnalysisMeasures.Envelope);
         var branches = "[loudness]" + (levels ? "[envelope]" : "") + (speech ? "[speech]" : "");
+        return string.Create(CultureInfo.InvariantCulture, $"{source.Graph},{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
+            $"[loudness]{Before(levelingFilter)}{loudnessTail}" +
+            (levels ? $";[envelope]{LevelEnvelopeReader.MonoSamples}[levels]" : "") +
+            (speech ? string.Create(CultureInfo.InvariantCulture, $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]") : "");
+    }
+
+    /// <summary>The meter on the loudness branch, labelled <c>measured</c>, and the kept audio split off before it.</summary>
+    private static string Meter(ProcessedAudioOutput? processed, AnalysisMeasures measures)
+    {
         // The true peak oversamples 4×, the dearest part of the meter: only the loudness stage's plan needs it.
         var peak = measures.HasFlag(AnalysisMeasures.TruePeak) ? "true" : "sample";
         // framelog=verbose keeps ebur128's ten lines a second out of the info-level log, leaving its summary.
-        var graph = string.Create(CultureInfo.InvariantCulture, $"{source.Graph},{Before(preFilter)}asplit={branches.Count(c => c == '[')}{branches};") +
-            $"[loudness]{Before(levelingFilter)}{Kept(processed)}ebur128=peak={peak}:framelog=verbose[measured]" +
-            (levels ? $";[envelope]{LevelEnvelopeReader.MonoSamples}[levels]" : "") +
-            (speech ? string.Create(CultureInfo.InvariantCulture, $";[speech]aresample={SpeechSampleRate},aformat=sample_fmts=s16:channel_layouts=mono[recognised]") : "");
-        List<string> arguments =
-        [
-            "-hide_banner", "-nostats", "-loglevel", "info", .. source.InputArguments, "-filter_complex", graph,
-            "-map", "[measured]", "-f", "null", "-",
-        ];
-        if (levels)
-        {
-            arguments.AddRange(["-map", "[levels]", "-f", "f32le", "pipe:1"]);
-        }
-        if (speechWavPath is not null)
-        {
-            arguments.AddRange(["-map", "[recognised]", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechWavPath]);
-        }
+        return $"{Kept(processed)}ebur128=peak={peak}:framelog=verbose[measured]";
+    }
 
+    private static List<string> MeterOutputs(ProcessedAudioOutput? processed)
+    {
+        List<string> outputs = ["-map", "[measured]", "-f", "null", "-"];
         if (processed is not null)
         {
             // 24-bit FLAC at its fastest setting: lossless for the render, a third of the float samples' size.
-            arguments.AddRange(["-map", "[kept]", "-c:a", "flac", "-sample_fmt", "s32", "-compression_level", "0", "-f", "flac", "-y", processed.Path]);
+            outputs.AddRange(["-map", "[kept]", "-c:a", "flac", "-sample_fmt", "s32", "-compression_level", "0", "-f", "flac", "-y", processed.Path]);
         }
 
-        return arguments;
+        return outputs;
+    }
+
+    private static List<string> SideOutputs(bool levels, string? speechWavPath)
+    {
+        var outputs = new List<string>();
+        if (levels)
+        {
+            outputs.AddRange(["-map", "[levels]", "-f", "f32le", "pipe:1"]);
+        }
+
+        if (speechWavPath is not null)
+        {
+            outputs.AddRange(["-map", "[recognised]", "-c:a", "pcm_s16le", "-f", "wav", "-y", speechWavPath]);
+        }
+
+        return outputs;
     }
 
     private static string Before(string? filter) => filter is null ? "" : filter + ",";

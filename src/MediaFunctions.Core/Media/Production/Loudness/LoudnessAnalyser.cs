@@ -1,5 +1,5 @@
-using System.Globalization;
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Media.Production.Analysis;
 
 namespace MediaFunctions.Core.Media.Production.Loudness;
 
@@ -59,6 +59,14 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
     public static readonly TimeSpan LimiterExcerptLength = TimeSpan.FromSeconds(20);
 
     /// <summary>
+    /// <see cref="LimiterExcerpts"/> stretches of <paramref name="input"/> when it is long enough that they are a small part of
+    /// it (8 minutes or more); null for a shorter input, which is measured whole.
+    /// </summary>
+    public static AnalysisSource? ExcerptsOf(string input, TimeSpan duration) => duration < LimiterExcerptLength * LimiterExcerpts * 2
+        ? null
+        : AnalysisSource.Excerpts(input, duration, LimiterExcerpts, LimiterExcerptLength);
+
+    /// <summary>
     /// Corrects a plan that limits by what its limiter takes away from the loudness, measured on <see cref="LimiterExcerpts"/>
     /// stretches spread over the input (read by seeking, so a long input is not decoded again) with and without the limiter.
     /// An input shorter than the stretches together is measured whole, as <see cref="RefineAsync"/> does.
@@ -77,16 +85,9 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
             return plan;
         }
 
-        if (duration < LimiterExcerptLength * LimiterExcerpts * 2)
+        if (ExcerptsOf(input, duration) is not { } excerpts)
         {
             return await RefineAsync(input, plan, cancellationToken);
-        }
-
-        var excerpts = new List<string>();
-        for (var i = 0; i < LimiterExcerpts; i++)
-        {
-            var start = duration * ((i + 0.5) / LimiterExcerpts) - LimiterExcerptLength / 2;
-            excerpts.AddRange(["-ss", Seconds(start), "-t", Seconds(LimiterExcerptLength), "-i", input]);
         }
 
         // What the excerpts would measure unlimited is what they should measure limited, so each limited measurement is read
@@ -115,6 +116,7 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(measure);
+        (double, double)? previous = null;
         for (var refinement = 0; plan.Settings.NormLoudness && refinement < MaxRefinements; refinement++)
         {
             var rendered = await measure(plan);
@@ -123,23 +125,20 @@ public sealed class LoudnessAnalyser(FfmpegRunner runner)
                 break;
             }
 
-            plan = LoudnessPlanner.Refine(plan, rendered);
+            var refined = LoudnessPlanner.Refine(plan, rendered, previous);
+            previous = (plan.GainDecibels, rendered.IntegratedLoudness);
+            plan = refined;
         }
 
         return plan;
     }
 
-    private async Task<LoudnessMeasurement> MeasureExcerptsAsync(List<string> excerpts, string? audioFilter, CancellationToken cancellationToken)
+    private async Task<LoudnessMeasurement> MeasureExcerptsAsync(AnalysisSource excerpts, string? audioFilter, CancellationToken cancellationToken)
     {
-        var count = excerpts.Count(argument => argument == "-i");
-        var joined = string.Concat(Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture, $"[{i}:a:0]")))
-            + string.Create(CultureInfo.InvariantCulture, $"concat=n={count}:v=0:a=1,") + (audioFilter is null ? "" : audioFilter + ",")
-            + "ebur128=peak=true:framelog=verbose";
-        List<string> arguments = ["-hide_banner", "-nostats", "-loglevel", "info", .. excerpts, "-filter_complex", joined, "-f", "null", "-"];
+        var graph = $"{excerpts.Graph},{(audioFilter is null ? "" : audioFilter + ",")}ebur128=peak=true:framelog=verbose";
+        List<string> arguments = ["-hide_banner", "-nostats", "-loglevel", "info", .. excerpts.InputArguments, "-filter_complex", graph, "-f", "null", "-"];
         return await Ebur128Summary.MeasureAsync(runner, arguments, null, cancellationToken);
     }
-
-    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Measures <paramref name="input"/> as <paramref name="plan"/> would render it and corrects the plan until it is within

@@ -59,7 +59,12 @@ public static class LoudnessPlanner
     /// Corrects a plan by what its render measured: the loudness the limiter took away is added to the gain
     /// before the limiter.
     /// </summary>
-    public static LoudnessPlan Refine(LoudnessPlan plan, LoudnessMeasurement rendered)
+    /// <param name="plan">The plan as measured.</param>
+    /// <param name="rendered">What it measured.</param>
+    /// <param name="previous">The refinement before, at another gain: then the step is scaled by how much the loudness rose per
+    /// dB of gain between the two, since a limiter that holds the peaks lets less than each dB through and plain steps would
+    /// only creep up on the target. Null for a plain step.</param>
+    public static LoudnessPlan Refine(LoudnessPlan plan, LoudnessMeasurement rendered, (double GainDecibels, double Loudness)? previous = null)
     {
         ArgumentNullException.ThrowIfNull(plan);
         ArgumentNullException.ThrowIfNull(rendered);
@@ -68,7 +73,14 @@ public static class LoudnessPlanner
             return plan;
         }
 
-        return plan with { GainDecibels = plan.GainDecibels + plan.Settings.LoudnessTarget - rendered.IntegratedLoudness };
+        var slope = 1.0;
+        if (previous is { } before && Math.Abs(plan.GainDecibels - before.GainDecibels) > 0.01)
+        {
+            // At least a quarter, so a measurement's noise cannot send the gain far.
+            slope = Math.Clamp((rendered.IntegratedLoudness - before.Loudness) / (plan.GainDecibels - before.GainDecibels), 0.25, 1);
+        }
+
+        return plan with { GainDecibels = plan.GainDecibels + (plan.Settings.LoudnessTarget - rendered.IntegratedLoudness) / slope };
     }
 
     /// <summary>The filters measured and rendered before the loudness stage; null when none.</summary>

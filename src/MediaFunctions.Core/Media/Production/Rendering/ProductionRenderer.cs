@@ -1,5 +1,3 @@
-using System.Runtime.ExceptionServices;
-using CliWrap;
 using MediaFunctions.Core.Ffmpeg;
 
 namespace MediaFunctions.Core.Media.Production.Rendering;
@@ -42,7 +40,7 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
 
             foreach (var encoder in plan.OffloadedEncoders)
             {
-                await Cli.Wrap("mkfifo").WithArguments([encoder.FifoPath]).ExecuteAsync(cancellationToken);
+                await ConnectedRuns.CreateFifoAsync(encoder.FifoPath, cancellationToken);
             }
 
             await RunAllAsync(plan, progress, timeout, cancellationToken);
@@ -84,41 +82,13 @@ public sealed class ProductionRenderer(FfmpegRunner runner, MediaProber prober, 
     }
 
     /// <summary>2 where a second core and FIFOs are there to encode beside the main run; 1 otherwise.</summary>
-    private static int EncoderProcesses => Environment.ProcessorCount > 1 && OperatingSystem.IsLinux() ? 2 : 1;
+    private static int EncoderProcesses => ConnectedRuns.Available ? 2 : 1;
 
-    /// <summary>
-    /// Runs the main ffmpeg and its offloaded encoders together. Each waits on the other through their FIFO, so when one
-    /// fails the others are stopped, and its failure (not theirs, which is only that they were stopped) is the one thrown.
-    /// </summary>
-    private async Task RunAllAsync(ProductionRenderPlan plan, IProgress<FfmpegProgress>? progress, TimeSpan? timeout, CancellationToken cancellationToken)
-    {
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        async Task RunAsync(IReadOnlyList<string> arguments, FfmpegRunOptions options)
-        {
-            try
-            {
-                await runner.RunAsync(arguments, options, failed.Token);
-            }
-            catch
-            {
-                await failed.CancelAsync();
-                throw;
-            }
-        }
-
-        Task[] runs =
+    /// <summary>Runs the main ffmpeg and its offloaded encoders together.</summary>
+    private Task RunAllAsync(ProductionRenderPlan plan, IProgress<FfmpegProgress>? progress, TimeSpan? timeout, CancellationToken cancellationToken) =>
+        ConnectedRuns.RunAsync(
         [
-            RunAsync(plan.Arguments, new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }),
-            .. plan.OffloadedEncoders.Select(encoder => RunAsync(encoder.Arguments, new FfmpegRunOptions { Timeout = timeout })),
-        ];
-        try
-        {
-            await Task.WhenAll(runs);
-        }
-        catch (Exception) when (!cancellationToken.IsCancellationRequested
-            && runs.Select(run => run.Exception?.InnerException).FirstOrDefault(cause => cause is not null and not OperationCanceledException) is { } cause)
-        {
-            ExceptionDispatchInfo.Throw(cause);
-        }
-    }
+            token => runner.RunAsync(plan.Arguments, new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }, token),
+            .. plan.OffloadedEncoders.Select(encoder => (Func<CancellationToken, Task>)(token => runner.RunAsync(encoder.Arguments, new FfmpegRunOptions { Timeout = timeout }, token))),
+        ], cancellationToken);
 }

@@ -84,6 +84,46 @@ public class ProductionAnalysisPassTests(SpokenPauses media, ITestOutputHelper o
         Assert.InRange((analysis.Envelope.Duration - input.Duration!.Value).Duration().TotalMilliseconds, 0, 10);
     }
 
+    [Fact]
+    public async Task AnalyseAsync_MeterBesideTheDecode_SameMeasuresAndKeptAudioAsInOneProcess()
+    {
+        var token = FfmpegTools.Timeout(120);
+        var recording = await media.RecordingAsync(SpokenPauses.VariedPauses, 0, noisy: true, token);
+        var results = new List<(AudioAnalysis Analysis, LoudnessMeasurement Kept, long Samples)>();
+        foreach (var beside in new[] { true, false })
+        {
+            var kept = media.NewPath($"kept-{beside}.flac");
+            var analysis = await new ProductionAnalysisPass(FfmpegTools.Runner()) { MetersBeside = beside }
+                .AnalyseAsync(recording.Path, HumAndRumbleFilter.Chain(), Leveling, media.NewPath($"speech-{beside}.wav"), new ProcessedAudioOutput(kept, 12), cancellationToken: token);
+            var keptLoudness = await Analyser.MeasureAsync(kept, null, token);
+            var samples = await SampleCount.ReadAsync(kept, token);
+            output.WriteLine($"meter {(beside ? "beside" : "inline")}: {analysis.Loudness.IntegratedLoudness} LUFS / {analysis.Loudness.TruePeak} dBTP, " +
+                $"{analysis.Envelope.Decibels.Count} envelope frames; kept {keptLoudness.IntegratedLoudness} LUFS, {samples} samples");
+            results.Add((analysis, keptLoudness, samples));
+        }
+
+        var (besides, inline) = (results[0], results[1]);
+        Assert.Equal(inline.Analysis.Loudness.IntegratedLoudness, besides.Analysis.Loudness.IntegratedLoudness, 2);
+        Assert.Equal(inline.Analysis.Loudness.TruePeak, besides.Analysis.Loudness.TruePeak, 2);
+        Assert.Equal(inline.Analysis.Envelope.Decibels, besides.Analysis.Envelope.Decibels);
+        Assert.Equal(inline.Samples, besides.Samples);
+        Assert.Equal(inline.Kept.IntegratedLoudness, besides.Kept.IntegratedLoudness, 2);
+        Assert.Equal(besides.Analysis.Loudness.IntegratedLoudness - 12, besides.Kept.IntegratedLoudness, 1);
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_MeterBesideAnInputThatCannotBeRead_ThrowsTheDecodesError()
+    {
+        var token = FfmpegTools.Timeout(60);
+        var missing = media.NewPath("missing.wav");
+
+        var error = await Assert.ThrowsAsync<Core.Ffmpeg.FfmpegException>(() => new ProductionAnalysisPass(FfmpegTools.Runner()) { MetersBeside = true }
+            .AnalyseAsync(missing, null, null, null, new ProcessedAudioOutput(media.NewPath("kept.flac"), 12), cancellationToken: token));
+
+        output.WriteLine(error.Message);
+        Assert.Contains("missing.wav", error.Message, StringComparison.Ordinal);
+    }
+
     private static string? Join(string? first, string? second) =>
         first is null ? second : second is null ? first : $"{first},{second}";
 }

@@ -59,6 +59,17 @@ public class LoudnessPlannerTests
     }
 
     [Fact]
+    public void Refine_AfterAnotherGain_StepsByTheLoudnessGainedPerDecibel()
+    {
+        var plan = LoudnessPlanner.Plan(new(true, -16, -1, false), Quiet with { TruePeak = -10 }, 48_000) with { GainDecibels = 25.5 };
+
+        // 1.5 dB more gain bought 0.75 LU: half a LU a dB, so the last 0.5 LU takes 1 dB.
+        var refined = LoudnessPlanner.Refine(plan, new(-16.5, -1.2, 5, -27), previous: (24, -17.25));
+
+        Assert.Equal(26.5, refined.GainDecibels, 6);
+    }
+
+    [Fact]
     public void Chain_NotchesBothMainsFamilies()
     {
         var chain = HumAndRumbleFilter.Chain();
