@@ -61,7 +61,7 @@ public static class ProductionRenderPlanner
     };
 
     /// <param name="spec">What to render.</param>
-    /// <param name="encoderProcesses">How many ffmpeg processes may encode at once: 1 plans one run; 2 or more hands the dearest audio output to a second.</param>
+    /// <param name="encoderProcesses">How many ffmpeg processes may run at once: 1 plans one run; n hands the n − 1 dearest audio outputs each to an ffmpeg of its own, fed through a FIFO.</param>
     /// <exception cref="ArgumentException">The spec is inconsistent: no outputs, a file name with a folder in it or used twice, chapter images not matching the chapters.</exception>
     /// <exception cref="ArgumentOutOfRangeException">An output's format is unknown, or its bit rate out of range.</exception>
     /// <exception cref="MediaPlanException">A video output without a video input or with an unsupported ending, a split video, or a chapter past the end.</exception>
@@ -141,14 +141,14 @@ public static class ProductionRenderPlanner
             arguments.AddRange(["-loop", "1", "-framerate", Invariant(AudiogramFrameRate), "-t", Seconds(total + TimeSpan.FromSeconds(1)), "-i", background]);
         }
 
-        var offloaded = encoderProcesses > 1 ? Dearest(files) : null;
+        var offloaded = Dearest(files, encoderProcesses - 1);
         var tagging = new List<TaggingPlan>();
         for (var i = 0; i < files.Count; i++)
         {
-            // The offloaded file's metadata is the second ffmpeg's input 1, after the samples.
-            var plan = Tagging(spec, files[i], total, i == offloaded ? 1 : inputCount++);
+            // An offloaded file's metadata is its own ffmpeg's input 1, after the samples.
+            var plan = Tagging(spec, files[i], total, offloaded.Contains(i) ? 1 : inputCount++);
             tagging.Add(plan);
-            if (i != offloaded)
+            if (!offloaded.Contains(i))
             {
                 arguments.AddRange(plan.InputArguments);
             }
@@ -165,7 +165,7 @@ public static class ProductionRenderPlanner
                     AddOutput(arguments, files[i] with { Path = entry.Path }, Invariant($"[t{i}x{track}]"), i, tagging[i], null, null);
                 }
             }
-            else if (i == offloaded)
+            else if (offloaded.Contains(i))
             {
                 var fifo = files[i].Path + ".pcm";
                 arguments.AddRange(["-map", Invariant($"[a{i}]"), "-c:a", "pcm_f32le", "-f", "f32le", fifo]);
@@ -191,18 +191,18 @@ public static class ProductionRenderPlanner
         };
     }
 
-    /// <summary>The whole-file audio output that costs most to encode, when there is more than one file to write.</summary>
-    private static int? Dearest(List<PlannedFile> files)
-    {
-        var candidates = files.Select((file, index) => (file, index))
+    /// <summary>The (at most <paramref name="count"/>) whole-file audio outputs that cost most to encode.</summary>
+    private static HashSet<int> Dearest(List<PlannedFile> files, int count) =>
+    [
+        .. files.Select((file, index) => (file, index))
             .Where(candidate => candidate.file.Format.Kind == ProductionFormatKind.Audio && candidate.file.Chapter is null
                 && EncodeCost.GetValueOrDefault(candidate.file.Format.Name) >= 1)
             .OrderByDescending(candidate => EncodeCost[candidate.file.Format.Name])
-            .ToList();
-        return files.Count > 1 && candidates.Count > 0 ? candidates[0].index : null;
-    }
+            .Take(Math.Max(count, 0))
+            .Select(candidate => candidate.index),
+    ];
 
-    /// <summary>The second ffmpeg: the finished audio from the FIFO (input 0), the file's metadata (1) and cover (2), one output.</summary>
+    /// <summary>An offloaded encoder's ffmpeg: the finished audio from its FIFO (input 0), the file's metadata (1) and cover (2), one output.</summary>
     private static List<string> OffloadedArguments(ProductionRenderSpec spec, PlannedFile file, TaggingPlan tagging, string fifo)
     {
         var channels = file.Output.MonoMixdown || spec.Main.Channels == 1 ? 1 : 2;

@@ -199,11 +199,21 @@ public sealed class ProductionRenderPlannerTests
     }
 
     [Fact]
-    public void Plan_OneEncoderProcessOrOneFile_EverythingInOneRun()
+    public void Plan_ThreeEncoderProcesses_BothLossyOutputsEncodedBesideAndTheLosslessInTheMainRun()
+    {
+        var plan = ProductionRenderPlanner.Plan(
+            Spec(Out("mp3", 128, "show.mp3", false, false), Out("flac", null, "show.flac", false, false), Out("aac", 64, "show.m4a", false, false)), encoderProcesses: 3);
+
+        Assert.Equal(["/out/show.m4a.pcm", "/out/show.mp3.pcm"], plan.OffloadedEncoders.Select(encoder => encoder.FifoPath).Order(StringComparer.Ordinal));
+        Assert.Contains("/out/show.flac", plan.Arguments);
+        Assert.All(plan.OffloadedEncoders, encoder => Assert.Equal("1", encoder.Arguments[encoder.Arguments.ToList().IndexOf("-map_metadata") + 1]));
+    }
+
+    [Fact]
+    public void Plan_OneEncoderProcessOrNoLossyFile_EverythingInOneRun()
     {
         Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("mp3", null, "show.mp3", false, false), Out("aac", null, "show.m4a", false, false))).OffloadedEncoders);
-        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("aac", null, "show.m4a", false, false)), encoderProcesses: 2).OffloadedEncoders);
-        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("flac", null, "show.flac", false, false), Out("wav", null, "show.wav", false, false)), encoderProcesses: 2)
+        Assert.Empty(ProductionRenderPlanner.Plan(Spec(Out("flac", null, "show.flac", false, false), Out("wav", null, "show.wav", false, false)), encoderProcesses: 3)
             .OffloadedEncoders);
     }
 }
