@@ -125,9 +125,10 @@ internal static class ExtractBenchmark
         return peakKb / 1024.0;
     }
 
-    private static async Task<string> GenerateAsync(string name, int seconds)
+    /// <summary>The 720p H.264/AAC test picture and tone of <paramref name="seconds"/>, made once into <paramref name="folder"/> (default <c>.bench</c>).</summary>
+    internal static async Task<string> GenerateAsync(string name, int seconds, string? folder = null)
     {
-        var path = Path.Combine(MediaFolder, name);
+        var path = Path.Combine(folder ?? MediaFolder, name);
         if (!File.Exists(path))
         {
             await BenchTools.RunToolAsync(BenchTools.MediaFfmpeg, ["-v", "error", "-y",
