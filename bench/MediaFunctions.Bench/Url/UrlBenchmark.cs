@@ -23,7 +23,9 @@ namespace MediaFunctions.Bench.Url;
 /// <remarks>
 /// A job's file ends in storage, bare ffmpeg's on the local disk; so two more figures: the copy against ffmpeg
 /// followed by an upload of its file to the same Azurite (what doing it by hand costs), and that upload alone
-/// against bare ffmpeg, the least any job that stores its file can score on <c>url.download_copy_ratio</c> here.
+/// against bare ffmpeg, the least any job that stores its file can score on <c>url.download_copy_ratio</c> here; and
+/// the ideal of a job that uploads while ffmpeg writes, the slower of the two over their sum
+/// (<c>url.download_copy_ideal_ratio</c>), beside <c>url.download_copy_vs_ffmpeg_then_upload_ratio</c>.
 /// </remarks>
 internal static class UrlBenchmark
 {

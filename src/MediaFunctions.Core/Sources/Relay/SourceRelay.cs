@@ -18,7 +18,8 @@ namespace MediaFunctions.Core.Sources.Relay;
 /// <see cref="GuardedHttpClient"/>: each chunk an eighth of what the client has read in that response (from
 /// <see cref="MinChunkBytes"/> up to <see cref="MaxChunkBytes"/>), asked when the client is within a quarter chunk of
 /// needing it, so a sequential read speeds up while a read that stops (a clip's end, a seek) costs the origin about
-/// one chunk past what ffmpeg took. What it reads of an origin it keeps (a few MB, for a few minutes), so a job's
+/// one chunk past what ffmpeg took; a registration that reads its whole source instead doubles its chunks and reads
+/// ahead freely (<see cref="SourceRelayRegistration.ReadsWholeSource"/>). What it reads of an origin it keeps (a few MB, for a few minutes), so a job's
 /// render does not fetch again what its probe fetched. HLS playlists and DASH manifests are rewritten so their
 /// segments come through the relay too.
 /// </summary>
@@ -54,6 +55,13 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// </summary>
     public const int ClientBufferBytes = 8 * 1024;
 
+    /// <summary>
+    /// The socket buffers for a registration that reads its whole source (<see cref="SourceRelayRegistration.ReadsWholeSource"/>):
+    /// nothing read ahead is wasted there, and ffmpeg copies several times faster through them than through
+    /// <see cref="ClientBufferBytes"/>.
+    /// </summary>
+    public const int WholeSourceBufferBytes = 64 * 1024;
+
     /// <summary>The largest playlist or manifest the relay rewrites.</summary>
     public const int MaxPlaylistBytes = 16 * 1024 * 1024;
 
@@ -76,8 +84,10 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// receive buffer of <see cref="ClientBufferBytes"/>, and fast seeking, without which ffmpeg seeks in an MP3 with no
     /// table of contents by reading it from the start (a clip at 5:00 of a podcast cost 2.4 MB instead of its 80 KB).
     /// </summary>
-    public static IReadOnlyList<string> FfmpegInputArguments { get; } =
-        ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", ClientBufferBytes.ToString(CultureInfo.InvariantCulture), "-fflags", "+fastseek"];
+    public static IReadOnlyList<string> FfmpegInputArguments { get; } = InputArguments(ClientBufferBytes);
+
+    /// <summary><see cref="FfmpegInputArguments"/> with a receive buffer of <see cref="WholeSourceBufferBytes"/>, for a registration that reads its whole source.</summary>
+    public static IReadOnlyList<string> WholeSourceFfmpegInputArguments { get; } = InputArguments(WholeSourceBufferBytes);
 
     /// <summary>
     /// Registers an origin URL (already checked by <see cref="UrlSourcePolicy.CheckAsync"/>) and returns
@@ -87,10 +97,14 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// <param name="origin">The http or https URL to read.</param>
     /// <param name="maxBytes">A cap on the declared size and on bytes fetched (<see cref="SourceTooLargeException"/>), or null.</param>
     /// <param name="originHeaders">Headers to send with every origin request (an extractor's User-Agent, Referer or cookies), or null.</param>
-    public SourceRelayRegistration Register(Uri origin, long? maxBytes = null, IReadOnlyDictionary<string, string>? originHeaders = null)
+    /// <param name="wholeSource">
+    /// True when ffmpeg will read the source to its end (a copy, not a clip or a probe): the origin is then read ahead
+    /// eagerly, in chunks that double, as nothing fetched is wasted.
+    /// </param>
+    public SourceRelayRegistration Register(Uri origin, long? maxBytes = null, IReadOnlyDictionary<string, string>? originHeaders = null, bool wholeSource = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes ?? 1, nameof(maxBytes));
-        var registration = new SourceRelayRegistration(this, Start().Port, origin, maxBytes, originHeaders ?? new Dictionary<string, string>());
+        var registration = new SourceRelayRegistration(this, Start().Port, origin, maxBytes, originHeaders ?? new Dictionary<string, string>(), wholeSource);
         _registrations[registration.Token] = registration;
         return registration;
     }
@@ -110,6 +124,9 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
 
         _stopping.Dispose();
     }
+
+    private static string[] InputArguments(int receiveBufferBytes) =>
+        ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", receiveBufferBytes.ToString(CultureInfo.InvariantCulture), "-fflags", "+fastseek"];
 
     internal void Remove(SourceRelayRegistration registration) => _registrations.TryRemove(registration.Token, out _);
 
@@ -332,6 +349,10 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
 
         headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
         await response.WriteHeadAsync(requested is null ? 200 : 206, requested is null ? "OK" : "Partial Content", headers, cancellationToken);
+        if (registration.ReadsWholeSource && response.Body is NetworkStream { Socket: { } socket })
+        {
+            socket.SendBufferSize = WholeSourceBufferBytes;
+        }
 
         // The origin is read into a bounded pipe while the client drains it, so neither side waits on the other.
         var readAhead = new Pipe(new PipeOptions(pauseWriterThreshold: ReadAheadBytes, resumeWriterThreshold: ReadAheadBytes / 2,
@@ -412,8 +433,17 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
                     continue;
                 }
 
-                var chunk = Math.Clamp((next - first) / ChunkGrowthDivisor, MinChunkBytes, MaxChunkBytes);
-                await window.WaitUntilServedAsync(next - first - (chunk / 4), cancellationToken);
+                long chunk;
+                if (registration.ReadsWholeSource)
+                {
+                    chunk = Math.Clamp(next - first, MinChunkBytes, MaxChunkBytes);
+                }
+                else
+                {
+                    chunk = Math.Clamp((next - first) / ChunkGrowthDivisor, MinChunkBytes, MaxChunkBytes);
+                    await window.WaitUntilServedAsync(next - first - (chunk / 4), cancellationToken);
+                }
+
                 var chunkLast = Math.Min(Math.Min(next + chunk - 1, last), cached.NextHeldAfter(next) - 1);
                 answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, chunkLast), draining.Token);
                 if (answer.StatusCode != HttpStatusCode.PartialContent || answer.Content.Headers.ContentRange is not { From: { } from, To: not null } || from != next)
