@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
@@ -70,6 +71,54 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
         Assert.InRange(duration, 1.5, 3);
         // Before the cache and the paced chunks (256 KiB doubling, the probe's bytes fetched again) the origin sent 3.3 times as much.
         Assert.InRange(sent, needed.SpanBytes, needed.Bytes * 1.3);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Register_ProbeThenClipThroughOneRelay_NoOriginByteSentTwice(bool oneRelay)
+    {
+        // The render reads the index and the first packets again after the probe: one relay keeps them; two relays share nothing.
+        var token = FfmpegTools.Timeout();
+        await using var probeSources = GuardedSources.AllowingLoopback();
+        await using var renderSources = GuardedSources.AllowingLoopback();
+        origin.Server.ResetCounts();
+        using (var probing = probeSources.Relay.Register(origin.LongMp4Url))
+        {
+            await FfmpegTools.Prober().ProbeAsync(probing.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, token);
+        }
+
+        using var registration = (oneRelay ? probeSources : renderSources).Relay.Register(origin.LongMp4Url);
+        var clip = Path.Combine(origin.NewOutputFolder(), "clip.mp4");
+        await FfmpegTools.Runner().RunAsync(
+            [.. Quiet, "-ss", "30", .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-map", "0", "-t", "2", "-c", "copy", clip],
+            cancellationToken: token);
+
+        var ranges = origin.Server.Requests.Select(request => ByteRangeOf(request.Range!)).OrderBy(range => range.First).ToList();
+        var (sentTwice, reached) = (0L, -1L);
+        foreach (var (first, last) in ranges)
+        {
+            sentTwice += Math.Max(0, Math.Min(reached, last) - first + 1);
+            reached = Math.Max(reached, last);
+        }
+
+        output.WriteLine($"{(oneRelay ? "one relay" : "two relays")}: {origin.Server.BytesSent} bytes sent, {sentTwice} of them twice");
+        Assert.Single((await FfmpegTools.Prober().ProbeAsync(clip, cancellationToken: token)).VideoStreams);
+        if (oneRelay)
+        {
+            Assert.Equal(0, sentTwice);
+        }
+        else
+        {
+            // The index (~40 KB) and what ffprobe read past it.
+            Assert.True(sentTwice > 40_000, $"{sentTwice} bytes sent twice");
+        }
+    }
+
+    private static (long First, long Last) ByteRangeOf(string range)
+    {
+        var bounds = range["bytes=".Length..].Split('-');
+        return (long.Parse(bounds[0], CultureInfo.InvariantCulture), long.Parse(bounds[1], CultureInfo.InvariantCulture));
     }
 
     [Fact]
