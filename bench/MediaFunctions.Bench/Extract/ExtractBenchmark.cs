@@ -46,6 +46,17 @@ internal static class ExtractBenchmark
             var jobMp3 = await RunJobAsync(client, long720p, "mp3");
             output.WriteLine($"extract.mp3_600s_ratio {jobMp3 / bareMp3:F2} ratio");
 
+            // The same two runs with one core kept busy throughout: how much more the job's path suffers from load than ffmpeg.
+            double bareLoaded, jobLoaded;
+            using (BusyCore.Start())
+            {
+                bareLoaded = await BareFfmpegAsync(long720p, ["-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"]);
+                jobLoaded = await RunJobAsync(client, long720p, "mp3");
+            }
+
+            output.WriteLine($"extract.mp3_600s_ratio_loaded {jobLoaded / bareLoaded:F2} ratio");
+            output.WriteLine($"# mp3 600 s seconds: bare {bareMp3:F2}, job {jobMp3:F2}; one core busy: bare {bareLoaded:F2}, job {jobLoaded:F2}");
+
             var jobAac = await RunJobAsync(client, long720p, "aac");
             output.WriteLine($"extract.copy_vs_encode_ratio {jobAac / jobMp3:F2} ratio");
 
@@ -125,9 +136,10 @@ internal static class ExtractBenchmark
         return peakKb / 1024.0;
     }
 
-    private static async Task<string> GenerateAsync(string name, int seconds)
+    /// <summary>The 720p H.264/AAC test picture and tone of <paramref name="seconds"/>, made once into <paramref name="folder"/> (default <c>.bench</c>).</summary>
+    internal static async Task<string> GenerateAsync(string name, int seconds, string? folder = null)
     {
-        var path = Path.Combine(MediaFolder, name);
+        var path = Path.Combine(folder ?? MediaFolder, name);
         if (!File.Exists(path))
         {
             await BenchTools.RunToolAsync(BenchTools.MediaFfmpeg, ["-v", "error", "-y",

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Azure.Storage;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using MediaFunctions.Bench.Extract;
 using MediaFunctions.Bench.Harness;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Servers;
@@ -14,19 +15,24 @@ namespace MediaFunctions.Bench.Url;
 
 /// <summary>
 /// `./bench.sh url`: download jobs (<c>POST /jobs {url}</c>) through the real host over HTTP against Azurite,
-/// reading a 600 s MP4 from a local range-capable origin: what a clip costs the origin in bytes, and how a
-/// whole-file copy compares in wall time with bare ffmpeg copying the same URL in this run.
+/// reading from a local range-capable origin: what a 10 s clip from 5:00 costs the origin in bytes on four sources
+/// (a 720p and a 320x180 600 s MP4, a one-hour 64 kbit/s MP3 and M4A podcast), against what the clip cannot avoid
+/// reading (<see cref="ClipSpan"/>), and how a whole-file copy of a 600 s MP4 compares in wall time with bare ffmpeg
+/// copying the same URL in this run.
 /// </summary>
 /// <remarks>
 /// A job's file ends in storage, bare ffmpeg's on the local disk; so two more figures: the copy against ffmpeg
 /// followed by an upload of its file to the same Azurite (what doing it by hand costs), and that upload alone
-/// against bare ffmpeg, the least any job that stores its file can score on <c>url.download_copy_ratio</c> here.
+/// against bare ffmpeg, the least any job that stores its file can score on <c>url.download_copy_ratio</c> here; and
+/// the ideal of a job that uploads while ffmpeg writes, the slower of the two over their sum
+/// (<c>url.download_copy_ideal_ratio</c>), beside <c>url.download_copy_vs_ffmpeg_then_upload_ratio</c>.
 /// </remarks>
 internal static class UrlBenchmark
 {
     private const string Key = "bench-url-key";
     private const string MediaName = "h264-aac-360p-600s.mp4";
-
+    private const double ClipStart = 300;
+    private const double ClipEnd = 310;
 
     private static readonly string BenchFolder = Path.Combine(RepositoryPaths.Root, ".bench");
 
@@ -63,20 +69,75 @@ internal static class UrlBenchmark
             await RunJobAsync(client, new { url = url.AbsoluteUri, clip_start = 0, clip_end = 2 });
 
             origin.ResetCounts();
-            await RunJobAsync(client, new { url = url.AbsoluteUri, clip_start = 300, clip_end = 310 });
+            await RunJobAsync(client, new { url = url.AbsoluteUri, clip_start = ClipStart, clip_end = ClipEnd });
             output.WriteLine($"url.clip_10s_of_600s_bytes_ratio {(double)origin.BytesSent / mediaBytes:F3} ratio");
 
-            var bareCopy = await BareFfmpegCopyAsync(url);
+            foreach (var (suffix, name) in await GenerateClipSourcesAsync())
+            {
+                await MeasureClipAsync(output, client, origin, suffix, name);
+            }
+
+            var bareCopy = await BareFfmpegCopyAsync(url, []);
             var upload = await UploadAsync(azurite.ConnectionString, BareCopyPath);
+            // The job's file has its index up front, which costs ffmpeg a second pass over it once the media is written.
+            var bareFaststart = await BareFfmpegCopyAsync(url, ["-movflags", "+faststart"]);
             var jobCopy = await RunJobAsync(client, new { url = url.AbsoluteUri });
             output.WriteLine($"url.download_copy_ratio {jobCopy / bareCopy:F2} ratio");
             output.WriteLine($"url.download_copy_vs_ffmpeg_then_upload_ratio {jobCopy / (bareCopy + upload):F2} ratio");
+            output.WriteLine($"url.download_copy_ideal_ratio {Math.Max(bareCopy, upload) / (bareCopy + upload):F2} ratio");
             output.WriteLine($"url.upload_alone_vs_bare_ffmpeg_ratio {upload / bareCopy:F2} ratio");
+            output.WriteLine($"# copy seconds: job {jobCopy:F2}, bare ffmpeg {bareCopy:F2}, bare ffmpeg with +faststart {bareFaststart:F2}, upload alone {upload:F2}");
         }
         finally
         {
             await azurite.DisposeAsync();
         }
+    }
+
+    // Bytes the origin sent for the whole job (the page check, the probe, the render) against the clip's span and index.
+    private static async Task MeasureClipAsync(TextWriter output, HttpClient client, StaticFileServer origin, string suffix, string name)
+    {
+        var path = Path.Combine(MediaFolder, name);
+        var needed = await ClipSpan.MeasureAsync(path, ClipStart, ClipEnd);
+        origin.ResetCounts();
+        await RunJobAsync(client, new { url = origin.Url(name).AbsoluteUri, clip_start = ClipStart, clip_end = ClipEnd });
+        var fetched = origin.BytesSent;
+        output.WriteLine($"url.clip_overhead_{suffix} {(double)fetched / needed.Bytes:F2} ratio");
+        output.WriteLine($"url.clip_file_fraction_{suffix} {(double)fetched / new FileInfo(path).Length:F4} ratio");
+        output.WriteLine($"# {suffix}: {fetched} bytes fetched; span {needed.SpanBytes} + index {needed.IndexBytes} bytes; origin requests:");
+        foreach (var request in origin.Requests)
+        {
+            output.WriteLine($"#   {request.Method} {request.Range ?? "(whole)"} -> {request.Status}, {request.BytesSent} bytes");
+        }
+    }
+
+    // The clip sources, each made once and kept in .bench/url: name suffix and file name.
+    private static async Task<IReadOnlyList<(string Suffix, string Name)>> GenerateClipSourcesAsync()
+    {
+        var video720p = Path.GetFileName(await ExtractBenchmark.GenerateAsync("h264-aac-720p-600s.mp4", 600, MediaFolder));
+        // 320x180 at ~0.77 Mbit/s, key frames every 2 s: a small video whose index (~0.3 MB) weighs against a 10 s span (~1 MB).
+        var video180p = await GenerateClipSourceAsync("h264-aac-180p-600s.mp4", ["-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25:duration=600",
+            "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000:duration=600",
+            "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50", "-keyint_min", "50", "-sc_threshold", "0",
+            "-b:v", "700k", "-maxrate", "700k", "-bufsize", "1400k", "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-f", "mp4"]);
+        // A one-hour mono podcast at 64 kbit/s (pink noise keeps the encoders at their rate): 10 s of it is ~80 KB.
+        string[] podcast = ["-f", "lavfi", "-i", "anoisesrc=color=pink:amplitude=0.2:sample_rate=44100:duration=3600", "-ac", "1"];
+        var mp3 = await GenerateClipSourceAsync("podcast-64k-3600s.mp3", [.. podcast, "-c:a", "libmp3lame", "-b:a", "64k", "-f", "mp3"]);
+        var m4a = await GenerateClipSourceAsync("podcast-64k-3600s.m4a", [.. podcast, "-c:a", "aac", "-b:a", "64k", "-movflags", "+faststart", "-f", "mp4"]);
+        return [("720p", video720p), ("180p", video180p), ("podcast_mp3", mp3), ("podcast_m4a", m4a)];
+    }
+
+    private static async Task<string> GenerateClipSourceAsync(string name, string[] arguments)
+    {
+        var path = Path.Combine(MediaFolder, name);
+        if (!File.Exists(path))
+        {
+            var part = Path.Combine(BenchFolder, name + ".part");
+            await BenchTools.RunToolAsync(BenchTools.MediaFfmpeg, ["-v", "error", "-y", .. arguments, part]);
+            File.Move(part, path);
+        }
+
+        return name;
     }
 
     // Seconds from posting the job to its completed status, polled every 20 ms.
@@ -93,10 +154,10 @@ internal static class UrlBenchmark
         return await BenchTools.WaitUntilCompletedAsync(client, $"/jobs/{id}", watch);
     }
 
-    private static async Task<double> BareFfmpegCopyAsync(Uri url)
+    private static async Task<double> BareFfmpegCopyAsync(Uri url, string[] muxerArguments)
     {
         var watch = Stopwatch.StartNew();
-        await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y", "-i", url.AbsoluteUri, "-c", "copy", "-f", "mp4", BareCopyPath]);
+        await BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y", "-i", url.AbsoluteUri, "-c", "copy", .. muxerArguments, "-f", "mp4", BareCopyPath]);
         return watch.Elapsed.TotalSeconds;
     }
 

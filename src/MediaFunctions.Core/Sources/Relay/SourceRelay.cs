@@ -15,11 +15,13 @@ namespace MediaFunctions.Core.Sources.Relay;
 /// <summary>
 /// A loopback HTTP server that ffmpeg reads URL sources from instead of their origins. It answers
 /// ffmpeg's open-ended range requests with bounded range requests to the origin through
-/// <see cref="GuardedHttpClient"/>, in chunks that start at <see cref="MinChunkBytes"/> and double up to
-/// <see cref="MaxChunkBytes"/> while the reader keeps reading, read up to <see cref="ReadAheadBytes"/> ahead of
-/// what ffmpeg has taken so the origin and ffmpeg are served at once, and stops as soon as ffmpeg drops the
-/// connection: a read abandoned on a seek costs at most the read-ahead and the chunk in flight. HLS playlists and DASH
-/// manifests are rewritten so their segments come through the relay too.
+/// <see cref="GuardedHttpClient"/>: each chunk an eighth of what the client has read in that response (from
+/// <see cref="MinChunkBytes"/> up to <see cref="MaxChunkBytes"/>), asked when the client is within a quarter chunk of
+/// needing it, so a sequential read speeds up while a read that stops (a clip's end, a seek) costs the origin about
+/// one chunk past what ffmpeg took; a registration that reads its whole source instead doubles its chunks and reads
+/// ahead freely (<see cref="SourceRelayRegistration.ReadsWholeSource"/>). What it reads of an origin it keeps (a few MB, for a few minutes), so a job's
+/// render does not fetch again what its probe fetched. HLS playlists and DASH manifests are rewritten so their
+/// segments come through the relay too.
 /// </summary>
 /// <remarks>
 /// A hand-written HTTP/1.1 server on a <see cref="TcpListener"/> rather than Kestrel: it only has to
@@ -31,24 +33,34 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// <summary>ffmpeg's <c>-protocol_whitelist</c> for an input read through the relay: no https, tls or file, so it cannot go around it.</summary>
     public const string FfmpegProtocolWhitelist = "http,tcp,crypto,data";
 
-    /// <summary>The first chunk of each response.</summary>
-    public const int MinChunkBytes = 256 * 1024;
+    /// <summary>The first chunk of each response: small, as a clip of a low-bitrate podcast is only ~80 KB.</summary>
+    public const int MinChunkBytes = 16 * 1024;
 
     /// <summary>The largest chunk a sequential read grows to.</summary>
     public const int MaxChunkBytes = 8 * 1024 * 1024;
 
+    /// <summary>Each chunk is what the client has read in its response divided by this: what a stop can waste, relative to what was read.</summary>
+    public const int ChunkGrowthDivisor = 8;
+
     /// <summary>
-    /// How far the relay reads the origin ahead of its client: enough to keep both sockets busy at once,
-    /// small enough that a reader that seeks or leaves wastes little more than the chunk in flight.
+    /// The most the relay holds between the origin and its client for one response: a bound on memory; how far ahead
+    /// the origin is read is set by the chunks.
     /// </summary>
     public const int ReadAheadBytes = 128 * 1024;
 
     /// <summary>
-    /// The socket buffers between the relay and ffmpeg, each way. Small on purpose: loopback buffers
-    /// otherwise grow to megabytes, the relay would count bytes sitting in them as read, grow its chunks
-    /// on that, and an abandoned read would cost far more than what ffmpeg actually consumed.
+    /// The socket buffers between the relay and ffmpeg, each way (the system doubles them). Small on purpose: the
+    /// relay counts what sits in them as read, asks the origin for more on that, and a clip that ends or a seek leaves
+    /// them unread; 8 KiB still carries a whole-file copy at hundreds of MB/s over loopback.
     /// </summary>
-    public const int ClientBufferBytes = 64 * 1024;
+    public const int ClientBufferBytes = 8 * 1024;
+
+    /// <summary>
+    /// The socket buffers for a registration that reads its whole source (<see cref="SourceRelayRegistration.ReadsWholeSource"/>):
+    /// nothing read ahead is wasted there, and ffmpeg copies several times faster through them than through
+    /// <see cref="ClientBufferBytes"/>.
+    /// </summary>
+    public const int WholeSourceBufferBytes = 64 * 1024;
 
     /// <summary>The largest playlist or manifest the relay rewrites.</summary>
     public const int MaxPlaylistBytes = 16 * 1024 * 1024;
@@ -58,13 +70,24 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     // One read from the origin, and one write to the client per pipe segment.
     private const int CopyBufferBytes = 64 * 1024;
 
+    // How long the rest of an answer its client left may take to reach the cache.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
     private readonly ConcurrentDictionary<string, SourceRelayRegistration> _registrations = new();
+    private readonly OriginCache _cache = new();
+    private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _starting = new();
     private LoopbackServer? _server;
 
-    /// <summary>The arguments to put before an input's <c>-i</c> when it is a relay URL: <see cref="FfmpegProtocolWhitelist"/> and a receive buffer of <see cref="ClientBufferBytes"/>.</summary>
-    public static IReadOnlyList<string> FfmpegInputArguments { get; } =
-        ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", ClientBufferBytes.ToString(CultureInfo.InvariantCulture)];
+    /// <summary>
+    /// The arguments to put before an input's <c>-i</c> when it is a relay URL: <see cref="FfmpegProtocolWhitelist"/>, a
+    /// receive buffer of <see cref="ClientBufferBytes"/>, and fast seeking, without which ffmpeg seeks in an MP3 with no
+    /// table of contents by reading it from the start (a clip at 5:00 of a podcast cost 2.4 MB instead of its 80 KB).
+    /// </summary>
+    public static IReadOnlyList<string> FfmpegInputArguments { get; } = InputArguments(ClientBufferBytes);
+
+    /// <summary><see cref="FfmpegInputArguments"/> with a receive buffer of <see cref="WholeSourceBufferBytes"/>, for a registration that reads its whole source.</summary>
+    public static IReadOnlyList<string> WholeSourceFfmpegInputArguments { get; } = InputArguments(WholeSourceBufferBytes);
 
     /// <summary>
     /// Registers an origin URL (already checked by <see cref="UrlSourcePolicy.CheckAsync"/>) and returns
@@ -74,16 +97,21 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     /// <param name="origin">The http or https URL to read.</param>
     /// <param name="maxBytes">A cap on the declared size and on bytes fetched (<see cref="SourceTooLargeException"/>), or null.</param>
     /// <param name="originHeaders">Headers to send with every origin request (an extractor's User-Agent, Referer or cookies), or null.</param>
-    public SourceRelayRegistration Register(Uri origin, long? maxBytes = null, IReadOnlyDictionary<string, string>? originHeaders = null)
+    /// <param name="wholeSource">
+    /// True when ffmpeg will read the source to its end (a copy, not a clip or a probe): the origin is then read ahead
+    /// eagerly, in chunks that double, as nothing fetched is wasted.
+    /// </param>
+    public SourceRelayRegistration Register(Uri origin, long? maxBytes = null, IReadOnlyDictionary<string, string>? originHeaders = null, bool wholeSource = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes ?? 1, nameof(maxBytes));
-        var registration = new SourceRelayRegistration(this, Start().Port, origin, maxBytes, originHeaders ?? new Dictionary<string, string>());
+        var registration = new SourceRelayRegistration(this, Start().Port, origin, maxBytes, originHeaders ?? new Dictionary<string, string>(), wholeSource);
         _registrations[registration.Token] = registration;
         return registration;
     }
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
         foreach (var registration in _registrations.Values)
         {
             registration.Dispose();
@@ -93,7 +121,12 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         {
             await server.DisposeAsync();
         }
+
+        _stopping.Dispose();
     }
+
+    private static string[] InputArguments(int receiveBufferBytes) =>
+        ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", receiveBufferBytes.ToString(CultureInfo.InvariantCulture), "-fflags", "+fastseek"];
 
     internal void Remove(SourceRelayRegistration registration) => _registrations.TryRemove(registration.Token, out _);
 
@@ -250,8 +283,15 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
 
         var requested = ByteRange.Parse(request.Header("Range"));
         var first = requested?.First ?? 0;
-        var chunk = MinChunkBytes;
-        var answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(first, ChunkLast(first, chunk, requested?.Last)), cancellationToken);
+        var cached = _cache.For(origin, registration.OriginHeaders);
+        if (cached.Total is { } knownTotal && first < knownTotal)
+        {
+            // The probe's answer already said what the file is: its bytes may be held too.
+            return await ServeRangesAsync(registration, origin, cached, requested, null, knownTotal, request.KeepAlive, response, cancellationToken);
+        }
+
+        var answer = await FetchAsync(registration, HttpMethod.Get, origin,
+            new RangeHeaderValue(first, Math.Min(first + MinChunkBytes - 1, requested?.Last ?? long.MaxValue)), cancellationToken);
         try
         {
             if (PlaylistKinds.FromContentType(answer.Content.Headers.ContentType?.MediaType) is { } servedKind)
@@ -265,10 +305,14 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
                 return await ServePlaylistAsync(registration, servedKind, answer, request.KeepAlive, response, cancellationToken);
             }
 
+            if (answer.StatusCode == HttpStatusCode.PartialContent && answer.Content.Headers.ContentRange is { From: { } from, Length: { } total } && from == first)
+            {
+                cached.Describe(total, answer.Content.Headers.ContentType?.ToString());
+                return await ServeRangesAsync(registration, origin, cached, requested, answer, total, request.KeepAlive, response, cancellationToken);
+            }
+
             return answer.StatusCode switch
             {
-                HttpStatusCode.PartialContent when answer.Content.Headers.ContentRange is { From: { } from, Length: { } total } && from == first =>
-                    await ServeRangesAsync(registration, origin, requested, answer, total, request.KeepAlive, response, cancellationToken),
                 HttpStatusCode.OK => await ServeWholeAsync(registration, answer, request.KeepAlive, response, cancellationToken),
                 HttpStatusCode.PartialContent => throw new HttpRequestException("The origin's range answer did not match the request or had no total size."),
                 _ => await ServeStatusAsync(answer, request.KeepAlive, response, cancellationToken),
@@ -280,15 +324,22 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         }
     }
 
-    /// <summary>Answers a (possibly open-ended) range from bounded origin ranges that grow while the client keeps reading.</summary>
-    private async Task<bool> ServeRangesAsync(SourceRelayRegistration registration, Uri origin, ByteRange? requested, HttpResponseMessage firstAnswer,
-        long total, bool keepAlive, HttpResponseWriter response, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers a (possibly open-ended) range from the bytes held of the origin and from bounded origin ranges, each
+    /// asked only when the client is within a quarter chunk of needing it, and larger the more the client has read.
+    /// </summary>
+    private async Task<bool> ServeRangesAsync(SourceRelayRegistration registration, Uri origin, CachedOrigin cached, ByteRange? requested,
+        HttpResponseMessage? firstAnswer, long total, bool keepAlive, HttpResponseWriter response, CancellationToken cancellationToken)
     {
         registration.CheckDeclaredSize(total);
         var first = requested?.First ?? 0;
         var last = Math.Min(requested?.Last ?? total - 1, total - 1);
         var headers = new List<KeyValuePair<string, string>>();
-        AddContentType(headers, firstAnswer);
+        if (cached.ContentType is { } contentType)
+        {
+            headers.Add(new("Content-Type", contentType));
+        }
+
         headers.Add(new("Content-Length", Invariant(last - first + 1)));
         headers.Add(new("Accept-Ranges", "bytes"));
         if (requested is not null)
@@ -298,20 +349,38 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
 
         headers.Add(new("Connection", keepAlive ? "keep-alive" : "close"));
         await response.WriteHeadAsync(requested is null ? 200 : 206, requested is null ? "OK" : "Partial Content", headers, cancellationToken);
+        if (registration.ReadsWholeSource && response.Body is NetworkStream { Socket: { } socket })
+        {
+            socket.SendBufferSize = WholeSourceBufferBytes;
+        }
 
         // The origin is read into a bounded pipe while the client drains it, so neither side waits on the other.
         var readAhead = new Pipe(new PipeOptions(pauseWriterThreshold: ReadAheadBytes, resumeWriterThreshold: ReadAheadBytes / 2,
             minimumSegmentSize: CopyBufferBytes, useSynchronizationContext: false));
+        var window = new ReadAheadWindow();
         using var fetching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var fetcher = FetchRangesAsync(registration, origin, firstAnswer, first, last, readAhead.Writer, fetching.Token);
+        var fetcher = FetchRangesAsync(registration, origin, cached, firstAnswer, first, last, readAhead.Writer, window, fetching.Token);
         try
         {
-            await readAhead.Reader.CopyToAsync(response.Body, cancellationToken);
-            return true;
+            while (true)
+            {
+                var read = await readAhead.Reader.ReadAsync(cancellationToken);
+                foreach (var segment in read.Buffer)
+                {
+                    await response.Body.WriteAsync(segment, cancellationToken);
+                    window.Advance(segment.Length);
+                }
+
+                readAhead.Reader.AdvanceTo(read.Buffer.End);
+                if (read.IsCompleted)
+                {
+                    return true;
+                }
+            }
         }
         finally
         {
-            // A client that went (or a seek) stops the fetch: nothing more than the read-ahead is lost.
+            // A client that went (or a seek) stops the fetch: nothing more than the chunk in flight is lost.
             await fetching.CancelAsync();
             await fetcher;
             await readAhead.Reader.CompleteAsync();
@@ -319,37 +388,64 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     }
 
     /// <summary>
-    /// Reads <c>first..last</c> from the origin into <paramref name="writer"/> in bounded ranges that grow while the
-    /// client keeps reading; the next range is requested as soon as the current one is in. Completes the writer
-    /// with the failure, if any, so the serving side throws it.
+    /// Writes <c>first..last</c> into <paramref name="writer"/>: what <paramref name="cached"/> holds as it is, the rest
+    /// from the origin in ranges of an eighth of what the client has read so far (between <see cref="MinChunkBytes"/> and
+    /// <see cref="MaxChunkBytes"/>), each asked once the client is within a quarter of it of the end of what was asked before.
+    /// A reader that stops early (a clip's end, a seek) so costs the origin at most about one chunk past what it read.
+    /// Completes the writer with the failure, if any, so the serving side throws it.
     /// </summary>
-    private async Task FetchRangesAsync(SourceRelayRegistration registration, Uri origin, HttpResponseMessage firstAnswer, long first, long last,
-        PipeWriter writer, CancellationToken cancellationToken)
+    private async Task FetchRangesAsync(SourceRelayRegistration registration, Uri origin, CachedOrigin cached, HttpResponseMessage? firstAnswer,
+        long first, long last, PipeWriter writer, ReadAheadWindow window, CancellationToken cancellationToken)
     {
         Exception? failure = null;
         var answer = firstAnswer;
+        // Once asked, a range comes whether or not the client stays: it is read on (into the cache) for a while after the client goes.
+        using var draining = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        await using var clientGone = cancellationToken.Register(() => draining.CancelAfter(DrainTimeout));
         try
         {
             var next = first;
-            var chunk = MinChunkBytes;
-            var destination = writer.AsStream(leaveOpen: true);
             while (true)
             {
-                var chunkLast = answer.Content.Headers.ContentRange!.To!.Value;
-                await CopyBodyAsync(registration, answer, destination, Math.Min(chunkLast, last) - next + 1, cancellationToken);
-                if (answer != firstAnswer)
+                if (answer is not null)
                 {
-                    answer.Dispose();
+                    var answerLast = Math.Min(answer.Content.Headers.ContentRange!.To!.Value, last);
+                    await CopyRangeAsync(registration, answer, cached, next, answerLast, writer, cancellationToken, draining.Token);
+                    if (answer != firstAnswer)
+                    {
+                        answer.Dispose();
+                    }
+
+                    answer = null;
+                    next = answerLast + 1;
                 }
 
-                next = chunkLast + 1;
                 if (next > last)
                 {
                     return;
                 }
 
-                chunk = Math.Min(chunk * 2, MaxChunkBytes);
-                answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, ChunkLast(next, chunk, last)), cancellationToken);
+                var held = cached.Read(next, last);
+                if (!held.IsEmpty)
+                {
+                    await writer.WriteAsync(held, cancellationToken);
+                    next += held.Length;
+                    continue;
+                }
+
+                long chunk;
+                if (registration.ReadsWholeSource)
+                {
+                    chunk = Math.Clamp(next - first, MinChunkBytes, MaxChunkBytes);
+                }
+                else
+                {
+                    chunk = Math.Clamp((next - first) / ChunkGrowthDivisor, MinChunkBytes, MaxChunkBytes);
+                    await window.WaitUntilServedAsync(next - first - (chunk / 4), cancellationToken);
+                }
+
+                var chunkLast = Math.Min(Math.Min(next + chunk - 1, last), cached.NextHeldAfter(next) - 1);
+                answer = await FetchAsync(registration, HttpMethod.Get, origin, new RangeHeaderValue(next, chunkLast), draining.Token);
                 if (answer.StatusCode != HttpStatusCode.PartialContent || answer.Content.Headers.ContentRange is not { From: { } from, To: not null } || from != next)
                 {
                     throw new HttpRequestException($"The origin stopped answering range requests at byte {next}.");
@@ -362,12 +458,55 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         }
         finally
         {
-            if (answer != firstAnswer)
+            if (answer is not null && answer != firstAnswer)
             {
                 answer.Dispose();
             }
 
             await writer.CompleteAsync(failure);
+        }
+    }
+
+    /// <summary>
+    /// Copies <c>first..last</c> of a range answer into the pipe, keeping what it can in the origin's cache. When the
+    /// client goes mid-answer, the rest of the answer (which the origin sends anyway) still goes to the cache if it
+    /// fits, for the job's next read; then this throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    private async Task CopyRangeAsync(SourceRelayRegistration registration, HttpResponseMessage answer, CachedOrigin cached, long first, long last,
+        PipeWriter writer, CancellationToken cancellationToken, CancellationToken draining)
+    {
+        await using var body = await answer.Content.ReadAsStreamAsync(draining);
+        var buffer = new byte[CopyBufferBytes];
+        var toClient = true;
+        var position = first;
+        while (position <= last && (toClient || cached.HasRoomFor(last - position + 1)))
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, last - position + 1)), draining);
+            if (read == 0)
+            {
+                throw new HttpRequestException($"The origin's answer ended at byte {position} of {first}-{last}.");
+            }
+
+            registration.CountFetched(read);
+            cached.Keep(position, buffer.AsSpan(0, read));
+            position += read;
+            if (toClient)
+            {
+                try
+                {
+                    toClient = !(await writer.WriteAsync(buffer.AsMemory(0, read), cancellationToken)).IsCompleted;
+                }
+                catch (OperationCanceledException) when (!_stopping.IsCancellationRequested)
+                {
+                    toClient = false;
+                }
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!toClient)
+        {
+            throw new OperationCanceledException("The client stopped reading.");
         }
     }
 
@@ -485,8 +624,6 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
             await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
     }
-
-    private static long ChunkLast(long first, long chunk, long? last) => Math.Min(first + chunk - 1, last ?? long.MaxValue);
 
     private static void AddContentType(List<KeyValuePair<string, string>> headers, HttpResponseMessage answer)
     {

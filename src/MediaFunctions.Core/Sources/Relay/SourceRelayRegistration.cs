@@ -18,8 +18,10 @@ public sealed class SourceRelayRegistration : IDisposable
     private long _originRequests;
     private Exception? _failure;
 
-    internal SourceRelayRegistration(SourceRelay relay, int port, Uri origin, long? maxBytes, IReadOnlyDictionary<string, string> originHeaders)
+    internal SourceRelayRegistration(SourceRelay relay, int port, Uri origin, long? maxBytes, IReadOnlyDictionary<string, string> originHeaders,
+        bool readsWholeSource)
     {
+        ReadsWholeSource = readsWholeSource;
         _relay = relay;
         Token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         _root = $"http://127.0.0.1:{port}/{Token}";
@@ -34,6 +36,12 @@ public sealed class SourceRelayRegistration : IDisposable
 
     /// <summary>The loopback URL to hand to ffmpeg in place of <see cref="Origin"/>.</summary>
     public Uri Url { get; }
+
+    /// <summary>True when ffmpeg reads the source to its end: the relay reads ahead eagerly instead of sparing the origin what a clip leaves.</summary>
+    public bool ReadsWholeSource { get; }
+
+    /// <summary>What to put before <see cref="Url"/>'s <c>-i</c>: the relay's input arguments, with larger socket buffers for a whole-source read.</summary>
+    public IReadOnlyList<string> FfmpegInputArguments => ReadsWholeSource ? SourceRelay.WholeSourceFfmpegInputArguments : SourceRelay.FfmpegInputArguments;
 
     /// <summary>The cap on bytes fetched from origins (and on the size an origin declares), or null for none.</summary>
     public long? MaxBytes { get; }

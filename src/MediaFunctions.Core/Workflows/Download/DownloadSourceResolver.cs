@@ -36,7 +36,7 @@ public sealed class DownloadSourceResolver(WebPageDetector pages, PageMediaResol
 
     /// <summary>The source's streams as ffmpeg opens them through <paramref name="relayed"/>: one registration per stream, in order.</summary>
     public static IReadOnlyList<DownloadInput> Inputs(IReadOnlyList<SourceRelayRegistration> relayed, IReadOnlyList<MediaProbe> probes) =>
-        [.. relayed.Select((registration, i) => new DownloadInput(registration.Url.AbsoluteUri, probes[i], SourceRelay.FfmpegInputArguments))];
+        [.. relayed.Select((registration, i) => new DownloadInput(registration.Url.AbsoluteUri, probes[i], registration.FfmpegInputArguments))];
 
     /// <summary>Probes one URL stream through the source relay, reading at most <paramref name="maxBytes"/>.</summary>
     /// <exception cref="InvalidJobInputException"><c>invalid_media</c> when it is not media; <c>url_not_allowed</c> from the relay.</exception>

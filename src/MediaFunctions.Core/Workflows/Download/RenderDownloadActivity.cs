@@ -29,7 +29,8 @@ public sealed class RenderDownloadActivity(
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, DownloadJob job, CancellationToken cancellationToken)
     {
         var source = job.Source ?? throw new InvalidOperationException($"Job {job.JobId} has no source yet.");
-        var relayed = source.Streams.Select(stream => relay.Register(new Uri(stream.Url!), job.MaxSourceBytes, stream.Headers)).ToList();
+        var whole = job.Request.ClipStartSeconds is null && job.Request.ClipEndSeconds is null;
+        var relayed = source.Streams.Select(stream => relay.Register(new Uri(stream.Url!), job.MaxSourceBytes, stream.Headers, whole)).ToList();
         try
         {
             return await guard.RunInScratchFolderAsync(context, job.KeyId, job.JobId, job.Storage,
