@@ -30,12 +30,12 @@ public sealed class RenderExtractAudioActivity(
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
     {
         var renderTimeout = options.Value.RenderTimeout;
-        // A URL is read through the relay: bounded range requests, every address checked.
-        using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url), originHeaders: job.Source.Headers) : null;
+        // A URL is read through the relay: bounded range requests, every address checked; the whole audio reads ahead freely.
+        using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url), originHeaders: job.Source.Headers, wholeSource: job.Request.FullAudio) : null;
         // An upload's audio split holds the same audio packets as the upload, in a fraction of the bytes.
         ExtractAudioInput input = job.Source switch
         {
-            { Url: not null } => new ExtractAudioInput(relayed!.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments),
+            { Url: not null } => new ExtractAudioInput(relayed!.Url.AbsoluteUri, relayed.FfmpegInputArguments),
             { AudioBlob: { } audioBlob } => new ExtractAudioInput(await ReadLinkAsync(audioBlob, renderTimeout, cancellationToken),
                 AudioIndex: job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
             _ => new ExtractAudioInput(await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken)),
