@@ -209,7 +209,10 @@ public static class ProductionRenderPlanner
         List<string> arguments =
         [
             "-hide_banner", "-nostats", "-loglevel", "warning", "-y",
-            "-f", "f32le", "-ar", Invariant(spec.Main.Loudness.SampleRate), "-ac", Invariant(channels), "-i", fifo,
+            // With a second input (the metadata) ffmpeg reads each in a thread of its own and hands the packets over a queue,
+            // of 8 by default: the FIFO's small raw packets filled it at once, and the main run then waited on this one, which
+            // made an hour's mp3 and aac render 85 s instead of 37.
+            "-f", "f32le", "-ar", Invariant(spec.Main.Loudness.SampleRate), "-ac", Invariant(channels), "-thread_queue_size", "1024", "-i", fifo,
             .. tagging.InputArguments,
         ];
         int? coverInput = null;

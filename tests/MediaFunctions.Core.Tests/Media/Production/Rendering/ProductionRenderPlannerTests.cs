@@ -191,7 +191,8 @@ public sealed class ProductionRenderPlannerTests
         Assert.DoesNotContain("/out/show.m4a", main);
         var offloaded = encoder.Arguments.ToList();
         // The mono mixdown is done in the shared graph: the second run reads one channel at the main's rate.
-        Assert.Equal(["-f", "f32le", "-ar", "44100", "-ac", "1", "-i", "/out/show.m4a.pcm"], offloaded[offloaded.IndexOf("f32le")..(offloaded.IndexOf("f32le") + 7)].Prepend("-f"));
+        Assert.Equal(["-f", "f32le", "-ar", "44100", "-ac", "1", "-thread_queue_size", "1024", "-i", "/out/show.m4a.pcm"],
+            offloaded[offloaded.IndexOf("f32le")..(offloaded.IndexOf("f32le") + 9)].Prepend("-f"));
         Assert.Equal("1", offloaded[offloaded.IndexOf("-map_metadata") + 1]);
         Assert.Equal("2:v:0", offloaded[offloaded.LastIndexOf("-map") + 1]);
         Assert.Equal("/out/show.m4a", offloaded[^1]);
