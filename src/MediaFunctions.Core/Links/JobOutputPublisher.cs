@@ -24,7 +24,12 @@ public sealed class JobOutputPublisher(BlobServiceClient blobs, SasLinkIssuer li
     /// </summary>
     public async Task UploadAsync(string blobName, string path, string mimeType, bool persistent, CancellationToken cancellationToken = default)
     {
-        var upload = new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = mimeType }, Tags = Tags(persistent) };
+        var upload = new BlobUploadOptions
+        {
+            HttpHeaders = new BlobHttpHeaders { ContentType = mimeType },
+            Tags = Tags(persistent),
+            TransferValidation = JobFiles.Md5Validation,
+        };
         await OutputBlob(blobName).UploadAsync(path, upload, cancellationToken);
     }
 

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
-using Azure.Storage;
 using Azure.Storage.Blobs.Models;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Win32.SafeHandles;
@@ -37,12 +36,8 @@ public sealed class GrowingFileUpload : IAsyncDisposable
 
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    // NOTE: each block carries its MD5, which storage checks before keeping it. Azurite, given none, computes a CRC-64 in
-    // JavaScript instead, which halves how fast it takes blocks.
-    private static readonly BlockBlobStageBlockOptions StageOptions = new()
-    {
-        TransferValidation = new UploadTransferValidationOptions { ChecksumAlgorithm = StorageChecksumAlgorithm.MD5 },
-    };
+    // NOTE: each block carries its MD5 (Azurite, given none, computes a CRC-64 in JavaScript, which halves how fast it takes blocks).
+    private static readonly BlockBlobStageBlockOptions StageOptions = new() { TransferValidation = JobFiles.Md5Validation };
 
     private readonly BlockBlobClient _blob;
     private readonly string _path;

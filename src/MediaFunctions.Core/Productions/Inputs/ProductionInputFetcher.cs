@@ -1,6 +1,5 @@
 using System.Globalization;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
@@ -111,7 +110,7 @@ public sealed class ProductionInputFetcher(
     {
         var blob = MediaContainers.JobPrefix(keyId, Records.Production.FilesId(uuid)) + name;
         await blobs.GetBlobContainerClient(MediaContainers.Work).GetBlobClient(blob)
-            .UploadAsync(path, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
+            .UploadAsync(path, JobFiles.StreamedUploadOptions(), cancellationToken);
         return blob;
     }
 
@@ -160,7 +159,7 @@ public sealed class ProductionInputFetcher(
             var limited = new SizeLimitedStream(body, limit);
             try
             {
-                await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
+                await blob.UploadAsync(limited, JobFiles.StreamedUploadOptions(), cancellationToken);
             }
             finally
             {

@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using Azure.Storage.Blobs;
-using Azure.Storage.Blobs.Models;
 using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
@@ -33,7 +32,7 @@ public sealed class ProductionUploads(BlobServiceClient blobs, MediaProber probe
         var limited = new SizeLimitedStream(content, options.Value.MaxUploadBytes);
         try
         {
-            await blob.UploadAsync(limited, new BlobUploadOptions { TransferOptions = JobFiles.StreamedUpload }, cancellationToken);
+            await blob.UploadAsync(limited, JobFiles.StreamedUploadOptions(), cancellationToken);
             if (limited.BytesRead == 0)
             {
                 throw Refused(field, "The uploaded file is empty.");
