@@ -47,17 +47,8 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
         var needed = await ClipSpan.MeasureAsync(origin.LongMp4Path, 30, 32);
         await using var sources = GuardedSources.AllowingLoopback();
         origin.Server.ResetCounts();
-        using (var probing = sources.Relay.Register(origin.LongMp4Url))
-        {
-            await FfmpegTools.Prober().ProbeAsync(probing.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, token);
-        }
 
-        var probeBytes = origin.Server.BytesSent;
-        using var registration = sources.Relay.Register(origin.LongMp4Url);
-        var clip = Path.Combine(origin.NewOutputFolder(), "clip.mp4");
-        await FfmpegTools.Runner().RunAsync(
-            [.. Quiet, "-ss", "30", .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-map", "0", "-t", "2", "-c", "copy", clip],
-            cancellationToken: token);
+        var (clip, probeBytes) = await ProbeThenClipAsync(sources.Relay, sources.Relay, token);
 
         var duration = (await FfmpegTools.Prober().ProbeAsync(clip, cancellationToken: token)).Duration!.Value.TotalSeconds;
         var sent = origin.Server.BytesSent;
@@ -83,16 +74,8 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
         await using var probeSources = GuardedSources.AllowingLoopback();
         await using var renderSources = GuardedSources.AllowingLoopback();
         origin.Server.ResetCounts();
-        using (var probing = probeSources.Relay.Register(origin.LongMp4Url))
-        {
-            await FfmpegTools.Prober().ProbeAsync(probing.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, token);
-        }
 
-        using var registration = (oneRelay ? probeSources : renderSources).Relay.Register(origin.LongMp4Url);
-        var clip = Path.Combine(origin.NewOutputFolder(), "clip.mp4");
-        await FfmpegTools.Runner().RunAsync(
-            [.. Quiet, "-ss", "30", .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-map", "0", "-t", "2", "-c", "copy", clip],
-            cancellationToken: token);
+        var (clip, _) = await ProbeThenClipAsync(probeSources.Relay, (oneRelay ? probeSources : renderSources).Relay, token);
 
         var ranges = origin.Server.Requests.Select(request => ByteRangeOf(request.Range!)).OrderBy(range => range.First).ToList();
         var (sentTwice, reached) = (0L, -1L);
@@ -113,6 +96,27 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
             // The index (~40 KB) and what ffprobe read past it.
             Assert.True(sentTwice > 40_000, $"{sentTwice} bytes sent twice");
         }
+    }
+
+    /// <summary>
+    /// A job's two reads of the long MP4: ffprobe through a registration of <paramref name="probeRelay"/>, then two seconds
+    /// from 30 s copied through one of <paramref name="renderRelay"/>, as the resolve and render steps do. Returns the clip and
+    /// what the origin had sent when the probe ended.
+    /// </summary>
+    private async Task<(string Clip, long ProbeBytes)> ProbeThenClipAsync(SourceRelay probeRelay, SourceRelay renderRelay, CancellationToken token)
+    {
+        using (var probing = probeRelay.Register(origin.LongMp4Url))
+        {
+            await FfmpegTools.Prober().ProbeAsync(probing.Url.AbsoluteUri, SourceRelay.FfmpegInputArguments, token);
+        }
+
+        var probeBytes = origin.Server.BytesSent;
+        using var registration = renderRelay.Register(origin.LongMp4Url);
+        var clip = Path.Combine(origin.NewOutputFolder(), "clip.mp4");
+        await FfmpegTools.Runner().RunAsync(
+            [.. Quiet, "-ss", "30", .. SourceRelay.FfmpegInputArguments, "-i", registration.Url.AbsoluteUri, "-map", "0", "-t", "2", "-c", "copy", clip],
+            cancellationToken: token);
+        return (clip, probeBytes);
     }
 
     private static (long First, long Last) ByteRangeOf(string range)

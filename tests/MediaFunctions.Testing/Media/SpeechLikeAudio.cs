@@ -1,5 +1,4 @@
 using System.Globalization;
-using MediaFunctions.Core.Ffmpeg;
 
 namespace MediaFunctions.Testing.Media;
 
@@ -32,26 +31,6 @@ public static class SpeechLikeAudio
     /// <summary>
     /// The RMS level (dBFS) of <paramref name="path"/> after <paramref name="filter"/> (a band filter, say), read by <c>astats</c>.
     /// </summary>
-    public static async Task<double> RmsLevelAsync(string path, string filter, CancellationToken cancellationToken)
-    {
-        double? level = null;
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path, "-af", $"{filter},astats=measure_perchannel=none:measure_overall=RMS_level",
-                "-f", "null", "-"],
-            new FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("RMS level dB:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        // astats writes -inf for digital silence.
-                        var text = line[(at + "RMS level dB:".Length)..].Trim();
-                        level = text == "-inf" ? double.NegativeInfinity : double.Parse(text, CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            cancellationToken);
-        return level ?? throw new InvalidOperationException($"astats printed no RMS level for {path}.");
-    }
+    public static Task<double> RmsLevelAsync(string path, string filter, CancellationToken cancellationToken) =>
+        Astats.OverallAsync(path, filter, "RMS_level", "RMS level dB", cancellationToken);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using MediaFunctions.Core.Ffmpeg;
 using MediaFunctions.Core.Media.Production.Analysis;
 using MediaFunctions.Core.Media.Production.Cutting;
 using MediaFunctions.Testing.Media;
@@ -105,26 +104,8 @@ public sealed class CutListRenderTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>The peak (dBFS) above 3 kHz, three cascaded high-passes deep, read by astats: where a join's click shows.</summary>
-    private static async Task<double> ClickLevelAsync(string path, CancellationToken cancellationToken)
-    {
-        double? peak = null;
-        await FfmpegTools.Runner().RunAsync(
-            ["-hide_banner", "-nostats", "-loglevel", "info", "-i", path,
-                "-af", "highpass=f=3000,highpass=f=3000,highpass=f=3000,astats=measure_perchannel=none:measure_overall=Peak_level", "-f", "null", "-"],
-            new FfmpegRunOptions
-            {
-                StandardError = line =>
-                {
-                    var at = line.IndexOf("Peak level dB:", StringComparison.Ordinal);
-                    if (at >= 0)
-                    {
-                        peak = double.Parse(line[(at + "Peak level dB:".Length)..].Trim(), CultureInfo.InvariantCulture);
-                    }
-                },
-            },
-            cancellationToken);
-        return peak ?? throw new InvalidOperationException($"astats printed no peak level for {path}.");
-    }
+    private static Task<double> ClickLevelAsync(string path, CancellationToken cancellationToken) =>
+        Astats.OverallAsync(path, "highpass=f=3000,highpass=f=3000,highpass=f=3000", "Peak_level", "Peak level dB", cancellationToken);
 
     private static async Task<TimeSpan> DurationAsync(string path, CancellationToken cancellationToken) =>
         (await FfmpegTools.Prober().ProbeAsync(path, cancellationToken: cancellationToken)).Duration!.Value;
