@@ -40,7 +40,7 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
     }
 
     [Fact]
-    public async Task Register_ProbeThenClipTwoSeconds_OriginSendsAtMostTheSpanAndIndexPlusThirtyPercent()
+    public async Task Register_ProbeThenClipTwoSeconds_OriginSendsTheSpanAndIndexPlusThirtyPercentAndTheChunkInFlight()
     {
         // A job's two reads: ffprobe through one registration, then the clip through another, as the resolve and render steps do.
         var token = FfmpegTools.Timeout();
@@ -61,7 +61,10 @@ public sealed class SourceRelayTests(OriginMedia origin, ITestOutputHelper outpu
 
         Assert.InRange(duration, 1.5, 3);
         // Before the cache and the paced chunks (256 KiB doubling, the probe's bytes fetched again) the origin sent 3.3 times as much.
-        Assert.InRange(sent, needed.SpanBytes, needed.Bytes * 1.3);
+        // Whether ffmpeg's last read came near enough the clip's end to ask for one more chunk (an eighth of what was read)
+        // depends on timing: one run in five or so it does, and that chunk is then read whole into the cache.
+        var chunkInFlight = needed.Bytes / SourceRelay.ChunkGrowthDivisor;
+        Assert.InRange(sent, needed.SpanBytes, (needed.Bytes * 1.3) + chunkInFlight);
     }
 
     [Theory]
