@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Keys;
+using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Workflows.Download;
 using MediaFunctions.Core.Workflows.ExtractAudio;
 using MediaFunctions.Orchestration;
@@ -12,7 +15,8 @@ namespace MediaFunctions.Core.Jobs;
 /// <summary>
 /// Accepts a job for every endpoint (native or dialect): refuses it while the queue is full, prepares it
 /// (<see cref="JobPreparation"/>) and starts its orchestration, whose instance id is the job id. A refused request
-/// leaves nothing behind: neither its staged input nor the caller's sealed storage credentials.
+/// leaves nothing behind: neither its staged input nor the caller's sealed storage credentials. An accepted job is
+/// counted and names itself on the request's span, whose trace its orchestration continues.
 /// </summary>
 public sealed class JobAcceptance(
     IOrchestrationClient orchestrations,
@@ -21,6 +25,7 @@ public sealed class JobAcceptance(
     JobQueue queue,
     JobFiles files,
     InlineStorageProtector storageProtector,
+    MediaFunctionsMetrics metrics,
     TimeProvider clock)
 {
     /// <summary>A new job id for the key; its orchestration's instance id.</summary>
@@ -34,8 +39,10 @@ public sealed class JobAcceptance(
         {
             await queue.ThrowIfFullAsync(cancellationToken);
             var job = await preparation.PrepareExtractAudioAsync(keyId, jobId, source, request, persistent, fileName, webhook, cancellationToken);
+            JobTelemetryOf(job).Tag(Activity.Current);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
             queue.Started();
+            metrics.JobAccepted(JobKind.ExtractAudio);
             return (await views.GetAsync(keyId, jobId, cancellationToken))!;
         }
         catch when (source.InputBlob is not null)
@@ -44,6 +51,10 @@ public sealed class JobAcceptance(
             throw;
         }
     }
+
+    /// <summary>How an extract-audio job names itself in telemetry; the render activity enters the same.</summary>
+    public static JobTelemetry JobTelemetryOf(ExtractAudioJob job) =>
+        new(job.JobId, job.KeyId, JobKind.ExtractAudio, [.. job.Request.Formats.Select(format => AudioFormatCatalog.Get(format).Name)]);
 
     /// <summary>
     /// Prepares and starts a download; see <see cref="JobPreparation.PrepareDownloadAsync"/> for what is refused.
@@ -57,6 +68,7 @@ public sealed class JobAcceptance(
         try
         {
             var job = await preparation.PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
+            new JobTelemetry(jobId, keyId, JobKind.Download).Tag(Activity.Current);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
         }
         catch when (sealedStorage is not null)
@@ -67,6 +79,7 @@ public sealed class JobAcceptance(
         }
 
         queue.Started();
+        metrics.JobAccepted(JobKind.Download);
         return (await views.GetAsync(keyId, jobId, cancellationToken))!;
     }
 }
