@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Keys;
 using MediaFunctions.Core.Media.Audio;
@@ -35,11 +34,11 @@ public sealed class JobAcceptance(
     public async Task<JobView> StartExtractAudioAsync(string keyId, string jobId, JobSource source, ExtractAudioRequest request,
         bool persistent, string? fileName, JobWebhook? webhook = null, CancellationToken cancellationToken = default)
     {
+        using var telemetry = ExtractAudioTelemetry(keyId, jobId, request).Enter();
         try
         {
             await queue.ThrowIfFullAsync(cancellationToken);
             var job = await preparation.PrepareExtractAudioAsync(keyId, jobId, source, request, persistent, fileName, webhook, cancellationToken);
-            JobTelemetryOf(job).Tag(Activity.Current);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(ExtractAudioOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
             queue.Started();
             metrics.JobAccepted(JobKind.ExtractAudio);
@@ -52,9 +51,9 @@ public sealed class JobAcceptance(
         }
     }
 
-    /// <summary>How an extract-audio job names itself in telemetry; the render activity enters the same.</summary>
-    public static JobTelemetry JobTelemetryOf(ExtractAudioJob job) =>
-        new(job.JobId, job.KeyId, JobKind.ExtractAudio, [.. job.Request.Formats.Select(format => AudioFormatCatalog.Get(format).Name)]);
+    /// <summary>How an extract-audio job names itself in telemetry, from its acceptance (the request's span, the probe) to its render.</summary>
+    public static JobTelemetry ExtractAudioTelemetry(string keyId, string jobId, ExtractAudioRequest request) =>
+        new(jobId, keyId, JobKind.ExtractAudio, [.. request.Formats.Select(format => AudioFormatCatalog.Get(format).Name)]);
 
     /// <summary>
     /// Prepares and starts a download; see <see cref="JobPreparation.PrepareDownloadAsync"/> for what is refused.
@@ -63,12 +62,12 @@ public sealed class JobAcceptance(
     public async Task<JobView> StartDownloadAsync(string keyId, string jobId, string url, DownloadRequest request, bool persistent,
         JobWebhook? webhook = null, InlineStorageRequest? storage = null, CancellationToken cancellationToken = default)
     {
+        using var telemetry = new JobTelemetry(jobId, keyId, JobKind.Download).Enter();
         await queue.ThrowIfFullAsync(cancellationToken);
         var sealedStorage = await preparation.SealStorageAsync(storage, cancellationToken);
         try
         {
             var job = await preparation.PrepareDownloadAsync(keyId, jobId, url, request, persistent, webhook, sealedStorage, cancellationToken: cancellationToken);
-            new JobTelemetry(jobId, keyId, JobKind.Download).Tag(Activity.Current);
             await orchestrations.ScheduleNewOrchestrationInstanceAsync(nameof(DownloadOrchestrator), job, new StartOrchestrationOptions(jobId), cancellationToken);
         }
         catch when (sealedStorage is not null)

@@ -3,8 +3,8 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Sources.Relay;
-using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Core.Telemetry;
+using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Options;
 

@@ -31,7 +31,7 @@ public sealed class RenderExtractAudioActivity(
 {
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
     {
-        using var telemetry = JobAcceptance.JobTelemetryOf(job).Enter();
+        using var telemetry = JobAcceptance.ExtractAudioTelemetry(job.KeyId, job.JobId, job.Request).Enter();
         var renderTimeout = options.Value.RenderTimeout;
         // A URL is read through the relay: bounded range requests, every address checked; the whole audio reads ahead freely.
         using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url), originHeaders: job.Source.Headers, wholeSource: job.Request.FullAudio) : null;
