@@ -21,6 +21,7 @@ public sealed class MediaFunctionsMetrics : IDisposable
     private readonly Counter<long> _webhookDeliveries;
     private readonly Counter<long> _webhookRetries;
 
+    /// <param name="meterFactory">The host's factory; without one (tests that build a runner by hand) the meter is this object's own.</param>
     public MediaFunctionsMetrics(IMeterFactory? meterFactory = null)
     {
         _ownsMeter = meterFactory is null;

@@ -260,7 +260,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
 
         if (outcome is not null)
         {
-            span.SetTag("mediafunctions.orchestration.status", outcome.Status.ToString());
+            span.SetTag(DurableTelemetry.StatusTag, outcome.Status.ToString());
             if (outcome.Status != OrchestrationRuntimeStatus.Completed)
             {
                 span.SetStatus(ActivityStatusCode.Error, outcome.Failure?.ErrorType);

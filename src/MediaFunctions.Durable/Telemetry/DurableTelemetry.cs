@@ -19,6 +19,9 @@ public static class DurableTelemetry
     /// <summary>The span attribute with the orchestrator's or activity's name.</summary>
     public const string WorkflowTag = "mediafunctions.workflow";
 
+    /// <summary>The orchestration span's attribute with how the instance ended (<c>Completed</c>, <c>Failed</c>, <c>Terminated</c>).</summary>
+    public const string StatusTag = "mediafunctions.orchestration.status";
+
     private static readonly ActivitySource Source = new(Name);
 
     /// <summary>The current span's W3C traceparent, to keep with an instance being started; null without a W3C span.</summary>
