@@ -6,9 +6,14 @@ namespace MediaFunctions.Core.Telemetry;
 /// </summary>
 public static class UrlRedaction
 {
-    /// <summary>The URL without query, fragment or user info; a text that is no absolute URL is left out entirely.</summary>
+    /// <summary>
+    /// The http(s) URL without query, fragment or user info; any other text is left out entirely (on Unix a path parses
+    /// as a file URI whose "path" would still hold the query).
+    /// </summary>
     public static string? WithoutQuery(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var parsed) ? WithoutQuery(parsed) : null;
+        Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+            ? WithoutQuery(parsed)
+            : null;
 
     /// <summary>The URL without query, fragment or user info.</summary>
     public static string WithoutQuery(Uri url)
