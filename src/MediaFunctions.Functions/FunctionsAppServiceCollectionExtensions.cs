@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using MediaFunctions.Api;
 using MediaFunctions.Functions.Http;
 using MediaFunctions.Functions.Orchestration;
+using MediaFunctions.Functions.Telemetry;
 using MediaFunctions.Functions.Workflows;
 using MediaFunctions.Orchestration;
 using Microsoft.Azure.Functions.Worker;
@@ -29,6 +30,7 @@ public static class FunctionsAppServiceCollectionExtensions
         services.AddSingleton<WorkflowInvoker>();
         services.AddSingleton<ApiFunctionPipeline>();
         services.Configure<WorkerOptions>(options => options.Serializer = WorkerSerializer);
+        services.AddFunctionsTelemetry(configuration);
         return services;
     }
 }

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text;
 using CliWrap;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Ffmpeg;
@@ -7,7 +9,9 @@ namespace MediaFunctions.Core.Ffmpeg;
 /// <summary>
 /// Runs ffmpeg with an argument list: reports its <c>-progress</c> output, bounds it with a timeout,
 /// stops it on cancel (SIGINT, a grace period, then a kill of its process tree), streams its stdin/stdout
-/// when asked, and turns a non-zero exit into an <see cref="FfmpegException"/> with the stderr tail.
+/// when asked, and turns a non-zero exit into an <see cref="FfmpegException"/> with the stderr tail. Every run is an
+/// <c>ffmpeg</c> span tagged with the current <see cref="JobTelemetry"/> and a <c>mediafunctions.render.duration</c> measurement;
+/// its arguments are never recorded, as its inputs are often links with a SAS signature.
 /// </summary>
 /// <remarks>
 /// NOTE: ours, not FFMpegCore's processor (which <see cref="MediaProber"/> uses for ffprobe): the planners
@@ -16,7 +20,7 @@ namespace MediaFunctions.Core.Ffmpeg;
 /// AMR encoder and the audio split stream media through ffmpeg's own stdin and stdout, where FFMpegCore
 /// pipes through sockets it names per run.
 /// </remarks>
-public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> options)
+public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> options, MediaFunctionsMetrics metrics)
 {
     private const string Tool = "ffmpeg";
     private static readonly Encoding Utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
@@ -35,6 +39,29 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
             throw new ArgumentException("stdout carries media in this run; send -progress to pipe:2.", nameof(arguments));
         }
 
+        var job = JobTelemetry.Current;
+        using var span = MediaFunctionsTelemetry.Source.StartActivity(Tool);
+        span?.SetTag(TelemetryTags.Tool, Tool);
+        job?.Tag(span);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await RunProcessAsync(arguments, runOptions, progressPipe, span, cancellationToken);
+        }
+        catch (Exception failure)
+        {
+            span?.SetStatus(ActivityStatusCode.Error, failure.GetType().Name);
+            throw;
+        }
+        finally
+        {
+            metrics.RenderRan(job?.Kind, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task RunProcessAsync(IReadOnlyList<string> arguments, FfmpegRunOptions runOptions, int progressPipe, Activity? span,
+        CancellationToken cancellationToken)
+    {
         var timeout = runOptions.Timeout ?? _options.DefaultTimeout;
         var parser = new FfmpegProgressParser(runOptions.ExpectedDuration);
         var tail = new StandardErrorTail();
@@ -98,6 +125,7 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
             throw FfmpegException.TimedOutAfter(Tool, timeout, arguments, tail.Lines);
         }
 
+        span?.SetTag(TelemetryTags.ExitCode, result.ExitCode);
         if (result.ExitCode != 0)
         {
             throw FfmpegException.Failed(Tool, result.ExitCode, arguments, tail.Lines);

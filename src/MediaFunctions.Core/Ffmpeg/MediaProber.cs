@@ -1,9 +1,11 @@
 using System.Collections.ObjectModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CliWrap.Builders;
 using FFMpegCore;
 using FFMpegCore.Exceptions;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 using AnalysedStream = FFMpegCore.MediaStream;
 
@@ -11,7 +13,8 @@ namespace MediaFunctions.Core.Ffmpeg;
 
 /// <summary>
 /// Probes a file or URL with ffprobe through FFMpegCore's <see cref="FFProbe"/> and maps its typed analysis to a
-/// <see cref="MediaProbe"/>; the only place that reads ffprobe's output.
+/// <see cref="MediaProbe"/>; the only place that reads ffprobe's output. Each probe is an <c>ffprobe</c> span tagged with
+/// the current <see cref="JobTelemetry"/>; what it probed is not recorded (an input link carries a SAS signature).
 /// </summary>
 public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOptions> options)
 {
@@ -38,6 +41,9 @@ public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOp
         var ffOptions = new FFOptions { BinaryFolder = Path.GetDirectoryName(locator.Binaries.FfprobePath)! };
 
         cancellationToken.ThrowIfCancellationRequested();
+        using var span = MediaFunctionsTelemetry.Source.StartActivity(Tool);
+        span?.SetTag(TelemetryTags.Tool, Tool);
+        JobTelemetry.Current?.Tag(span);
         using var timeoutSource = new CancellationTokenSource(_options.ProbeTimeout);
         using var runSource = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
@@ -48,14 +54,17 @@ public sealed partial class MediaProber(FfmpegLocator locator, IOptions<FfmpegOp
         {
             // FFMpegCore has killed ffprobe; what it wrote to stderr went with it.
             cancellationToken.ThrowIfCancellationRequested();
+            span?.SetStatus(ActivityStatusCode.Error, nameof(FfmpegException));
             throw FfmpegException.TimedOutAfter(Tool, _options.ProbeTimeout, [.. inputArguments ?? [], input], []);
         }
         catch (FFProbeProcessException failed)
         {
+            span?.SetStatus(ActivityStatusCode.Error, nameof(MediaProbeException));
             throw MediaProbeException.NotMedia(RedactInput(failed.StandardError, probed, input));
         }
         catch (FormatNullException)
         {
+            span?.SetStatus(ActivityStatusCode.Error, nameof(MediaProbeException));
             throw MediaProbeException.NoStreams();
         }
     }

@@ -7,6 +7,7 @@ using MediaFunctions.Core.Media.Production.Loudness;
 using MediaFunctions.Core.Media.Production.Multitrack;
 using MediaFunctions.Core.Media.Production.Rendering;
 using MediaFunctions.Core.Media.Production.Speech;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,7 @@ public static class MediaServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<FfmpegLocator>();
+        services.AddMediaFunctionsMetrics();
         services.AddSingleton<FfmpegRunner>();
         services.AddSingleton<MediaProber>();
         services.AddSingleton<AmrNbEncoder>();

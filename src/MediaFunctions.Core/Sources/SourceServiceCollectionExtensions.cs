@@ -1,6 +1,7 @@
 using MediaFunctions.Core.Sources.Egress;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Sources.Relay;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +25,7 @@ public static class SourceServiceCollectionExtensions
         services.TryAddSingleton<UrlSourcePolicy>();
         services.TryAddSingleton<GuardedConnector>();
         services.TryAddSingleton<GuardedHttpClient>();
+        services.AddMediaFunctionsMetrics();
         services.TryAddSingleton<SourceRelay>();
         services.TryAddSingleton<EgressProxy>();
         services.TryAddSingleton<PageMediaResolver>();

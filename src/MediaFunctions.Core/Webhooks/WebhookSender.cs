@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources.Egress;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Webhooks;
@@ -10,7 +12,8 @@ namespace MediaFunctions.Core.Webhooks;
 /// POSTs one webhook: the payload (JSON, or a form for a dialect that sends one), signed (<see cref="WebhookSignature"/>) with the key's
 /// secret at the moment of sending, through <see cref="GuardedHttpClient"/>, so the receiver is
 /// held to the address rules of URL sources on every connection; a redirect is not followed.
-/// Never throws for the receiver's sake: every outcome is a <see cref="WebhookAttemptResult"/>.
+/// Never throws for the receiver's sake: every outcome is a <see cref="WebhookAttemptResult"/>. Each attempt is a
+/// <c>webhook</c> span with the receiver's URL, its query left out (a receiver's own token often rides there).
 /// </summary>
 public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets, IOptions<WebhookOptions> options, TimeProvider timeProvider)
 {
@@ -35,6 +38,17 @@ public sealed class WebhookSender(GuardedHttpClient http, WebhookSecrets secrets
         request.Headers.TryAddWithoutValidation(DeliveryHeader, deliveryId);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
 
+        using var span = MediaFunctionsTelemetry.Source.StartActivity("webhook", ActivityKind.Client);
+        span?.SetTag(TelemetryTags.KeyId, keyId);
+        span?.SetTag(TelemetryTags.Url, UrlRedaction.WithoutQuery(url));
+        var result = await PostAsync(request, cancellationToken);
+        span?.SetTag(TelemetryTags.StatusCode, result.Status);
+        span?.SetStatus(result.Delivered ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+        return result;
+    }
+
+    private async Task<WebhookAttemptResult> PostAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.Value.RequestTimeout);
         try

@@ -7,6 +7,7 @@ using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Webhooks;
 using MediaFunctions.Core.Workflows.Batches;
 using MediaFunctions.Core.Workflows.Cleanup;
@@ -61,11 +62,11 @@ public static class WorkflowServiceCollectionExtensions
         services.AddSingleton<MediaBatches>();
         services.AddSingleton<BatchZipFiles>();
 
-        services.AddOrchestrator<ExtractAudioOrchestrator>();
+        services.AddJobOrchestrator<ExtractAudioOrchestrator>(JobKind.ExtractAudio);
         services.AddActivity<RenderExtractAudioActivity>();
         services.AddActivity<PublishJobFilesActivity>();
         services.AddActivity<DeleteJobInputActivity>();
-        services.AddOrchestrator<DownloadOrchestrator>();
+        services.AddJobOrchestrator<DownloadOrchestrator>(JobKind.Download);
         services.AddActivity<RenderDownloadActivity>();
         services.AddActivity<FetchPageSubtitlesActivity>();
         services.AddActivity<MakeThumbnailActivity>();

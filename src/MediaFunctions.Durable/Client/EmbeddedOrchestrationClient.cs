@@ -1,6 +1,7 @@
 using MediaFunctions.Durable.History;
 using MediaFunctions.Durable.Runtime;
 using MediaFunctions.Durable.Storage;
+using MediaFunctions.Durable.Telemetry;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Durable.Client;
@@ -33,7 +34,7 @@ public sealed class EmbeddedOrchestrationClient(IOrchestrationStore store, Durab
             LastUpdatedAt = now,
             Input = serializedInput,
         };
-        var created = await store.CreateInstanceAsync(state, new ExecutionStarted(orchestratorName, serializedInput) { Timestamp = now.UtcDateTime }, cancellationToken)
+        var created = await store.CreateInstanceAsync(state, new ExecutionStarted(orchestratorName, serializedInput) { Timestamp = now.UtcDateTime, TraceParent = DurableTelemetry.CurrentTraceParent() }, cancellationToken)
             ?? throw new InstanceExistsException(instanceId);
         await engine.OnCreatedAsync(created, cancellationToken);
         return instanceId;

@@ -41,6 +41,8 @@ internal sealed class OrchestrationExecution : IOrchestrationContext
     public string? Input { get; private set; }
     public string? ParentInstanceId { get; private set; }
     public int? ParentTaskId { get; private set; }
+    /// <summary>The W3C traceparent the instance was started under, for the engine's spans; null when none was recorded.</summary>
+    public string? TraceParent { get; private set; }
     public string? CustomStatus { get; private set; }
     public bool IsSuspended { get; private set; }
     public bool HasStarted => _run is not null;
@@ -141,6 +143,7 @@ internal sealed class OrchestrationExecution : IOrchestrationContext
                 Input = started.Input;
                 ParentInstanceId = started.ParentInstanceId;
                 ParentTaskId = started.ParentTaskId;
+                TraceParent = started.TraceParent;
                 _run = Task.Factory.StartNew(() => _orchestrator.RunAsync(this), CancellationToken.None,
                     TaskCreationOptions.DenyChildAttach, _scheduler).Unwrap();
                 break;

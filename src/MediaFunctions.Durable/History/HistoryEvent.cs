@@ -29,7 +29,11 @@ public abstract record HistoryEvent
 }
 
 /// <summary>The first event of an execution; also the inbox message that starts an instance.</summary>
-public sealed record ExecutionStarted(string Name, string? Input, string? ParentInstanceId = null, int? ParentTaskId = null) : HistoryEvent;
+public sealed record ExecutionStarted(string Name, string? Input, string? ParentInstanceId = null, int? ParentTaskId = null) : HistoryEvent
+{
+    /// <summary>The W3C traceparent of the span that started the instance (a request, a parent orchestration), or null: the engine's spans continue its trace.</summary>
+    public string? TraceParent { get; init; }
+}
 
 /// <summary>Marks the start of one step (episode); its timestamp is the orchestrator's current time.</summary>
 public sealed record OrchestratorStarted : HistoryEvent;

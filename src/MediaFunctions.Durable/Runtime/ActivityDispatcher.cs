@@ -2,14 +2,15 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MediaFunctions.Durable.Execution;
 using MediaFunctions.Durable.History;
+using MediaFunctions.Durable.Telemetry;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Durable.Runtime;
 
-/// <summary>An activity to run and where its result goes.</summary>
-internal sealed record ActivityWorkItem(string InstanceId, TaskScheduled Task, Action<CompletionEvent> Complete);
+/// <summary>An activity to run, the span of the orchestration that scheduled it (default: none), and where its result goes.</summary>
+internal sealed record ActivityWorkItem(string InstanceId, TaskScheduled Task, System.Diagnostics.ActivityContext Orchestration, Action<CompletionEvent> Complete);
 
 /// <summary>Runs activities on a fixed number of workers, so at most that many run at once.</summary>
 internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScopeFactory scopes, TimeProvider timeProvider, ILogger logger)
@@ -60,6 +61,7 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
         var task = item.Task;
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         using var ended = CancelWhenInstanceEnds(item.InstanceId, cancel);
+        using var span = DurableTelemetry.StartActivity(task.Name, item.InstanceId, item.Orchestration);
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -75,6 +77,7 @@ internal sealed class ActivityDispatcher(WorkflowRegistry registry, IServiceScop
         catch (Exception exception)
         {
             Logs.ActivityFailed(logger, task.Name, item.InstanceId, task.TaskId, exception);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.GetType().Name);
             return new TaskFailed(task.TaskId, TaskFailureDetails.FromException(exception)) { Timestamp = timeProvider.GetUtcNow().UtcDateTime };
         }
     }

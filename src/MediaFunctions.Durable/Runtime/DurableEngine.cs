@@ -302,7 +302,7 @@ public sealed class DurableEngine : BackgroundService
     /// Makes sure a child instance exists. Returns its result when it has already ended (its
     /// message to the parent may have been lost with a crashed process), otherwise null.
     /// </summary>
-    internal async Task<CompletionEvent?> StartChildAsync(string parentId, SubOrchestrationCreated child, CancellationToken cancellationToken)
+    internal async Task<CompletionEvent?> StartChildAsync(string parentId, SubOrchestrationCreated child, string? traceParent, CancellationToken cancellationToken)
     {
         var existing = await Store.GetStateAsync(child.InstanceId, includePayloads: true, cancellationToken);
         if (existing is not null && existing.ParentInstanceId == parentId)
@@ -330,7 +330,7 @@ public sealed class DurableEngine : BackgroundService
             Input = child.Input,
             ParentInstanceId = parentId,
         };
-        var created = await Store.CreateInstanceAsync(state, new ExecutionStarted(child.Name, child.Input, parentId, child.TaskId) { Timestamp = now.UtcDateTime }, cancellationToken);
+        var created = await Store.CreateInstanceAsync(state, new ExecutionStarted(child.Name, child.Input, parentId, child.TaskId) { Timestamp = now.UtcDateTime, TraceParent = traceParent }, cancellationToken);
         if (created is null)
         {
             return new SubOrchestrationFailed(child.TaskId, new TaskFailureDetails(typeof(InstanceExistsException).FullName!,

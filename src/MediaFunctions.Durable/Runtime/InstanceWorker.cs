@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using MediaFunctions.Durable.Execution;
 using MediaFunctions.Durable.History;
 using MediaFunctions.Durable.Storage;
+using MediaFunctions.Durable.Telemetry;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Durable.Runtime;
@@ -28,6 +30,9 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
     private InstanceSnapshot? _primed;
     private InstanceState? _state;
     private int _failedSteps;
+    // The orchestration's span while it runs in this process (null without a listener): ended with the instance, or when
+    // the worker retires (another process then opens its own under the same trace).
+    private Activity? _span;
 
     public string InstanceId { get; } = instanceId;
     public int Partition { get; } = partition;
@@ -54,6 +59,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
     {
         _retired = true;
         SetExecution(null);
+        EndSpan(null);
     }
 
     /// <summary>Drops the loaded execution if the worker is idle; it replays from history when it wakes.</summary>
@@ -203,6 +209,11 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
             }
         }
 
+        if (_span is null && execution.HasStarted)
+        {
+            _span = DurableTelemetry.StartOrchestration(state.Name, InstanceId, execution.TraceParent);
+        }
+
         var step = execution.TakeStep();
         if (execution.NonDeterminism is { } nonDeterminism)
         {
@@ -239,6 +250,26 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
         _state = state;
     }
 
+    private void EndSpan(ExecutionCompleted? outcome)
+    {
+        var span = Interlocked.Exchange(ref _span, null);
+        if (span is null)
+        {
+            return;
+        }
+
+        if (outcome is not null)
+        {
+            span.SetTag(DurableTelemetry.StatusTag, outcome.Status.ToString());
+            if (outcome.Status != OrchestrationRuntimeStatus.Completed)
+            {
+                span.SetStatus(ActivityStatusCode.Error, outcome.Failure?.ErrorType);
+            }
+        }
+
+        span.Stop();
+    }
+
     // Keeps the engine's count of loaded executions exact.
     private void SetExecution(OrchestrationExecution? execution)
     {
@@ -263,7 +294,11 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
         InstanceCommit commit;
         if (outcome?.Status == OrchestrationRuntimeStatus.ContinuedAsNew)
         {
-            var started = new ExecutionStarted(state.Name, outcome.Result, execution.ParentInstanceId, execution.ParentTaskId) { Timestamp = now.UtcDateTime };
+            var started = new ExecutionStarted(state.Name, outcome.Result, execution.ParentInstanceId, execution.ParentTaskId)
+            {
+                Timestamp = now.UtcDateTime,
+                TraceParent = execution.TraceParent,
+            };
             List<HistoryEvent> fresh = [new OrchestratorStarted { Timestamp = now.UtcDateTime }, started];
             fresh.AddRange(execution.UnprocessedEvents.Select(e => e with { Timestamp = now.UtcDateTime }));
             commit = new InstanceCommit
@@ -322,6 +357,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
                 Logs.InstanceFailed(engine.Logger, InstanceId, outcome.Failure?.ErrorMessage ?? "unknown error");
             }
 
+            EndSpan(outcome);
             await engine.OnInstanceEndedAsync(this, _state, execution, outcome, cancellationToken);
             return;
         }
@@ -351,7 +387,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
             switch (action)
             {
                 case TaskScheduled task:
-                    engine.Activities.Enqueue(new ActivityWorkItem(InstanceId, task, result => Deliver(executionId, result)));
+                    engine.Activities.Enqueue(new ActivityWorkItem(InstanceId, task, _span?.Context ?? default, result => Deliver(executionId, result)));
                     break;
                 case TimerCreated timer:
                     engine.Timers.Schedule(timer.FireAt, () => Deliver(executionId, new TimerFired(timer.TaskId, timer.FireAt) { Timestamp = engine.UtcNow }));
@@ -367,7 +403,7 @@ internal sealed class InstanceWorker(string instanceId, int partition, DurableEn
     {
         try
         {
-            var finished = await engine.StartChildAsync(InstanceId, child, engine.Stopping);
+            var finished = await engine.StartChildAsync(InstanceId, child, _span?.Id, engine.Stopping);
             if (finished is not null)
             {
                 Deliver(executionId, finished);

@@ -70,6 +70,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
         stateRow["StartPending"] = true;
         stateRow["StartedAt"] = started.Timestamp;
         stateRow["ParentTaskId"] = started.ParentTaskId;
+        stateRow["TraceParent"] = started.TraceParent;
         try
         {
             // Most ids are new: try that first and read only when the id is taken.
@@ -172,6 +173,7 @@ public sealed class AzureStorageOrchestrationStore : IOrchestrationStore
             ? new InboxMessage(StartMessageId, new ExecutionStarted(stateRow.GetString("Name"), input, stateRow.GetString("ParentInstanceId"), stateRow.GetInt32("ParentTaskId"))
             {
                 Timestamp = stateRow.GetDateTimeOffset("StartedAt")?.UtcDateTime ?? default,
+                TraceParent = stateRow.GetString("TraceParent"),
             })
             : null;
 

@@ -2,6 +2,7 @@ using MediaFunctions.Core.Sources;
 using MediaFunctions.Core.Sources.Egress;
 using MediaFunctions.Core.Sources.Pages;
 using MediaFunctions.Core.Sources.Relay;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal sealed class GuardedSources : IAsyncDisposable
         Policy = new UrlSourcePolicy(Options.Create(options));
         Connector = new GuardedConnector(Policy);
         Client = new GuardedHttpClient(Connector);
-        Relay = new SourceRelay(Client, NullLogger<SourceRelay>.Instance);
+        Relay = new SourceRelay(Client, NullLogger<SourceRelay>.Instance, new MediaFunctionsMetrics());
         Proxy = new EgressProxy(Connector, NullLogger<EgressProxy>.Instance);
         Pages = new PageMediaResolver(Proxy, Options.Create(options));
     }

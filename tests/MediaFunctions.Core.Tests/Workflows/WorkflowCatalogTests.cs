@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Productions;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Workflows;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +25,8 @@ public class WorkflowCatalogTests
     {
         var orchestrators = typeof(WorkflowCatalog).Assembly.GetTypes()
             .Where(type => type is { IsClass: true, IsAbstract: false } && type.IsAssignableTo(typeof(IOrchestrator))).ToList();
-        Assert.Equal(WorkflowCatalog.Orchestrators.Order(), orchestrators.Select(type => type.Name).Order());
+        // The counter that wraps the job orchestrators is no workflow of its own, but it is replayed with them: its calls are checked too.
+        Assert.Equal(WorkflowCatalog.Orchestrators.Order(), orchestrators.Where(type => type != typeof(JobOutcomeCounter)).Select(type => type.Name).Order());
 
         var calls = OrchestratorCode.NonDeterministicCalls(orchestrators);
 

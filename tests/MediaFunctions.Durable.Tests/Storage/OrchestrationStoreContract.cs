@@ -47,6 +47,28 @@ public abstract class OrchestrationStoreContract
     }
 
     [Fact]
+    public async Task CreateInstance_WithTraceParent_KeptInTheStartMessageAndInHistory()
+    {
+        const string traceParent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var store = await CreateStoreAsync();
+        await store.CreateInstanceAsync(NewState("t"), Started() with { TraceParent = traceParent });
+
+        // What a process that loads the instance after a restart reads: the start message, then the history.
+        var loaded = (await store.LoadAsync("t"))!;
+        var start = Assert.IsType<ExecutionStarted>(Assert.Single(loaded.Inbox).Event);
+        await store.CommitAsync(new InstanceCommit
+        {
+            State = loaded.State with { Status = OrchestrationRuntimeStatus.Running, HistoryCount = 2 },
+            ExpectedETag = loaded.State.ETag!,
+            NewEvents = [new OrchestratorStarted(), start],
+            ConsumedMessageIds = [loaded.Inbox[0].Id],
+        });
+        var recorded = Assert.IsType<ExecutionStarted>((await store.LoadAsync("t"))!.History[1]);
+
+        Assert.Equal((traceParent, traceParent), (start.TraceParent, recorded.TraceParent));
+    }
+
+    [Fact]
     public async Task CreateInstance_LiveDuplicate_IsRefused_ButAFinishedOneIsReplaced()
     {
         var store = await CreateStoreAsync();

@@ -1,4 +1,5 @@
 using MediaFunctions.Core.Ffmpeg;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Testing.Media;
@@ -9,7 +10,7 @@ public static class FfmpegTools
     public static FfmpegRunner Runner(FfmpegOptions? options = null)
     {
         var wrapped = Options.Create(options ?? new FfmpegOptions());
-        return new FfmpegRunner(new FfmpegLocator(wrapped), wrapped);
+        return new FfmpegRunner(new FfmpegLocator(wrapped), wrapped, new MediaFunctionsMetrics());
     }
 
     /// <summary>

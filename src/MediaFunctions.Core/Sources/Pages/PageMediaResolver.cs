@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -6,6 +7,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources.Egress;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace MediaFunctions.Core.Sources.Pages;
@@ -15,12 +17,14 @@ namespace MediaFunctions.Core.Sources.Pages;
 /// (<c>Sources:YtDlpPath</c>, else <c>yt-dlp</c> on PATH), which fetches only through a lease of the
 /// <see cref="EgressProxy"/>, so its every request meets the address rules. Only yt-dlp's info JSON is used, never its downloader: the
 /// media URLs it returns are read through the source relay like any other URL, and a newer yt-dlp
-/// drops in by replacing the executable.
+/// drops in by replacing the executable. Each run is a <c>yt-dlp</c> span with the page's URL, its query left out.
 /// </summary>
 public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions> options)
 {
     /// <summary>How long one yt-dlp run may take.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    private const string YtDlp = "yt-dlp";
 
     private static readonly JsonSerializerOptions Json = new();
 
@@ -178,16 +182,29 @@ public sealed class PageMediaResolver(EgressProxy proxy, IOptions<SourceOptions>
             .WithValidation(CommandResultValidation.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(Timeout);
+        using var span = MediaFunctionsTelemetry.Source.StartActivity(YtDlp);
+        span?.SetTag(TelemetryTags.Tool, YtDlp);
+        span?.SetTag(TelemetryTags.Url, UrlRedaction.WithoutQuery(arguments[^1]));
+        JobTelemetry.Current?.Tag(span);
         try
         {
-            return await command.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+            var result = await command.ExecuteBufferedAsync(Encoding.UTF8, timeout.Token);
+            span?.SetTag(TelemetryTags.ExitCode, result.ExitCode);
+            if (result.ExitCode != 0)
+            {
+                span?.SetStatus(ActivityStatusCode.Error);
+            }
+
+            return result;
         }
         catch (Win32Exception notFound)
         {
+            span?.SetStatus(ActivityStatusCode.Error, "not found");
             throw new InvalidOperationException($"yt-dlp was not found at '{path}' (set Sources:YtDlpPath or put yt-dlp on PATH).", notFound);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
+            span?.SetStatus(ActivityStatusCode.Error, "timed out");
             cancellationToken.ThrowIfCancellationRequested();
             throw new NoMediaFoundException(new Uri(arguments[^1]), $"yt-dlp did not finish within {Timeout.TotalSeconds:0} seconds.");
         }

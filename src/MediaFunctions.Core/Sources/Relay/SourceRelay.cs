@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO.Pipelines;
 using System.Net;
@@ -8,6 +9,7 @@ using System.Text;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Sources.Egress;
 using MediaFunctions.Core.Sources.Loopback;
+using MediaFunctions.Core.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace MediaFunctions.Core.Sources.Relay;
@@ -28,7 +30,7 @@ namespace MediaFunctions.Core.Sources.Relay;
 /// speak to ffmpeg (GET and HEAD, one range, keep-alive), it must notice the instant a client goes,
 /// and Core stays free of the ASP.NET Core framework, which the Functions worker does not otherwise need.
 /// </remarks>
-public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> logger) : IAsyncDisposable
+public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> logger, MediaFunctionsMetrics metrics) : IAsyncDisposable
 {
     /// <summary>ffmpeg's <c>-protocol_whitelist</c> for an input read through the relay: no https, tls or file, so it cannot go around it.</summary>
     public const string FfmpegProtocolWhitelist = "http,tcp,crypto,data";
@@ -128,7 +130,16 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
     private static string[] InputArguments(int receiveBufferBytes) =>
         ["-protocol_whitelist", FfmpegProtocolWhitelist, "-recv_buffer_size", receiveBufferBytes.ToString(CultureInfo.InvariantCulture), "-fflags", "+fastseek"];
 
-    internal void Remove(SourceRelayRegistration registration) => _registrations.TryRemove(registration.Token, out _);
+    internal void Remove(SourceRelayRegistration registration)
+    {
+        if (_registrations.TryRemove(registration.Token, out _))
+        {
+            // What the source cost, once per registration: on the job's span and in the meter.
+            var job = JobTelemetry.Current;
+            Activity.Current?.SetTag(TelemetryTags.BytesIn, registration.BytesFetched);
+            metrics.SourceRead(job?.Kind, registration.BytesFetched, registration.DeclaredSize);
+        }
+    }
 
     private LoopbackServer Start()
     {

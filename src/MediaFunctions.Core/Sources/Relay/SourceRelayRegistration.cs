@@ -16,6 +16,7 @@ public sealed class SourceRelayRegistration : IDisposable
     private readonly string _root;
     private long _bytesFetched;
     private long _originRequests;
+    private long _declaredSize = -1;
     private Exception? _failure;
 
     internal SourceRelayRegistration(SourceRelay relay, int port, Uri origin, long? maxBytes, IReadOnlyDictionary<string, string> originHeaders,
@@ -48,6 +49,9 @@ public sealed class SourceRelayRegistration : IDisposable
 
     /// <summary>Bytes read from origins for this registration so far (bodies only, every URL it served).</summary>
     public long BytesFetched => Interlocked.Read(ref _bytesFetched);
+
+    /// <summary>The largest size an origin declared for what this registration served (the source file's, for one file), or null.</summary>
+    public long? DeclaredSize => Interlocked.Read(ref _declaredSize) is >= 0 and var size ? size : null;
 
     /// <summary>Requests sent to origins for this registration so far (redirect hops not counted).</summary>
     public long OriginRequests => Interlocked.Read(ref _originRequests);
@@ -146,6 +150,14 @@ public sealed class SourceRelayRegistration : IDisposable
     /// <exception cref="SourceTooLargeException">The origin declared a size past <see cref="MaxBytes"/>.</exception>
     internal void CheckDeclaredSize(long? size)
     {
+        if (size is { } declared)
+        {
+            long known;
+            while (declared > (known = Interlocked.Read(ref _declaredSize)) && Interlocked.CompareExchange(ref _declaredSize, declared, known) != known)
+            {
+            }
+        }
+
         if (size > MaxBytes)
         {
             throw Fail(new SourceTooLargeException(MaxBytes.Value, size));

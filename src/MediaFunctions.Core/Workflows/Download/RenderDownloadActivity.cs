@@ -3,6 +3,7 @@ using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Links;
 using MediaFunctions.Core.Media.Download;
 using MediaFunctions.Core.Sources.Relay;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public sealed class RenderDownloadActivity(
 {
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, DownloadJob job, CancellationToken cancellationToken)
     {
+        using var telemetry = new JobTelemetry(job.JobId, job.KeyId, JobKind.Download).Enter();
         var source = job.Source ?? throw new InvalidOperationException($"Job {job.JobId} has no source yet.");
         var whole = job.Request.ClipStartSeconds is null && job.Request.ClipEndSeconds is null;
         var relayed = source.Streams.Select(stream => relay.Register(new Uri(stream.Url!), job.MaxSourceBytes, stream.Headers, whole)).ToList();

@@ -5,6 +5,7 @@ using MediaFunctions.Core.Media.Audio;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Sources.Relay;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Workflows.Jobs;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace MediaFunctions.Core.Workflows.ExtractAudio;
 /// <summary>
 /// The render step of extract audio: every requested format from the input in one ffmpeg run into a fresh local
 /// folder, then each file into the outputs container. Returns the stored files, not yet linked
-/// (<see cref="PublishJobFilesActivity"/> does that). Idempotent: a re-run overwrites the files.
+/// (<see cref="PublishJobFilesActivity"/> does that). Idempotent: a re-run overwrites the files. Its span carries the
+/// job (<see cref="JobTelemetry"/>) and the bytes read (an upload's size, or what the relay fetched) and written.
 /// </summary>
 public sealed class RenderExtractAudioActivity(
     ExtractAudioExecutor executor,
@@ -29,6 +31,7 @@ public sealed class RenderExtractAudioActivity(
 {
     public override async Task<IReadOnlyList<JobOutput>> RunAsync(ActivityContext context, ExtractAudioJob job, CancellationToken cancellationToken)
     {
+        using var telemetry = JobAcceptance.ExtractAudioTelemetry(job.KeyId, job.JobId, job.Request).Enter();
         var renderTimeout = options.Value.RenderTimeout;
         // A URL is read through the relay: bounded range requests, every address checked; the whole audio reads ahead freely.
         using var relayed = job.Source.Url is { } url ? relay.Register(new Uri(url), originHeaders: job.Source.Headers, wholeSource: job.Request.FullAudio) : null;
@@ -48,6 +51,12 @@ public sealed class RenderExtractAudioActivity(
             var progress = new JobProgressReporter(orchestrations, context.InstanceId, ExtractAudioOrchestrator.ProgressEvent, JobStage.Extracting, clock);
             Task<IReadOnlyList<ExtractedAudioFile>> Render() => executor.ExecuteAsync(plan, progress, renderTimeout, token);
             var rendered = relayed is null ? await Render() : await relayed.ReadAsync(Render);
+            if (relayed is null)
+            {
+                System.Diagnostics.Activity.Current?.SetTag(TelemetryTags.BytesIn, job.Probe.Size);
+            }
+
+            System.Diagnostics.Activity.Current?.SetTag(TelemetryTags.BytesOut, rendered.Sum(file => file.Length));
 
             var outputs = new List<JobOutput>();
             foreach (var file in rendered)

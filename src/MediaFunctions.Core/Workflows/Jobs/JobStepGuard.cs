@@ -1,5 +1,6 @@
 using MediaFunctions.Core.InlineStorage;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Orchestration;
 
 namespace MediaFunctions.Core.Workflows.Jobs;
@@ -8,6 +9,7 @@ namespace MediaFunctions.Core.Workflows.Jobs;
 /// Runs a step of a job that writes files (render, side files, publish) so that a job which ends without it — deleted
 /// or terminated while the step ran — keeps nothing the step wrote: the step's token is cancelled when the job ends
 /// (<see cref="JobEndWatch"/>), and whatever ended it, the job's files and the caller's storage credentials go.
+/// Every step names its job and key id on the span it runs in.
 /// </summary>
 public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles files, InlineStorageProtector storageProtector, TimeProvider clock)
 {
@@ -35,6 +37,7 @@ public sealed class JobStepGuard(IOrchestrationClient orchestrations, JobFiles f
     public async Task<T> RunAsync<T>(ActivityContext context, string keyId, string jobId, ProtectedInlineStorage? storage,
         Func<CancellationToken, Task<T>> step, CancellationToken cancellationToken)
     {
+        System.Diagnostics.Activity.Current?.SetTag(TelemetryTags.JobId, jobId).SetTag(TelemetryTags.KeyId, keyId);
         await using var watch = new JobEndWatch(orchestrations, context.InstanceId, clock, cancellationToken);
         try
         {

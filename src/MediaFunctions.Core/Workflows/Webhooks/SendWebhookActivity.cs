@@ -1,3 +1,4 @@
+using MediaFunctions.Core.Telemetry;
 using MediaFunctions.Core.Webhooks;
 using MediaFunctions.Orchestration;
 using Microsoft.Extensions.Logging;
@@ -12,7 +13,7 @@ public sealed record WebhookAttempt(WebhookDelivery Delivery, int Number);
 /// attempt). Logs each failure, and the giving up after the last; the URL is logged by host only,
 /// as its path or query may hold the receiver's own token.
 /// </summary>
-public sealed class SendWebhookActivity(WebhookSender sender, IOrchestrationClient orchestrations, ILogger<SendWebhookActivity> logger)
+public sealed class SendWebhookActivity(WebhookSender sender, IOrchestrationClient orchestrations, MediaFunctionsMetrics metrics, ILogger<SendWebhookActivity> logger)
     : Activity<WebhookAttempt, WebhookAttemptResult>
 {
     /// <summary>How long the first attempt waits for the sender's orchestration to end before it sends anyway.</summary>
@@ -27,6 +28,7 @@ public sealed class SendWebhookActivity(WebhookSender sender, IOrchestrationClie
         }
 
         var result = await sender.SendAsync(delivery.Url, delivery.KeyId, delivery.Event, context.InstanceId, delivery.Payload, cancellationToken, delivery.ContentType);
+        metrics.WebhookAttempted(result.Delivered, attempt.Number);
         if (!result.Delivered)
         {
             var host = new Uri(delivery.Url).Host;
