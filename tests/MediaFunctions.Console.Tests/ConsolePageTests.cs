@@ -1,0 +1,167 @@
+using System.Net;
+using MediaFunctions.Testing.Api;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace MediaFunctions.Console.Tests;
+
+/// <summary>
+/// The web console in Debian's Chromium against the real host, used as a person would: by labels, roles and the keyboard. Each test
+/// compares what the page shows with what the API answers over HTTP, and leaves a screenshot of its page at desktop and phone width.
+/// </summary>
+public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper log) : IClassFixture<ConsoleFixture>
+{
+    private static readonly (string Name, int Width, int Height)[] Widths = [("desktop", 1280, 800), ("phone", 390, 844)];
+
+    /// <summary>Long enough for an upload, a job and its publishing on a loaded machine; Playwright waits for signals, never sleeps.</summary>
+    private const float WaitMilliseconds = 60_000;
+
+    [Fact]
+    public async Task SignIn_UnknownKey_ShowsTheApiMessageAndKeepsNoKey()
+    {
+        using var timeout = JobApi.Timeout(60);
+        using var anonymous = fixture.ClientFor("not-a-key");
+        var (status, body) = await JobApi.GetAsync(anonymous, "/api/jobs?pageSize=1", timeout.Token);
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        var expected = JobApi.Error(body).Message;
+        await using var context = await NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        await ScreenshotAsync(page, "sign-in");
+
+        await page.GetByLabel("API key").FillAsync("not-a-key");
+        await page.GetByLabel("API key").PressAsync("Enter");
+
+        await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(expected);
+        log.WriteLine($"The page said: {expected}");
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('mediafunctions.key')"));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task ExtractAudio_UploadedVideoAsMp3AndFlac_ProgressReaches100AndBothFilesPlay()
+    {
+        using var timeout = JobApi.Timeout(120);
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GetByLabel("Media file").SetInputFilesAsync(fixture.Video);
+        await page.GetByRole(AriaRole.Group, new() { Name = "Formats" }).GetByLabel("flac", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Start (seconds)").FillAsync("2");
+        await page.GetByLabel("Duration (seconds)").FillAsync("6");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#upload-percent")).ToHaveTextAsync("100%", new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#job-percent")).ToHaveTextAsync("100%", new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Job .+ completed\\.$"), new() { Timeout = WaitMilliseconds });
+        Assert.Equal("", await page.Locator("#run-error").TextContentAsync());
+        var links = page.Locator("#results a[download]");
+        await Expect(links).ToHaveCountAsync(2);
+        log.WriteLine($"The page said: {await page.Locator("#run-status").TextContentAsync()}; {string.Join(" | ", await page.Locator("#results li").AllInnerTextsAsync())}");
+
+        // The players load each file as a browser plays it (under the page's Content-Security-Policy).
+        var played = await page.EvalOnSelectorAllAsync<double[]>("#results audio", """
+            players => Promise.all(players.map(player => new Promise(resolve => {
+              player.addEventListener('loadedmetadata', () => resolve(player.duration));
+              player.addEventListener('error', () => resolve(-1));
+              player.preload = 'metadata';
+              player.load();
+            })))
+            """);
+        log.WriteLine($"The players read durations of {string.Join(" and ", played)} s.");
+        Assert.All(played, seconds => Assert.InRange(seconds, 5.8, 6.2));
+
+        var folder = Directory.CreateTempSubdirectory("mf-console-out-").FullName;
+        foreach (var format in new[] { "mp3", "flac" })
+        {
+            var url = await page.Locator($"#results a[data-format='{format}']").GetAttributeAsync("href") ?? throw new InvalidOperationException($"No {format} link.");
+            var file = await JobApi.DownloadAsync(url, folder, timeout.Token);
+            var probe = await JobApi.ProbeAsync(file, timeout.Token);
+            var seconds = probe.Duration?.TotalSeconds ?? 0;
+            log.WriteLine($"{format}: {new FileInfo(file).Length} bytes; ffprobe: {string.Join(",", probe.FormatNames)}, {seconds:F3} s");
+            Assert.Contains(format, probe.FormatNames);
+            Assert.InRange(seconds, 5.9, 6.1);
+        }
+
+        Directory.Delete(folder, recursive: true);
+        await ScreenshotAsync(page, "new-job");
+    }
+
+    [Fact]
+    public async Task ExtractAudio_TextFileNamedMp4_ShowsTheApiMessage()
+    {
+        using var timeout = JobApi.Timeout(60);
+        using var client = fixture.ClientFor(ConsoleFixture.Key);
+        var (status, body) = await JobApi.PostAsync(client, "/api/jobs/extract-audio", JobApi.Form(fixture.TextAsVideo, ("output_format", "mp3")), timeout.Token);
+        Assert.True(status is HttpStatusCode.BadRequest or HttpStatusCode.UnsupportedMediaType or HttpStatusCode.UnprocessableEntity, $"{(int)status} {body}");
+        var expected = JobApi.Error(body).Message;
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GetByLabel("Media file").SetInputFilesAsync(fixture.TextAsVideo);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = expected })).ToBeVisibleAsync(new() { Timeout = WaitMilliseconds });
+        log.WriteLine($"The API answered {(int)status}; the page said: {await page.Locator("#run-error").TextContentAsync()}");
+        await ScreenshotAsync(page, "new-job-error");
+    }
+
+    [Fact]
+    public async Task Lists_JobOfTheKey_ShownWithItsStateAndDeletedFromTheList()
+    {
+        using var timeout = JobApi.Timeout(90);
+        using var client = fixture.ClientFor(ConsoleFixture.Key);
+        var accepted = await JobApi.SubmitNativeAsync(client, JobApi.Form(fixture.Video, ("output_format", "mp3"), ("duration", "2")), timeout.Token);
+        var jobId = accepted.GetProperty("id").GetString()!;
+        await JobApi.WaitForJobAsync(client, jobId, timeout.Token);
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Jobs, batches and productions" }).ClickAsync();
+        var row = page.Locator($"#jobs-table tr[data-job='{jobId}']");
+        await Expect(row).ToContainTextAsync("completed", new() { Timeout = WaitMilliseconds });
+        await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download .+\\.mp3$") })).ToBeVisibleAsync();
+        log.WriteLine($"The list shows: {await row.InnerTextAsync()}");
+        await ScreenshotAsync(page, "lists");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Delete job {jobId}" }).ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0, new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#lists-status")).ToHaveTextAsync("Lists loaded.");
+        var (status, body) = await JobApi.GetAsync(client, $"/api/jobs/{jobId}", timeout.Token);
+        Assert.True(status == HttpStatusCode.NotFound, $"{(int)status} {body}");
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await fixture.Browser.NewContextAsync(new() { ViewportSize = new() { Width = Widths[0].Width, Height = Widths[0].Height } });
+        context.SetDefaultTimeout(WaitMilliseconds / 2);
+        return context;
+    }
+
+    /// <summary>The console with the fixture's key signed in, by the keyboard: the key typed into its labelled field and Enter.</summary>
+    private async Task<IPage> SignedInPageAsync(IBrowserContext context)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(fixture.Host.BaseAddress.ToString());
+        await page.GetByLabel("API key").FillAsync(ConsoleFixture.Key);
+        await page.GetByLabel("API key").PressAsync("Enter");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New job" })).ToBeFocusedAsync();
+        return page;
+    }
+
+    /// <summary>Writes <c>{name}-desktop.png</c> and <c>{name}-phone.png</c> (whole page) and prints their paths.</summary>
+    private async Task ScreenshotAsync(IPage page, string name)
+    {
+        foreach (var (width, x, y) in Widths)
+        {
+            await page.SetViewportSizeAsync(x, y);
+            var path = Path.Combine(ConsoleFixture.ScreenshotFolder, $"{name}-{width}.png");
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+            log.WriteLine($"Screenshot: {path}");
+        }
+
+        await page.SetViewportSizeAsync(Widths[0].Width, Widths[0].Height);
+    }
+}
