@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using MediaFunctions.Testing;
 using MediaFunctions.Testing.Media;
+using MediaFunctions.Testing.Servers;
 using Microsoft.Playwright;
 
 namespace MediaFunctions.Console.Tests;
@@ -27,6 +28,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
 
     public HostProcess Host { get; private set; } = null!;
 
+    /// <summary>Serves the fixture's media over HTTP on loopback, for the URL a user pastes (the host allows loopback sources here).</summary>
+    public StaticFileServer Origin { get; private set; } = null!;
+
     public IBrowser Browser { get; private set; } = null!;
 
     /// <summary>10 s of 320x240 test picture (H.264) and a 440 Hz tone (AAC).</summary>
@@ -43,11 +47,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
         Directory.CreateDirectory(_folder);
         Directory.CreateDirectory(ScreenshotFolder);
         await Task.WhenAll(_azurite.InitializeAsync(), WriteMediaAsync());
+        Origin = await StaticFileServer.StartAsync(_folder, CancellationToken.None);
         Host = new HostProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = _azurite.ConnectionString,
             ["Auth__BootstrapKeys"] = $"console={Key}",
             ["Durable__TaskHub"] = "ConsoleTests",
+            ["Sources__AllowPrivateNetworks"] = "true",
         });
         await Host.StartAsync();
         _playwright = await Playwright.CreateAsync();
@@ -65,6 +71,11 @@ public sealed class ConsoleFixture : IAsyncLifetime
         if (Host is not null)
         {
             await Host.DisposeAsync();
+        }
+
+        if (Origin is not null)
+        {
+            await Origin.DisposeAsync();
         }
 
         await _azurite.DisposeAsync();

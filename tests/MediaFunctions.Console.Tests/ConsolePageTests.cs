@@ -45,6 +45,8 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         using var timeout = JobApi.Timeout(120);
         await using var context = await NewContextAsync();
         var page = await SignedInPageAsync(context);
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(new Uri(request.Url).PathAndQuery);
 
         await page.GetByLabel("Media file").SetInputFilesAsync(fixture.Video);
         await page.GetByRole(AriaRole.Group, new() { Name = "Formats" }).GetByLabel("flac", new() { Exact = true }).CheckAsync();
@@ -59,6 +61,11 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         var links = page.Locator("#results a[download]");
         await Expect(links).ToHaveCountAsync(2);
         log.WriteLine($"The page said: {await page.Locator("#run-status").TextContentAsync()}; {string.Join(" | ", await page.Locator("#results li").AllInnerTextsAsync())}");
+        // The progress came live from the events route (the key in its query), not from polling the job.
+        var jobId = (await page.Locator("#run-status").TextContentAsync())!.Split(' ')[1];
+        Assert.Contains(requests, path => path.StartsWith($"/api/jobs/{jobId}/events?bearer_token=", StringComparison.Ordinal));
+        Assert.DoesNotContain($"/api/jobs/{jobId}", requests);
+        log.WriteLine($"Its requests: {string.Join(" ", requests.Select(path => path.Split('?')[0]))}");
 
         // The players load each file as a browser plays it (under the page's Content-Security-Policy).
         var played = await page.EvalOnSelectorAllAsync<double[]>("#results audio", """
@@ -89,6 +96,66 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
     }
 
     [Fact]
+    public async Task Download_PastedUrlClippedAsMkv_VideoPlayerAndTheClip()
+    {
+        using var timeout = JobApi.Timeout(120);
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GetByLabel("Or a media URL").FillAsync(fixture.Origin.Url("talk.mp4").ToString());
+        await page.GetByLabel("Download (URL)").CheckAsync();
+        await page.GetByLabel("Format", new() { Exact = true }).SelectOptionAsync("mkv");
+        await page.GetByLabel("Clip end").FillAsync("00:00:04");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#job-percent")).ToHaveTextAsync("100%", new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#results video")).ToHaveCountAsync(1);
+        Assert.False(await page.Locator("#upload-row").IsVisibleAsync(), "A URL has no upload.");
+        var url = await page.Locator("#results a[data-format='mkv']").GetAttributeAsync("href") ?? throw new InvalidOperationException("No mkv link.");
+        var folder = Directory.CreateTempSubdirectory("mf-console-out-").FullName;
+        var probe = await JobApi.ProbeAsync(await JobApi.DownloadAsync(url, folder, timeout.Token), timeout.Token);
+        Directory.Delete(folder, recursive: true);
+        var seconds = probe.Duration?.TotalSeconds ?? 0;
+        log.WriteLine($"The page said: {string.Join(" | ", await page.Locator("#results li").AllInnerTextsAsync())}; ffprobe: {string.Join(",", probe.FormatNames)}, {seconds:F3} s");
+        Assert.Contains("matroska", probe.FormatNames);
+        Assert.InRange(seconds, 3.8, 4.3);
+        await ScreenshotAsync(page, "download");
+    }
+
+    [Fact]
+    public async Task Production_UploadedVideoWithTitleAndChapters_DoneWithATaggedMp3()
+    {
+        using var timeout = JobApi.Timeout(120);
+        await using var context = await NewContextAsync();
+        var page = await SignedInPageAsync(context);
+
+        await page.GetByLabel("Media file").SetInputFilesAsync(fixture.Video);
+        await page.GetByLabel("Podcast production").CheckAsync();
+        await page.GetByLabel("Loudness target").SelectOptionAsync("-16");
+        await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Console episode");
+        await page.GetByLabel("Artist", new() { Exact = true }).FillAsync("The console");
+        await page.GetByLabel("Chapters, one a line").FillAsync("00:00:00 Opening\n00:00:05 Second half");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("#upload-percent")).ToHaveTextAsync("100%", new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#run-status")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Production .+ is done\\.$"), new() { Timeout = WaitMilliseconds });
+        await Expect(page.Locator("#job-percent")).ToHaveTextAsync("100%");
+        var url = await page.Locator("#results a[data-format='mp3']").GetAttributeAsync("href") ?? throw new InvalidOperationException("No mp3 link.");
+        var folder = Directory.CreateTempSubdirectory("mf-console-out-").FullName;
+        var file = await JobApi.DownloadAsync(url, folder, timeout.Token);
+        var probe = await JobApi.ProbeAsync(file, timeout.Token);
+        Directory.Delete(folder, recursive: true);
+        var seconds = probe.Duration?.TotalSeconds ?? 0;
+        log.WriteLine($"The page said: {await page.Locator("#run-status").TextContentAsync()} {string.Join(" | ", await page.Locator("#results li").AllInnerTextsAsync())}");
+        log.WriteLine($"ffprobe: {string.Join(",", probe.FormatNames)}, {seconds:F3} s, title {probe.Tags.GetValueOrDefault("title")}, artist {probe.Tags.GetValueOrDefault("artist")}");
+        Assert.Contains("mp3", probe.FormatNames);
+        Assert.InRange(seconds, ConsoleFixture.VideoSeconds - 0.2, ConsoleFixture.VideoSeconds + 0.2);
+        Assert.Equal("Console episode", probe.Tags.GetValueOrDefault("title"));
+        Assert.Equal("The console", probe.Tags.GetValueOrDefault("artist"));
+        await ScreenshotAsync(page, "production");
+    }
+
+    [Fact]
     public async Task ExtractAudio_TextFileNamedMp4_ShowsTheApiMessage()
     {
         using var timeout = JobApi.Timeout(60);
@@ -108,13 +175,28 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
     }
 
     [Fact]
-    public async Task Lists_JobOfTheKey_ShownWithItsStateAndDeletedFromTheList()
+    public async Task Lists_JobBatchAndProductionOfTheKey_ShownWithTheirStateAndDeletedFromTheList()
     {
         using var timeout = JobApi.Timeout(90);
         using var client = fixture.ClientFor(ConsoleFixture.Key);
         var accepted = await JobApi.SubmitNativeAsync(client, JobApi.Form(fixture.Video, ("output_format", "mp3"), ("duration", "2")), timeout.Token);
         var jobId = accepted.GetProperty("id").GetString()!;
+        var (batchStatus, batch) = await JobApi.PostAsync(client, "/api/batches", JobApi.Json(new
+        {
+            kind = "extract-audio",
+            urls = new[] { fixture.Origin.Url("talk.mp4").ToString() },
+            output_format = "mp3",
+            duration = 2,
+            zip = true,
+        }), timeout.Token);
+        Assert.True(batchStatus == HttpStatusCode.Accepted, $"{(int)batchStatus} {batch}");
+        var batchId = batch.GetProperty("batchId").GetString()!;
+        var (productionStatus, production) = await JobApi.PostAsync(client, "/api/productions.json",
+            JobApi.Json(new { metadata = new { title = "Listed episode" } }), timeout.Token);
+        Assert.True(productionStatus == HttpStatusCode.OK, $"{(int)productionStatus} {production}");
+        var uuid = production.GetProperty("data").GetProperty("uuid").GetString()!;
         await JobApi.WaitForJobAsync(client, jobId, timeout.Token);
+        await WaitForBatchAsync(client, batchId, timeout.Token);
         await using var context = await NewContextAsync();
         var page = await SignedInPageAsync(context);
 
@@ -122,15 +204,41 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         var row = page.Locator($"#jobs-table tr[data-job='{jobId}']");
         await Expect(row).ToContainTextAsync("completed", new() { Timeout = WaitMilliseconds });
         await Expect(row.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Download .+\\.mp3$") })).ToBeVisibleAsync();
-        log.WriteLine($"The list shows: {await row.InnerTextAsync()}");
+        var batchView = page.Locator($"details[data-batch='{batchId}']");
+        await Expect(batchView.Locator("summary")).ToContainTextAsync("completed, 1 of 1 completed (100%)");
+        await batchView.Locator("summary").ClickAsync();
+        await Expect(batchView.GetByRole(AriaRole.Link, new() { Name = $"Download {batchId}.zip" })).ToBeVisibleAsync();
+        await Expect(batchView.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("value", "100");
+        var productionRow = page.Locator($"#productions-table tr[data-production='{uuid}']");
+        await Expect(productionRow).ToContainTextAsync("Listed episode");
+        log.WriteLine($"The lists show: {await row.InnerTextAsync()} | {await batchView.InnerTextAsync()} | {await productionRow.InnerTextAsync()}");
         await ScreenshotAsync(page, "lists");
 
         await row.GetByRole(AriaRole.Button, new() { Name = $"Delete job {jobId}" }).ClickAsync();
-
         await Expect(row).ToHaveCountAsync(0, new() { Timeout = WaitMilliseconds });
+        await productionRow.GetByRole(AriaRole.Button, new() { Name = $"Delete production {uuid}" }).ClickAsync();
+        await Expect(productionRow).ToHaveCountAsync(0, new() { Timeout = WaitMilliseconds });
+
         await Expect(page.Locator("#lists-status")).ToHaveTextAsync("Lists loaded.");
-        var (status, body) = await JobApi.GetAsync(client, $"/api/jobs/{jobId}", timeout.Token);
-        Assert.True(status == HttpStatusCode.NotFound, $"{(int)status} {body}");
+        var (jobStatus, jobBody) = await JobApi.GetAsync(client, $"/api/jobs/{jobId}", timeout.Token);
+        Assert.True(jobStatus == HttpStatusCode.NotFound, $"{(int)jobStatus} {jobBody}");
+        var (deletedStatus, deleted) = await JobApi.GetAsync(client, $"/api/production/{uuid}.json", timeout.Token);
+        Assert.True(deletedStatus == HttpStatusCode.NotFound, $"{(int)deletedStatus} {deleted}");
+    }
+
+    private static async Task WaitForBatchAsync(HttpClient client, string batchId, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var (status, body) = await JobApi.GetAsync(client, $"/api/batches/{batchId}", cancellationToken);
+            Assert.True(status == HttpStatusCode.OK, $"{(int)status} {body}");
+            if (body.GetProperty("state").GetString() is "completed" or "finished" or "failed" or "cancelled")
+            {
+                return;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
     }
 
     private async Task<IBrowserContext> NewContextAsync()

@@ -206,6 +206,9 @@ function runView() {
       status.textContent = text;
       results.replaceChildren(content);
     },
-    fail(message) { error.textContent = message; },
+    fail(message) {
+      status.textContent = '';
+      error.textContent = message;
+    },
   };
 }
