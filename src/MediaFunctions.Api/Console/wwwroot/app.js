@@ -26,6 +26,7 @@ function show(view) {
   }
   document.title = `${document.querySelector(`#view-${name} h1`).textContent} · MediaFunctions console`;
   if (name === 'lists') lists.refresh();
+  else lists.stop();
   return name;
 }
 

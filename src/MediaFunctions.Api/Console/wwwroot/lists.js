@@ -5,6 +5,7 @@ import { ApiError } from './api.js';
 import { bytes, dateTime, expiry } from './format.js';
 import { element } from './dom.js';
 import { fileList, jobFiles } from './results.js';
+import * as watched from './watch.js';
 
 const pageSize = 50;
 
@@ -12,17 +13,21 @@ const pageSize = 50;
 export function setUpLists(session) {
   const status = document.getElementById('lists-status');
   const error = document.getElementById('lists-error');
+  // The live batches of the last refresh; a refresh (or leaving the page) stops them.
+  let following = new AbortController();
   const refresh = async () => {
+    following.abort();
+    following = new AbortController();
     error.textContent = '';
     status.textContent = 'Loading…';
     const api = session.api();
-    const results = await Promise.allSettled([showJobs(api, refresh), showBatches(api, refresh), showProductions(api, refresh)]);
+    const results = await Promise.allSettled([showJobs(api, refresh), showBatches(api, refresh, following.signal), showProductions(api, refresh)]);
     const failed = results.find((result) => result.status === 'rejected');
     error.textContent = failed ? messageOf(failed.reason) : '';
     status.textContent = 'Lists loaded.';
   };
   document.getElementById('refresh-lists').addEventListener('click', refresh);
-  return { refresh };
+  return { refresh, stop: () => following.abort() };
 }
 
 function messageOf(reason) {
@@ -64,29 +69,39 @@ async function showJobs(api, refresh) {
       element('td', {}, job.error ? `${job.state}: ${job.error.message}` : job.state),
       progressCell(job.progress, `Progress of ${job.id}`),
       element('td', {}, dateTime(job.createdAt)),
-      element('td', {}, job.outputs?.length ? fileList(jobFiles(job), `Files of job ${job.id}`) : ''),
+      element('td', {}, job.outputs?.length ? fileList(jobFiles(job), `Files of job ${job.id}`, { players: false }) : ''),
       element('td', {}, actionButton('Delete', `Delete job ${job.id}`, () => api.delete(`/api/jobs/${encodeURIComponent(job.id)}`), refresh))))));
 }
 
 const endedBatch = new Set(['completed', 'finished', 'failed', 'cancelled']);
 
-async function showBatches(api, refresh) {
+async function showBatches(api, refresh, signal) {
   const batches = await api.get(`/api/batches?pageSize=${pageSize}`);
   const list = document.getElementById('batches-list');
   list.replaceChildren(...(batches.length === 0 ? [element('p', {}, 'No batches yet.')] : batches.map((batch) => {
-    const id = batch.id ?? batch.batchId;
-    const items = (batch.items ?? []).map((item) => element('li', {},
-      `${item.title || item.url || item.jobId || `Item ${item.index + 1}`}: ${item.state}`,
-      element('progress', { max: '100', value: String(item.job?.progress ?? 0), 'aria-label': `Progress of item ${item.index + 1} of ${id}` }),
-      item.error ? element('span', { class: 'error' }, ` ${item.error.message}`) : null));
-    const zip = batch.zip
-      ? element('p', {}, element('a', { href: batch.zip.url, download: batch.zip.fileName }, `Download ${batch.zip.fileName}`), ` ${bytes(batch.zip.size)} · ${expiry(batch.zip.expiresAt)}`)
-      : null;
-    return element('details', { class: 'batch', 'data-batch': id },
-      element('summary', {}, `${batch.title || id} — ${batch.state}, ${batch.completed ?? 0} of ${batch.total ?? 0} completed (${batch.progress ?? 0}%)`),
-      element('ol', {}, items), zip,
-      endedBatch.has(batch.state) ? null : actionButton('Cancel', `Cancel batch ${id}`, () => api.delete(`/api/batches/${encodeURIComponent(id)}`), refresh));
+    const view = element('details', { class: 'batch', 'data-batch': batch.id });
+    const show = (current) => view.replaceChildren(...batchContent(api, current, refresh));
+    show(batch);
+    // A running batch's items move live, from its events route.
+    if (!endedBatch.has(batch.state)) watched.watch(api, watched.batch(batch.id), show, signal).catch(() => {});
+    return view;
   })));
+}
+
+function batchContent(api, batch, refresh) {
+  const items = (batch.items ?? []).map((item) => element('li', {},
+    `${item.title || item.url || item.jobId || `Item ${item.index + 1}`}: ${item.state}`,
+    element('progress', { max: '100', value: String(item.job?.progress ?? 0), 'aria-label': `Progress of item ${item.index + 1} of ${batch.id}` }),
+    item.error ? element('span', { class: 'error' }, ` ${item.error.message}`) : null));
+  const zip = batch.zip
+    ? element('p', {}, element('a', { href: batch.zip.url, download: batch.zip.fileName }, `Download ${batch.zip.fileName}`), ` ${bytes(batch.zip.size)} · ${expiry(batch.zip.expiresAt)}`)
+    : null;
+  return [
+    element('summary', {}, `${batch.title || batch.id} — ${batch.state}, ${batch.completed ?? 0} of ${batch.total ?? 0} completed (${batch.progress ?? 0}%)`),
+    element('ol', {}, items),
+    zip,
+    endedBatch.has(batch.state) ? null : actionButton('Cancel', `Cancel batch ${batch.id}`, () => api.delete(`/api/batches/${encodeURIComponent(batch.id)}`), refresh),
+  ].filter(Boolean);
 }
 
 async function showProductions(api, refresh) {

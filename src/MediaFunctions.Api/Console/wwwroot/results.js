@@ -31,12 +31,12 @@ export function productionFiles(api, data) {
   }));
 }
 
-/** A list of files with links, sizes, expiry and a player for each audio or video file. */
-export function fileList(files, label) {
+/** A list of files with links, sizes and expiry, and with players a player for each audio or video file. */
+export function fileList(files, label, { players = true } = {}) {
   if (files.length === 0) return element('p', {}, 'No files.');
   return element('ul', { class: 'files', 'aria-label': label }, files.map((file) => {
     const facts = [file.format, bytes(file.size), file.duration ? duration(file.duration) : null, expiry(file.expiresAt)].filter(Boolean).join(' · ');
-    const player = file.role !== 'media' ? null
+    const player = !players || file.role !== 'media' ? null
       : file.mimeType.startsWith('video/')
         ? element('video', { src: file.url, controls: true, preload: 'metadata', 'aria-label': `Play ${file.name}` })
         : element('audio', { src: file.url, controls: true, preload: 'none', 'aria-label': `Play ${file.name}` });

@@ -4,13 +4,17 @@
 const pollInterval = 1000;
 
 /**
- * Follows the resource until it has ended. resource: { events, poll, ended(body) } (paths and a test of the body);
- * onUpdate(body) gets each state. Resolves with the last body; rejects with the poll's ApiError.
+ * Follows the resource until it has ended or signal aborts. resource: { events, poll, ended(body) } (paths and a test of the
+ * body); onUpdate(body) gets each state. Resolves with the last body (undefined when aborted); rejects with the poll's ApiError.
  */
-export function watch(api, resource, onUpdate) {
+export function watch(api, resource, onUpdate, signal) {
   return new Promise((resolve, reject) => {
     let heard = false;
     const source = new EventSource(api.withKey(resource.events));
+    signal?.addEventListener('abort', () => {
+      source.close();
+      resolve(undefined);
+    });
     const take = (event) => {
       heard = true;
       let body;
@@ -27,13 +31,14 @@ export function watch(api, resource, onUpdate) {
       // Once it has spoken, EventSource reconnects by itself (with Last-Event-ID); before that, there is no events route.
       if (heard && source.readyState !== EventSource.CLOSED) return;
       source.close();
-      poll(api, resource, onUpdate).then(resolve, reject);
+      if (!signal?.aborted) poll(api, resource, onUpdate, signal).then(resolve, reject);
     });
   });
 }
 
-async function poll(api, resource, onUpdate) {
+async function poll(api, resource, onUpdate, signal) {
   for (;;) {
+    if (signal?.aborted) return undefined;
     const body = await api.get(resource.poll);
     onUpdate(body);
     if (resource.ended(body)) return body;
