@@ -157,7 +157,7 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
     }
 
     [Fact]
-    public async Task ExtractAudio_TextFileNamedMp4_ShowsTheApiMessage()
+    public async Task ExtractAudio_TextFileNamedMp4Dropped_ShowsTheApiMessage()
     {
         using var timeout = JobApi.Timeout(60);
         using var client = fixture.ClientFor(ConsoleFixture.Key);
@@ -167,7 +167,11 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         await using var context = await NewContextAsync();
         var page = await SignedInPageAsync(context);
 
-        await page.GetByLabel("Media file").SetInputFilesAsync(fixture.TextAsVideo);
+        // Dropped on the drop zone, as a user drags it from their files.
+        var dropped = await page.EvaluateHandleAsync("([name, text]) => { const data = new DataTransfer(); data.items.add(new File([text], name, { type: 'video/mp4' })); return data; }",
+            new[] { Path.GetFileName(fixture.TextAsVideo), await File.ReadAllTextAsync(fixture.TextAsVideo, timeout.Token) });
+        await page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer = dropped });
+        Assert.Equal("notes.mp4", await page.EvalOnSelectorAsync<string>("#source-file", "input => input.files[0]?.name"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Start", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = expected })).ToBeVisibleAsync(new() { Timeout = WaitMilliseconds });

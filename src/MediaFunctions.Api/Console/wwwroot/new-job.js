@@ -1,6 +1,5 @@
 // The new-job view: a file or URL, what to do with it, then the upload's progress, the job's live progress and its files.
 
-import { ApiError } from './api.js';
 import { element } from './dom.js';
 import { fileList, jobFiles, productionFiles } from './results.js';
 import { postForm, uploadInBlocks } from './upload.js';
@@ -36,7 +35,7 @@ export function setUpNewJob(session) {
     try {
       await start(session, form, run);
     } catch (error) {
-      run.fail(error instanceof ApiError ? error.message : String(error?.message ?? error));
+      run.fail(error?.message ?? String(error));
     } finally {
       submit.disabled = false;
     }
