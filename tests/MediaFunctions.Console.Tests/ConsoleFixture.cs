@@ -16,6 +16,9 @@ public sealed class ConsoleFixture : IAsyncLifetime
     public const string Key = "console-secret-0001";
     public const double VideoSeconds = 10;
 
+    /// <summary>The host's upload-session block size: small, so the 10 s video goes up in several blocks.</summary>
+    public const int UploadBlockBytes = 64 * 1024;
+
     /// <summary>Debian's chromium package; Playwright is told where it is and never fetches its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -54,6 +57,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
             ["Auth__BootstrapKeys"] = $"console={Key}",
             ["Durable__TaskHub"] = "ConsoleTests",
             ["Sources__AllowPrivateNetworks"] = "true",
+            ["Uploads__BlockSize"] = UploadBlockBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         await Host.StartAsync();
         _playwright = await Playwright.CreateAsync();
