@@ -278,7 +278,8 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         await productionRow.GetByRole(AriaRole.Button, new() { Name = $"Delete production {uuid}" }).ClickAsync();
         await Expect(productionRow).ToHaveCountAsync(0, new() { Timeout = WaitMilliseconds });
 
-        await Expect(page.Locator("#lists-status")).ToHaveTextAsync("Lists loaded.");
+        await Expect(page.Locator("#lists-status")).ToHaveTextAsync($"Delete production {uuid}: done.");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Jobs, batches and productions" })).ToBeFocusedAsync();
         var (jobStatus, jobBody) = await JobApi.GetAsync(client, $"/api/jobs/{jobId}", timeout.Token);
         Assert.True(jobStatus == HttpStatusCode.NotFound, $"{(int)jobStatus} {jobBody}");
         var (deletedStatus, deleted) = await JobApi.GetAsync(client, $"/api/production/{uuid}.json", timeout.Token);

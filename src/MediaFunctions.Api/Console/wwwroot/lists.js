@@ -1,7 +1,6 @@
 // The key's jobs, batches and productions with their state; a batch shows each item's progress and its zip; delete or
 // cancel from the list.
 
-import { ApiError } from './api.js';
 import { bytes, dateTime, expiry } from './format.js';
 import { element } from './dom.js';
 import { fileList, jobFiles } from './results.js';
@@ -9,7 +8,7 @@ import * as watched from './watch.js';
 
 const pageSize = 50;
 
-/** Wires the lists view; returns its refresh. */
+/** Wires the lists view; returns its refresh, and stop for the live batches when the view is left. */
 export function setUpLists(session) {
   const status = document.getElementById('lists-status');
   const error = document.getElementById('lists-error');
@@ -31,7 +30,7 @@ export function setUpLists(session) {
 }
 
 function messageOf(reason) {
-  return reason instanceof ApiError ? reason.message : String(reason?.message ?? reason);
+  return reason?.message ?? String(reason);
 }
 
 /** A button that runs action, then refreshes; its failure is shown with the API's words. */
@@ -41,14 +40,17 @@ function actionButton(label, accessibleName, action, refresh) {
     class: 'danger',
     'aria-label': accessibleName,
     onclick: async (event) => {
-      event.currentTarget.disabled = true;
+      const button = event.currentTarget;
+      button.disabled = true;
       try {
         await action();
-        document.getElementById('lists-status').textContent = `${accessibleName}: done.`;
         await refresh();
+        document.getElementById('lists-status').textContent = `${accessibleName}: done.`;
+        // The button is gone with its row: keyboard focus goes back to the top of the lists.
+        document.getElementById('lists-title').focus();
       } catch (reason) {
         document.getElementById('lists-error').textContent = messageOf(reason);
-        event.target.disabled = false;
+        button.disabled = false;
       }
     },
   }, label);
