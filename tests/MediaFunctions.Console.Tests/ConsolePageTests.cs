@@ -29,12 +29,12 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(fixture.Host.BaseAddress.ToString());
-        await ScreenshotAsync(page, "sign-in");
 
         await page.GetByLabel("API key").FillAsync("not-a-key");
         await page.GetByLabel("API key").PressAsync("Enter");
 
         await Expect(page.Locator("#sign-in-error")).ToHaveTextAsync(expected);
+        await ScreenshotAsync(page, "sign-in");
         log.WriteLine($"The page said: {expected}");
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('mediafunctions.key')"));
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
