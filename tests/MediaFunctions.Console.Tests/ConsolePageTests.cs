@@ -47,7 +47,15 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         await using var context = await NewContextAsync();
         var page = await SignedInPageAsync(context);
         var requests = new List<string>();
-        page.Request += (_, request) => requests.Add(new Uri(request.Url).PathAndQuery);
+        var idempotencyKeys = new List<string?>();
+        page.Request += (_, request) =>
+        {
+            requests.Add(new Uri(request.Url).PathAndQuery);
+            if (request.Method == "POST")
+            {
+                idempotencyKeys.Add(request.Headers.GetValueOrDefault("idempotency-key"));
+            }
+        };
 
         await page.GetByLabel("Media file").SetInputFilesAsync(fixture.Video);
         await page.GetByRole(AriaRole.Group, new() { Name = "Formats" }).GetByLabel("flac", new() { Exact = true }).CheckAsync();
@@ -66,6 +74,8 @@ public sealed class ConsolePageTests(ConsoleFixture fixture, ITestOutputHelper l
         var jobId = (await page.Locator("#run-status").TextContentAsync())!.Split(' ')[1];
         Assert.Contains(requests, path => path.StartsWith($"/api/jobs/{jobId}/events?bearer_token=", StringComparison.Ordinal));
         Assert.DoesNotContain($"/api/jobs/{jobId}", requests);
+        // The create went with an Idempotency-Key, so the page's one retry after a dropped connection would start nothing twice.
+        Assert.Matches("^[0-9a-f]{32}$", Assert.Single(idempotencyKeys));
         log.WriteLine($"Its requests: {string.Join(" ", requests.Select(path => path.Split('?')[0]))}");
 
         // The players load each file as a browser plays it (under the page's Content-Security-Policy).

@@ -25,14 +25,22 @@ export function parseJson(text) {
   try { return text ? JSON.parse(text) : null; } catch { return null; }
 }
 
+/** A fresh Idempotency-Key: 128 random bits in hex (crypto.randomUUID needs a secure context; plain http on a LAN is not one). */
+export function newIdempotencyKey() {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+}
+
 /** Calls the API with one key. */
 export class Api {
   constructor(key) {
     this.key = key;
   }
 
-  /** Sends a request; json is sent as JSON. Resolves with the parsed body (null when empty), rejects with ApiError. */
-  async request(method, path, { json, headers = {} } = {}) {
+  /**
+   * Sends a request; json is sent as JSON. With retries, a request whose connection failed is sent again (only safe with an
+   * Idempotency-Key). Resolves with the parsed body (null when empty), rejects with ApiError.
+   */
+  async request(method, path, { json, headers = {}, retries = 0 } = {}) {
     // The API rides on no cookies; omitting credentials also keeps the browser from prompting for the Basic challenge of a 401.
     const init = { method, credentials: 'omit', headers: { Authorization: `Bearer ${this.key}`, Accept: 'application/json', ...headers } };
     if (json !== undefined) {
@@ -40,10 +48,12 @@ export class Api {
       init.body = JSON.stringify(json);
     }
     let response;
-    try {
-      response = await fetch(path, init);
-    } catch {
-      throw new ApiError(0, messageOf(0));
+    for (let attempt = 0; !response; attempt++) {
+      try {
+        response = await fetch(path, init);
+      } catch {
+        if (attempt >= retries) throw new ApiError(0, messageOf(0));
+      }
     }
     const body = parseJson(await response.text());
     if (!response.ok || (body && typeof body.status_code === 'number' && body.status_code >= 400)) {
@@ -54,6 +64,9 @@ export class Api {
 
   get(path) { return this.request('GET', path); }
   post(path, json) { return this.request('POST', path, { json }); }
+
+  /** POSTs what creates work under a new Idempotency-Key, so the one retry after a dropped connection starts nothing twice. */
+  create(path, json) { return this.request('POST', path, { json, headers: { 'Idempotency-Key': newIdempotencyKey() }, retries: 1 }); }
   delete(path) { return this.request('DELETE', path); }
 
   /** A link that carries the key in its query, for what cannot send headers (EventSource, players, download links). */

@@ -72,13 +72,13 @@ async function start(session, form, run) {
 
   let accepted;
   if (kind === 'download') {
-    accepted = await api.post('/api/jobs', downloadBody(form, url));
+    accepted = await api.create('/api/jobs', downloadBody(form, url));
   } else if (url && !file) {
-    accepted = await api.post('/api/jobs/extract-audio', { source: { url }, ...extractOptions(form) });
+    accepted = await api.create('/api/jobs/extract-audio', { source: { url }, ...extractOptions(form) });
   } else if (file.size > session.config.multipartMaxBytes) {
     run.status(`Uploading ${file.name} in blocks…`);
     const upload = await uploadInBlocks(api, file, run.uploadProgress);
-    accepted = await api.post('/api/jobs/extract-audio', { source: { upload: upload.id }, ...extractOptions(form) });
+    accepted = await api.create('/api/jobs/extract-audio', { source: { upload: upload.id }, ...extractOptions(form) });
   } else {
     run.status(`Uploading ${file.name}…`);
     accepted = await postForm(api, '/api/jobs/extract-audio', extractForm(form, file), run.uploadProgress);
@@ -153,7 +153,7 @@ async function startProduction(api, form, file, url, run, config) {
   };
   if (form.elements.preset.value) body.preset = form.elements.preset.value;
   if (!file) body.input_file = url;
-  const created = await api.post('/api/productions.json', body);
+  const created = await api.create('/api/productions.json', body);
   const uuid = created.data.uuid;
   if (file) {
     run.status(`Uploading ${file.name}…`);

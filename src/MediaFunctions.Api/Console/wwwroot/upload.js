@@ -1,19 +1,23 @@
 // Uploads: one multipart POST with progress events (XMLHttpRequest, as fetch reports none), or for files over the host's
 // cap an upload session: blocks PUT straight to storage, each with its progress, then completed.
 
-import { ApiError, messageOf, parseJson } from './api.js';
+import { ApiError, messageOf, newIdempotencyKey, parseJson } from './api.js';
 
 const maxBlockTries = 3;
 
-/** POSTs form to path with the key; onProgress(fraction 0–1) as bytes go up. Resolves with the parsed answer. */
-export function postForm(api, path, form, onProgress) {
-  return send('POST', path, form, { Authorization: `Bearer ${api.key}`, Accept: 'application/json' }, onProgress)
-    .then(({ status, body }) => {
-      if (status < 200 || status >= 300 || (body && typeof body.status_code === 'number' && body.status_code >= 400)) {
-        throw new ApiError(status, messageOf(status, body), body?.error?.code ?? body?.error_code);
-      }
-      return body;
-    });
+/**
+ * POSTs form to path with the key under a new Idempotency-Key, once more if the connection fails (the API then replays its first
+ * answer rather than start the work twice); onProgress(fraction 0–1) as bytes go up. Resolves with the parsed answer.
+ */
+export async function postForm(api, path, form, onProgress) {
+  const headers = { Authorization: `Bearer ${api.key}`, Accept: 'application/json', 'Idempotency-Key': newIdempotencyKey() };
+  let answer = await send('POST', path, form, headers, onProgress);
+  if (answer.status === 0) answer = await send('POST', path, form, headers, onProgress);
+  const { status, body } = answer;
+  if (status < 200 || status >= 300 || (body && typeof body.status_code === 'number' && body.status_code >= 400)) {
+    throw new ApiError(status, messageOf(status, body), body?.error?.code ?? body?.error_code);
+  }
+  return body;
 }
 
 /**
@@ -21,7 +25,7 @@ export function postForm(api, path, form, onProgress) {
  * bytes of finished blocks plus those of the block going up. Resolves with the ready upload (its id names it as a job's source).
  */
 export async function uploadInBlocks(api, file, onProgress) {
-  const session = await api.post('/api/uploads', { size: file.size, name: file.name, content_type: file.type || 'application/octet-stream' });
+  const session = await api.create('/api/uploads', { size: file.size, name: file.name, content_type: file.type || 'application/octet-stream' });
   let done = 0;
   for (let index = 0; index < session.block_count; index++) {
     const start = index * session.block_size;
