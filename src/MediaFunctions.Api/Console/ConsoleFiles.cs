@@ -15,9 +15,6 @@ public static class ConsoleFiles
 
     private static readonly Lazy<FrozenDictionary<string, ConsoleFile>> Files = new(Load);
 
-    /// <summary>Every file by name.</summary>
-    public static IReadOnlyDictionary<string, ConsoleFile> All => Files.Value;
-
     /// <summary>The file named <paramref name="name"/>, or null (names are exact: no folders, no case folding).</summary>
     public static ConsoleFile? Find(string name) => Files.Value.GetValueOrDefault(name);
 
