@@ -19,7 +19,7 @@ public static class ApiApplicationBuilderExtensions
     /// CORS on /api and the token endpoint, error envelope for exceptions and bodiless errors, authentication and authorization, per-key
     /// rate limits on every keyed route, the OpenAPI document at <c>/openapi/v1.json</c>, the API page at <see cref="DocsRoute"/>, health,
     /// the instance API, the admin start route, the jobs and batches APIs, stable file links, the webhook secret, the ApyHub, the
-    /// YouTube-to-MP3, the video-download and the Auphonic (presets, productions, their runs, the Simple API and external services) dialects, and OAuth 2.0 (app registration, consent page, token endpoint). Call before mapping other endpoints.
+    /// YouTube-to-MP3, the video-download and the Auphonic (presets, productions, their runs, the Simple API and external services) dialects, OAuth 2.0 (app registration, consent page, token endpoint), and the web console at <c>/</c>. Call before mapping other endpoints.
     /// </summary>
     public static WebApplication MapMediaFunctionsApi(this WebApplication app)
     {
@@ -53,6 +53,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapOAuthAppEndpoints();
         app.MapOAuthAuthorizeEndpoints();
         app.MapOAuthTokenEndpoints();
+        app.MapConsoleEndpoints();
         return app;
     }
 }
