@@ -1,0 +1,54 @@
+using MediaFunctions.Testing;
+using MediaFunctions.Testing.Media;
+using MediaFunctions.Testing.Servers;
+
+namespace MediaFunctions.Cli.Tests;
+
+/// <summary>
+/// One Azurite, one host (keys alice and bob, loopback URL sources allowed), the generated media and a local origin
+/// serving it, for the tests that run mediafn against the real API.
+/// </summary>
+public sealed class CliFixture : IAsyncLifetime
+{
+    public const string AliceKey = "alice-secret-0001";
+    public const string BobKey = "bob-secret-0002";
+
+    private readonly AzuriteFixture azurite = new();
+
+    public HostProcess Host { get; private set; } = null!;
+
+    public GeneratedMedia Media { get; } = new();
+
+    /// <summary>Serves <see cref="GeneratedMedia.Folder"/> for download and batch sources.</summary>
+    public StaticFileServer Origin { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        await Task.WhenAll(azurite.InitializeAsync(), Media.InitializeAsync());
+        Host = new HostProcess(new Dictionary<string, string>
+        {
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey}",
+            ["Durable__TaskHub"] = "CliTests",
+            ["Sources__AllowPrivateNetworks"] = "true",
+        });
+        await Host.StartAsync();
+        Origin = await StaticFileServer.StartAsync(Media.Folder, CancellationToken.None);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Origin is not null)
+        {
+            await Origin.DisposeAsync();
+        }
+
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        await azurite.DisposeAsync();
+        await Media.DisposeAsync();
+    }
+}
