@@ -8,10 +8,10 @@ public static class ExitCodes
     /// <summary>The work is done and its files are written.</summary>
     public const int Done = 0;
 
-    /// <summary>The job (batch, production) failed or was cancelled, or the API refused the work (404, 409, 413, 415, 422, 5xx).</summary>
+    /// <summary>The job (batch, production) failed or was cancelled, or the API refused the work (400, 404, 409, 413, 415, 422, 5xx).</summary>
     public const int Failed = 1;
 
-    /// <summary>The command line is wrong (unknown option, missing argument), or the API called a field bad (400).</summary>
+    /// <summary>The command line is wrong (unknown option, missing argument, a file that is not there), found before any request.</summary>
     public const int Usage = 2;
 
     /// <summary>The API refused the key (401 or 403).</summary>

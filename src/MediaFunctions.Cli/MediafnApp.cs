@@ -38,6 +38,7 @@ public static class MediafnApp
     {
         config.SetApplicationName("mediafn");
         config.PropagateExceptions();
+        config.UseStrictParsing();
         config.AddCommand<ExtractCommand>("extract")
             .WithDescription("Extract audio from a file or URL in one or several formats, and save the files.")
             .WithExample("extract", "talk.mp4", "--format", "mp3", "--format", "wav", "--start", "10", "--duration", "5", "-o", "out");

@@ -5,13 +5,16 @@ using MediaFunctions.Testing.Servers;
 namespace MediaFunctions.Cli.Tests;
 
 /// <summary>
-/// One Azurite, one host (keys alice and bob, loopback URL sources allowed), the generated media and a local origin
+/// One Azurite, one host (keys alice, bob and carol, loopback URL sources allowed), the generated media and a local origin
 /// serving it, for the tests that run mediafn against the real API.
 /// </summary>
 public sealed class CliFixture : IAsyncLifetime
 {
     public const string AliceKey = "alice-secret-0001";
     public const string BobKey = "bob-secret-0002";
+
+    /// <summary>Only the retry test uses carol, so it can count the key's jobs.</summary>
+    public const string CarolKey = "carol-secret-0003";
 
     private readonly AzuriteFixture azurite = new();
 
@@ -28,7 +31,7 @@ public sealed class CliFixture : IAsyncLifetime
         Host = new HostProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey}",
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey}",
             ["Durable__TaskHub"] = "CliTests",
             ["Sources__AllowPrivateNetworks"] = "true",
         });

@@ -39,14 +39,12 @@ public sealed class MediafnException : Exception
     /// <summary>The API's <c>error.code</c>, when it sent one.</summary>
     public string? ErrorCode { get; }
 
-    /// <summary>An error answer of the API: 401/403 exit 3, 400 exit 2 (a bad field is a usage error), anything else exit 1.</summary>
+    /// <summary>
+    /// An error answer of the API: 401/403 exit 3; any other refusal exit 1, since the work did not run (a clip past the
+    /// media's end is the API's 400, not a typo on the command line, which is exit 2).
+    /// </summary>
     public static MediafnException FromAnswer(HttpStatusCode status, string? errorCode, string message) =>
-        new(status switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => ExitCodes.Auth,
-            HttpStatusCode.BadRequest => ExitCodes.Usage,
-            _ => ExitCodes.Failed,
-        }, message, status, errorCode, null);
+        new(status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? ExitCodes.Auth : ExitCodes.Failed, message, status, errorCode, null);
 
     /// <summary>The API could not be reached, or the connection broke or timed out: exit 4.</summary>
     public static MediafnException Network(string message, Exception? innerException = null) =>

@@ -58,8 +58,7 @@ public sealed class BatchCommand : ApiCommand<BatchSettings>
         foreach (var item in Items(batch))
         {
             var index = item.TryGetProperty("index", out var number) ? number.GetInt32() : bars.Count;
-            var title = item.TryGetProperty("title", out var name) && name.ValueKind == JsonValueKind.String ? name.GetString() : null;
-            var label = string.Create(CultureInfo.InvariantCulture, $"item {index + 1}: {title ?? State(item)}");
+            var label = string.Create(CultureInfo.InvariantCulture, $"item {index + 1}: {Title(item)}");
             if (!bars.TryGetValue(index, out var bar))
             {
                 bar = bars[index] = board.Add(label);
@@ -81,6 +80,18 @@ public sealed class BatchCommand : ApiCommand<BatchSettings>
                     break;
             }
         }
+    }
+
+    /// <summary>The item's title, else the last segment of its URL.</summary>
+    private static string Title(JsonElement item)
+    {
+        if (item.TryGetProperty("title", out var title) && title.ValueKind == JsonValueKind.String && title.GetString() is { Length: > 0 } text)
+        {
+            return text;
+        }
+
+        var url = item.TryGetProperty("url", out var link) ? link.GetString() ?? "" : "";
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && Path.GetFileName(uri.AbsolutePath) is { Length: > 0 } name ? name : url;
     }
 
     private static bool HasEnded(JsonElement batch) => State(batch) is "completed" or "finished" or "cancelled" or "failed";
