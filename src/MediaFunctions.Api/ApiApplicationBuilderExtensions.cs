@@ -36,6 +36,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapOrchestratorEndpoints();
         app.MapJobEndpoints();
         app.MapBatchEndpoints();
+        app.MapEventEndpoints();
         app.MapFileEndpoints();
         app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();

@@ -2,6 +2,7 @@ using MediaFunctions.Api.Auphonic;
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Batches;
 using MediaFunctions.Api.Cors;
+using MediaFunctions.Api.Events;
 using MediaFunctions.Api.Health;
 using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
@@ -41,6 +42,7 @@ public static class ApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddProductions();
         services.AddSingleton<AuphonicProductionServices>();
+        services.AddEventStreams(configuration);
         services.AddOAuth();
         services.AddApiCors();
         services.AddApiKeyAuthentication();
