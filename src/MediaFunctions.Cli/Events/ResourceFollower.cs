@@ -16,7 +16,7 @@ namespace MediaFunctions.Cli.Events;
 /// <param name="hasEnded">Whether a snapshot of the resource is final (used when polling).</param>
 public sealed class ResourceFollower(MediafnClient client, string resourcePath, string eventsPath, Func<JsonElement, bool> hasEnded)
 {
-    /// <summary>How many times in a row the stream may break without an event before the follow gives up (exit 4).</summary>
+    /// <summary>How many times in a row the stream may break (a network failure, not a clean end) without an event before the follow gives up (exit 4).</summary>
     public const int MaxReconnects = 8;
 
     private static readonly TimeSpan ReconnectDelay = TimeSpan.FromSeconds(1);
@@ -75,10 +75,10 @@ public sealed class ResourceFollower(MediafnClient client, string resourcePath, 
                 broken = e;
             }
 
-            if (++failures > MaxReconnects)
+            // A stream the server ended cleanly (a host that bounds how long a response may last) is just reopened.
+            if (broken is not null && ++failures > MaxReconnects)
             {
-                throw MediafnException.Network(
-                    $"The event stream {eventsPath} kept breaking: {(broken is null ? "it ended before its done event" : MediafnClient.Describe(broken))}", broken);
+                throw MediafnException.Network($"The event stream {eventsPath} kept breaking: {MediafnClient.Describe(broken)}", broken);
             }
 
             // The stream ended without its done event, or broke: pick it up after the last event seen.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
@@ -6,31 +7,46 @@ using System.Text.RegularExpressions;
 namespace MediaFunctions.Cli.Tests.Retries;
 
 /// <summary>
-/// A TCP proxy in front of the host that loses one answer: the first POST's request reaches the host whole, and once
-/// the host's final status line comes back the proxy closes the client's connection without passing it on, as a
-/// network that fails after the server acted. Every other connection is passed through byte for byte.
+/// A TCP proxy in front of the host that breaks one exchange the way networks do, and passes every other
+/// connection through byte for byte. It keeps each connection's request head so a test can see what a retry sent.
 /// </summary>
-public sealed partial class ResponseDroppingProxy : IAsyncDisposable
+public sealed partial class FaultyProxy : IAsyncDisposable
 {
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly int targetPort;
+    private readonly Fault fault;
     private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentQueue<string> requestHeads = new();
     private readonly Task accepting;
-    private int dropsLeft = 1;
-    private int dropped;
+    private int faultsLeft = 1;
+    private int faults;
 
-    public ResponseDroppingProxy(int targetPort)
+    public FaultyProxy(int targetPort, Fault fault)
     {
         this.targetPort = targetPort;
+        this.fault = fault;
         listener.Start();
         accepting = AcceptAsync();
+    }
+
+    /// <summary>What the proxy breaks, once.</summary>
+    public enum Fault
+    {
+        /// <summary>The first POST reaches the host whole; its answer is swallowed and the client's connection closed, as a network failing after the server acted.</summary>
+        DropFirstPostAnswer,
+
+        /// <summary>The first connection's <c>/events</c> stream is cut right after its first event.</summary>
+        CutFirstEventStreamAfterOneEvent,
     }
 
     /// <summary>The proxy's address.</summary>
     public Uri BaseAddress => new($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
 
-    /// <summary>How many answers the proxy has swallowed (0 or 1).</summary>
-    public int Dropped => Volatile.Read(ref dropped);
+    /// <summary>How many times the fault happened (0 or 1).</summary>
+    public int Faults => Volatile.Read(ref faults);
+
+    /// <summary>The head (request line and headers) of the first request on each connection, in arrival order.</summary>
+    public IReadOnlyList<string> RequestHeads => [.. requestHeads];
 
     public async ValueTask DisposeAsync()
     {
@@ -51,6 +67,9 @@ public sealed partial class ResponseDroppingProxy : IAsyncDisposable
     [GeneratedRegex(@"HTTP/1\.1 [2-5]\d\d ")]
     private static partial Regex FinalStatusLine();
 
+    [GeneratedRegex(@"\ndata:[^\r\n]*\r?\n\r?\n(\r\n)?")]
+    private static partial Regex CompleteEvent();
+
     private async Task AcceptAsync()
     {
         while (!stopping.IsCancellationRequested)
@@ -59,6 +78,10 @@ public sealed partial class ResponseDroppingProxy : IAsyncDisposable
             _ = RelayAsync(client);
         }
     }
+
+    private bool IsFaulty(string head) =>
+        (fault == Fault.DropFirstPostAnswer ? head.StartsWith("POST ", StringComparison.Ordinal) : head.Contains("/events ", StringComparison.Ordinal))
+        && Interlocked.Exchange(ref faultsLeft, 0) == 1;
 
     private async Task RelayAsync(TcpClient client)
     {
@@ -72,18 +95,24 @@ public sealed partial class ResponseDroppingProxy : IAsyncDisposable
                 var toServer = server.GetStream();
                 var first = new byte[1 << 16];
                 var read = await fromClient.ReadAsync(first, stopping.Token);
-                var drop = read >= 5 && Encoding.ASCII.GetString(first, 0, 5) == "POST " && Interlocked.Exchange(ref dropsLeft, 0) == 1;
+                var text = Encoding.ASCII.GetString(first, 0, read);
+                var head = text[..Math.Max(0, text.IndexOf("\r\n\r\n", StringComparison.Ordinal))];
+                requestHeads.Enqueue(head);
+                var faulty = IsFaulty(head);
                 await toServer.WriteAsync(first.AsMemory(0, read), stopping.Token);
                 var upstream = fromClient.CopyToAsync(toServer, stopping.Token);
-                if (!drop)
+                if (!faulty)
                 {
                     await Task.WhenAny(upstream, toServer.CopyToAsync(fromClient, stopping.Token));
                     return;
                 }
 
+                // Read the answer up to the point of the fault; a cut stream passes on exactly its first event (and the chunk's end).
                 var answer = new StringBuilder();
                 var buffer = new byte[1 << 16];
-                while (!FinalStatusLine().IsMatch(answer.ToString()))
+                var until = fault == Fault.DropFirstPostAnswer ? FinalStatusLine() : CompleteEvent();
+                Match match;
+                while (!(match = until.Match(answer.ToString())).Success)
                 {
                     var got = await toServer.ReadAsync(buffer, stopping.Token);
                     if (got == 0)
@@ -91,10 +120,15 @@ public sealed partial class ResponseDroppingProxy : IAsyncDisposable
                         return;
                     }
 
-                    answer.Append(Encoding.ASCII.GetString(buffer, 0, got));
+                    answer.Append(Encoding.Latin1.GetString(buffer, 0, got));
                 }
 
-                Interlocked.Increment(ref dropped);
+                if (fault == Fault.CutFirstEventStreamAfterOneEvent)
+                {
+                    await fromClient.WriteAsync(Encoding.Latin1.GetBytes(answer.ToString()[..(match.Index + match.Length)]), stopping.Token);
+                }
+
+                Interlocked.Increment(ref faults);
             }
             catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
             {
