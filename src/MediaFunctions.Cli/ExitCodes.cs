@@ -19,4 +19,7 @@ public static class ExitCodes
 
     /// <summary>The API could not be reached or stopped answering: connection refused, DNS, timeouts, a cut download.</summary>
     public const int Network = 4;
+
+    /// <summary>Ctrl-C: the shell's convention for SIGINT (128 + 2).</summary>
+    public const int Cancelled = 130;
 }

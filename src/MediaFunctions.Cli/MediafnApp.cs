@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MediaFunctions.Cli.Api;
 using MediaFunctions.Cli.Commands;
 using Spectre.Console;
@@ -31,6 +32,17 @@ public static class MediafnApp
             errors.MarkupLine($"[red]Error:[/] {Markup.Escape(e.Message)}");
             errors.MarkupLine("See 'mediafn --help' (or 'mediafn COMMAND --help').");
             return ExitCodes.Usage;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            errors.MarkupLine("Cancelled; the job goes on on the server ('mediafn wait ID' follows it again).");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or JsonException or FormatException)
+        {
+            // An answer without the fields this version reads: a server of another version, or not this API at all.
+            errors.MarkupLine($"[red]Error:[/] the API's answer was not what mediafn expects ({Markup.Escape(e.Message)}).");
+            return ExitCodes.Failed;
         }
     }
 

@@ -6,6 +6,7 @@ using System.Text.Json;
 using MediaFunctions.Cli.Api;
 using MediaFunctions.Cli.Display;
 using MediaFunctions.Cli.Jobs;
+using MediaFunctions.Cli.Results;
 using MediaFunctions.Cli.Uploads;
 
 namespace MediaFunctions.Cli.Commands;
@@ -33,7 +34,7 @@ public sealed class ExtractCommand : ApiCommand<ExtractSettings>
         }
 
         var size = new FileInfo(settings.Source).Length;
-        var line = board.Add($"upload {Path.GetFileName(settings.Source)} ({Results.CommandOutcome.Size(size)})", size);
+        var line = board.Add($"upload {Path.GetFileName(settings.Source)} ({CommandOutcome.Size(size)})", size);
         if (!settings.UploadSession && size < SessionThresholdBytes)
         {
             try
@@ -111,7 +112,7 @@ public sealed class ExtractCommand : ApiCommand<ExtractSettings>
         }
 
         var size = new FileInfo(settings.Source).Length;
-        var file = new StreamContent(new Uploads.FileRangeStream(settings.Source, 0, size, onRead), 1 << 16);
+        var file = new StreamContent(new FileRangeStream(settings.Source, 0, size, onRead), 1 << 16);
         file.Headers.ContentType = new MediaTypeHeaderValue(MediaContentTypes.For(settings.Source));
         form.Add(file, "video", Path.GetFileName(settings.Source));
         return form;
