@@ -1,11 +1,13 @@
+using System.Text.RegularExpressions;
 using MediaFunctions.Testing.Api;
+using MediaFunctions.Testing.Media;
 using Xunit.Abstractions;
 
 namespace MediaFunctions.Cli.Tests.Terminal;
 
 /// <summary>mediafn in a pseudo-terminal: what a person sees (bars, the done line) and the files it leaves.</summary>
 [Collection(CliCollection.Name)]
-public sealed class ExtractInTerminalTests(CliFixture fixture, ITestOutputHelper output)
+public sealed partial class ExtractInTerminalTests(CliFixture fixture, ITestOutputHelper output)
 {
     [Fact]
     public async Task Extract_FileInTerminal_ShowsUploadJobAndDownloadBarsThenSavesTheClips()
@@ -33,4 +35,30 @@ public sealed class ExtractInTerminalTests(CliFixture fixture, ITestOutputHelper
             Assert.InRange(seconds, 1.9, 2.1);
         }
     }
+
+    [Fact]
+    public async Task Extract_LongMediaInTerminal_JobBarMovesWithTheEventsBeforeItCompletes()
+    {
+        using var timeout = JobApi.Timeout(120);
+        var folder = Mediafn.NewFolder();
+        var tone = Path.Combine(folder, "tone.mp3");
+        await GeneratedMedia.WriteToneAsync(tone);
+        await using var screen = await TmuxScreen.StartAsync(Mediafn.Environment(fixture.Host.BaseAddress, CliFixture.AliceKey), folder,
+            ["extract", tone, "--format", "mp3", "--format", "ogg", "--format", "aac", "--format", "flac", "--full"], timeout.Token);
+
+        var midway = await screen.WaitForScreenAsync(text => RunningJobBar().IsMatch(text), timeout.Token);
+
+        output.WriteLine(midway);
+        var running = RunningJobBar().Match(midway);
+        Assert.True(running.Success, midway);
+        // Seen moving: the rest of the run is the first test's; the job is deleted so its ffmpeg stops now.
+        using var alice = fixture.Host.CreateClient();
+        alice.DefaultRequestHeaders.Authorization = new("Bearer", CliFixture.AliceKey);
+        using var deleted = await alice.DeleteAsync(new Uri($"/api/jobs/{running.Groups["id"].Value}", UriKind.Relative), timeout.Token);
+        Assert.True(deleted.IsSuccessStatusCode, deleted.StatusCode.ToString());
+    }
+
+    /// <summary>The job's bar at a stage short of completed, between 1 and 99 %.</summary>
+    [GeneratedRegex(@"job (?<id>\S+): (?!completed)\w+ .* [1-9]\d?%")]
+    private static partial Regex RunningJobBar();
 }

@@ -45,6 +45,21 @@ public sealed class TmuxScreen : IAsyncDisposable
     public async Task<string> CaptureAsync(CancellationToken cancellationToken) =>
         (await TmuxAsync(cancellationToken, "capture-pane", "-p", "-t", name)).StandardOutput;
 
+    /// <summary>Waits until the screen shows what <paramref name="shows"/> looks for (or the command ended); returns that screen.</summary>
+    public async Task<string> WaitForScreenAsync(Func<string, bool> shows, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var text = await CaptureAsync(cancellationToken);
+            if (shows(text) || text.Contains(ExitMarker, StringComparison.Ordinal))
+            {
+                return text;
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+
     /// <summary>Waits until the command has ended; returns its exit code and the last screen.</summary>
     public async Task<(int ExitCode, string Screen)> WaitForExitAsync(CancellationToken cancellationToken)
     {
