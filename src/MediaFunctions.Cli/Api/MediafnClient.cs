@@ -102,7 +102,7 @@ public sealed class MediafnClient : IDisposable
                     continue;
                 }
 
-                throw MediafnException.Network($"{request.Method} {request.RequestUri}: {Describe(e)}", e);
+                throw MediafnException.Network($"{request.Method} {WithoutQuery(request.RequestUri!)}: {Describe(e)}", e);
             }
 
             if (response.IsSuccessStatusCode)
@@ -165,8 +165,13 @@ public sealed class MediafnClient : IDisposable
 
         var status = (int)response.StatusCode;
         return MediafnException.FromAnswer(response.StatusCode, code,
-            string.IsNullOrWhiteSpace(message) ? $"HTTP {status} {response.ReasonPhrase} from {response.RequestMessage?.RequestUri}" : message!);
+            string.IsNullOrWhiteSpace(message)
+                ? $"HTTP {status} {response.ReasonPhrase} from {(response.RequestMessage?.RequestUri is { } uri ? WithoutQuery(uri) : "the API")}"
+                : message!);
     }
+
+    /// <summary>A URL fit for a message: without its query, where storage links carry their signature.</summary>
+    public static string WithoutQuery(Uri uri) => uri.GetLeftPart(UriPartial.Path);
 
     /// <summary>An API path (or an absolute link the API gave) as an absolute URI.</summary>
     public Uri Resolve(string pathOrUrl) =>
@@ -194,7 +199,7 @@ public sealed class MediafnClient : IDisposable
         catch (JsonException e)
         {
             throw MediafnException.FromAnswer(HttpStatusCode.BadGateway, null,
-                $"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode} with something that is not JSON ({e.Message}).");
+                $"{(response.RequestMessage?.RequestUri is { } uri ? WithoutQuery(uri) : "The API")} answered {(int)response.StatusCode} with something that is not JSON ({e.Message}).");
         }
     }
 }

@@ -21,16 +21,28 @@ public sealed class ResultDownloader(MediafnClient client, ProgressBoard board)
         var paths = new List<string>();
         foreach (var file in files)
         {
-            paths.Add(await DownloadAsync(file, folder, cancellationToken));
+            paths.Add(await DownloadAsync(file, UniquePath(folder, file.FileName, paths), cancellationToken));
         }
 
         return paths;
     }
 
-    private async Task<string> DownloadAsync(ResultFile file, string folder, CancellationToken cancellationToken)
+    /// <summary>Where a file goes: its own name (no folders), numbered when an earlier file of this run took it (two batch items of one title).</summary>
+    private static string UniquePath(string folder, string fileName, List<string> taken)
     {
-        var name = Path.GetFileName(file.FileName);
-        var path = Path.GetFullPath(Path.Combine(folder, name.Length > 0 ? name : "output"));
+        var name = Path.GetFileName(fileName) is { Length: > 0 } own ? own : "output";
+        var path = Path.GetFullPath(Path.Combine(folder, name));
+        for (var number = 2; taken.Contains(path, StringComparer.Ordinal); number++)
+        {
+            path = Path.GetFullPath(Path.Combine(folder,
+                string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path.GetFileNameWithoutExtension(name)} ({number}){Path.GetExtension(name)}")));
+        }
+
+        return path;
+    }
+
+    private async Task<string> DownloadAsync(ResultFile file, string path, CancellationToken cancellationToken)
+    {
         var line = board.Add($"download {Path.GetFileName(path)}", file.Size > 0 ? file.Size : 1);
         for (var attempt = 1; ; attempt++)
         {
