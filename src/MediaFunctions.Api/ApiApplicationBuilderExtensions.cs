@@ -37,6 +37,7 @@ public static class ApiApplicationBuilderExtensions
         app.MapJobEndpoints();
         app.MapBatchEndpoints();
         app.MapEventEndpoints();
+        app.MapUploadEndpoints();
         app.MapFileEndpoints();
         app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();

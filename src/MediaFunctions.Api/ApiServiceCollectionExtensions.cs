@@ -14,6 +14,7 @@ using MediaFunctions.Core.OAuth;
 using MediaFunctions.Core.Productions;
 using MediaFunctions.Core.RateLimits;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Uploads;
 using MediaFunctions.Core.Workflows;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ public static class ApiServiceCollectionExtensions
         services.AddProductions();
         services.AddSingleton<AuphonicProductionServices>();
         services.AddEventStreams(configuration);
+        services.AddUploads(configuration);
         services.AddOAuth();
         services.AddApiCors();
         services.AddApiKeyAuthentication();
