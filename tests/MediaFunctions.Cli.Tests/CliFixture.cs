@@ -17,17 +17,22 @@ public sealed class CliFixture : IAsyncLifetime
     public const string CarolKey = "carol-secret-0003";
 
     private readonly AzuriteFixture azurite = new();
+    private readonly string toneFolder = Path.Combine(Path.GetTempPath(), "mediafn-tone-" + Guid.NewGuid().ToString("N"));
 
     public HostProcess Host { get; private set; } = null!;
 
     public GeneratedMedia Media { get; } = new();
+
+    /// <summary>10 minutes of tone as MP3 (3.6 MB): a job on it runs long enough to be seen running.</summary>
+    public string Tone => Path.Combine(toneFolder, "tone.mp3");
 
     /// <summary>Serves <see cref="GeneratedMedia.Folder"/> for download and batch sources.</summary>
     public StaticFileServer Origin { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        await Task.WhenAll(azurite.InitializeAsync(), Media.InitializeAsync());
+        Directory.CreateDirectory(toneFolder);
+        await Task.WhenAll(azurite.InitializeAsync(), Media.InitializeAsync(), GeneratedMedia.WriteToneAsync(Tone));
         Host = new HostProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
@@ -53,5 +58,6 @@ public sealed class CliFixture : IAsyncLifetime
 
         await azurite.DisposeAsync();
         await Media.DisposeAsync();
+        Directory.Delete(toneFolder, recursive: true);
     }
 }

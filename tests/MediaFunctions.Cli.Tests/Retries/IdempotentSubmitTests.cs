@@ -37,7 +37,8 @@ public sealed class IdempotentSubmitTests(CliFixture fixture, ITestOutputHelper 
         using var timeout = JobApi.Timeout(90);
         using var alice = fixture.Host.CreateClient();
         alice.DefaultRequestHeaders.Authorization = new("Bearer", CliFixture.AliceKey);
-        var accepted = await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3")), timeout.Token);
+        // A job still running when the stream opens, so its first event is not already the last.
+        var accepted = await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.Tone, ("output_format", "flac"), ("full_audio", "true")), timeout.Token);
         await using var proxy = new FaultyProxy(fixture.Host.Port, FaultyProxy.Fault.CutFirstEventStreamAfterOneEvent);
 
         var run = await Mediafn.RunAsync(Mediafn.Environment(proxy.BaseAddress, CliFixture.AliceKey), Mediafn.NewFolder(),

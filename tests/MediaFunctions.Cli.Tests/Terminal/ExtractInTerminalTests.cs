@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using MediaFunctions.Testing.Api;
-using MediaFunctions.Testing.Media;
 using Xunit.Abstractions;
 
 namespace MediaFunctions.Cli.Tests.Terminal;
@@ -41,10 +40,8 @@ public sealed partial class ExtractInTerminalTests(CliFixture fixture, ITestOutp
     {
         using var timeout = JobApi.Timeout(120);
         var folder = Mediafn.NewFolder();
-        var tone = Path.Combine(folder, "tone.mp3");
-        await GeneratedMedia.WriteToneAsync(tone);
         await using var screen = await TmuxScreen.StartAsync(Mediafn.Environment(fixture.Host.BaseAddress, CliFixture.AliceKey), folder,
-            ["extract", tone, "--format", "mp3", "--format", "ogg", "--format", "aac", "--format", "flac", "--full"], timeout.Token);
+            ["extract", fixture.Tone, "--format", "mp3", "--format", "ogg", "--format", "aac", "--format", "flac", "--full"], timeout.Token);
 
         var midway = await screen.WaitForScreenAsync(text => RunningJobBar().IsMatch(text), timeout.Token);
 
