@@ -65,7 +65,8 @@ public static class MediafnApp
             .WithExample("production", "episode.wav", "--loudness", "-16", "--output", "mp3", "--title", "Episode 1");
         config.AddBranch("jobs", jobs =>
         {
-            jobs.SetDescription("List, show or delete jobs.");
+            jobs.SetDescription("List (the default), show or delete jobs.");
+            jobs.SetDefaultCommand<JobsListCommand>();
             jobs.AddCommand<JobsListCommand>("list").WithDescription("The newest jobs of the key.");
             jobs.AddCommand<JobsGetCommand>("get").WithDescription("One job as the API shows it (JSON).");
             jobs.AddCommand<JobsDeleteCommand>("delete").WithDescription("Delete a job and its files.");

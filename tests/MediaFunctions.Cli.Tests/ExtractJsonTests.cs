@@ -86,7 +86,7 @@ public sealed class ExtractJsonTests(CliFixture fixture, ITestOutputHelper outpu
         using var timeout = JobApi.Timeout(60);
         var nowhere = new Uri($"http://127.0.0.1:{MediaFunctions.Testing.FreePort.Next()}");
 
-        var run = await Mediafn.RunAsync(Mediafn.Environment(nowhere, CliFixture.AliceKey), Mediafn.NewFolder(), ["jobs", "list"], timeout.Token);
+        var run = await Mediafn.RunAsync(Mediafn.Environment(nowhere, CliFixture.AliceKey), Mediafn.NewFolder(), ["jobs"], timeout.Token);
 
         output.WriteLine(run.ToString());
         Assert.Equal(4, run.ExitCode);
