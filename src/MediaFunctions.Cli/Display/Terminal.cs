@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
 
@@ -9,7 +10,8 @@ namespace MediaFunctions.Cli.Display;
 /// </summary>
 public sealed class Terminal
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    // NOTE: relaxed escaping keeps '+' and '&' as the API wrote them (timestamps, signed links); the output is JSON for a pipe, not HTML.
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public Terminal(bool json)
     {
