@@ -18,6 +18,12 @@ public sealed class MediafnClient : IDisposable
 
     private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2)];
 
+    /// <summary>The API's answer to a retried submit whose first attempt is still running (409, with <c>Retry-After</c>).</summary>
+    public const string InProgressCode = "idempotency_request_in_progress";
+
+    /// <summary>How many times a submit waits for its own first attempt to finish before giving up.</summary>
+    public const int MaxInProgressWaits = 60;
+
     private readonly HttpClient http;
 
     public MediafnClient(ApiConnection connection)
@@ -75,6 +81,7 @@ public sealed class MediafnClient : IDisposable
     /// <param name="headersTimeout">How long until the headers must be in; <c>null</c> for no bound (a large upload).</param>
     public async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> build, TimeSpan? headersTimeout, CancellationToken cancellationToken = default)
     {
+        var waits = 0;
         for (var attempt = 0; ; attempt++)
         {
             using var request = build();
@@ -110,10 +117,20 @@ public sealed class MediafnClient : IDisposable
                 return response;
             }
 
+            MediafnException error;
             using (response)
             {
-                throw await ErrorOfAsync(response, cancellationToken);
+                error = await ErrorOfAsync(response, cancellationToken);
+                if (error.ErrorCode == InProgressCode && ++waits <= MaxInProgressWaits)
+                {
+                    // The first attempt of this submit is still running on the server (its answer was lost): ask again once it has one.
+                    await Task.Delay(response.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(1), cancellationToken);
+                    attempt--;
+                    continue;
+                }
             }
+
+            throw error;
         }
     }
 
