@@ -5,7 +5,7 @@ using MediaFunctions.Testing.Servers;
 namespace MediaFunctions.Cli.Tests;
 
 /// <summary>
-/// One Azurite, one host (keys alice, bob and carol, loopback URL sources allowed), the generated media and a local origin
+/// One Azurite, one host (keys alice, bob, carol and dave, loopback URL sources allowed), the generated media and a local origin
 /// serving it, for the tests that run mediafn against the real API.
 /// </summary>
 public sealed class CliFixture : IAsyncLifetime
@@ -13,8 +13,11 @@ public sealed class CliFixture : IAsyncLifetime
     public const string AliceKey = "alice-secret-0001";
     public const string BobKey = "bob-secret-0002";
 
-    /// <summary>Only the retry test uses carol, so it can count the key's jobs.</summary>
+    /// <summary>Only the lost-answer test uses carol, so it can count the key's jobs.</summary>
     public const string CarolKey = "carol-secret-0003";
+
+    /// <summary>Only the early-hang-up test uses dave, so it can count the key's jobs.</summary>
+    public const string DaveKey = "dave-secret-0004";
 
     private readonly AzuriteFixture azurite = new();
     private readonly string toneFolder = Path.Combine(Path.GetTempPath(), "mediafn-tone-" + Guid.NewGuid().ToString("N"));
@@ -36,7 +39,7 @@ public sealed class CliFixture : IAsyncLifetime
         Host = new HostProcess(new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = azurite.ConnectionString,
-            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey}",
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey};dave={DaveKey}",
             ["Durable__TaskHub"] = "CliTests",
             ["Sources__AllowPrivateNetworks"] = "true",
         });

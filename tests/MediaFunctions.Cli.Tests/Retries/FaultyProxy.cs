@@ -35,6 +35,12 @@ public sealed partial class FaultyProxy : IAsyncDisposable
         /// <summary>The first POST reaches the host whole; its answer is swallowed and the client's connection closed, as a network failing after the server acted.</summary>
         DropFirstPostAnswer,
 
+        /// <summary>
+        /// The first POST's body reaches the host whole, then the client's connection is closed before the host answers,
+        /// so the client's retry arrives while the host still works on the first attempt.
+        /// </summary>
+        HangUpOnFirstPostOnceSent,
+
         /// <summary>The first connection's <c>/events</c> stream is cut right after its first event.</summary>
         CutFirstEventStreamAfterOneEvent,
     }
@@ -80,8 +86,45 @@ public sealed partial class FaultyProxy : IAsyncDisposable
     }
 
     private bool IsFaulty(string head) =>
-        (fault == Fault.DropFirstPostAnswer ? head.StartsWith("POST ", StringComparison.Ordinal) : head.Contains("/events ", StringComparison.Ordinal))
+        (fault != Fault.CutFirstEventStreamAfterOneEvent ? head.StartsWith("POST ", StringComparison.Ordinal) : head.Contains("/events ", StringComparison.Ordinal))
         && Interlocked.Exchange(ref faultsLeft, 0) == 1;
+
+    /// <summary>Passes the request's body on (nothing goes back, not even 100 Continue), hangs up on the client, then lets the host finish.</summary>
+    private async Task HangUpOnceSentAsync(TcpClient client, NetworkStream fromClient, NetworkStream toServer, string firstChunk, int firstRead)
+    {
+        var headLength = firstChunk.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4;
+        var length = ContentLength().Match(firstChunk[..headLength]);
+        var remaining = (length.Success ? long.Parse(length.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0) - (firstRead - headLength);
+        var buffer = new byte[1 << 16];
+        while (remaining > 0)
+        {
+            var got = await fromClient.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, remaining)), stopping.Token);
+            if (got == 0)
+            {
+                return;
+            }
+
+            await toServer.WriteAsync(buffer.AsMemory(0, got), stopping.Token);
+            remaining -= got;
+        }
+
+        client.Close();
+        Interlocked.Increment(ref faults);
+        var answer = new StringBuilder();
+        while (!FinalStatusLine().IsMatch(answer.ToString()))
+        {
+            var got = await toServer.ReadAsync(buffer, stopping.Token);
+            if (got == 0)
+            {
+                return;
+            }
+
+            answer.Append(Encoding.Latin1.GetString(buffer, 0, got));
+        }
+    }
+
+    [GeneratedRegex(@"(?im)^Content-Length:\s*(\d+)")]
+    private static partial Regex ContentLength();
 
     private async Task RelayAsync(TcpClient client)
     {
@@ -100,6 +143,12 @@ public sealed partial class FaultyProxy : IAsyncDisposable
                 requestHeads.Enqueue(head);
                 var faulty = IsFaulty(head);
                 await toServer.WriteAsync(first.AsMemory(0, read), stopping.Token);
+                if (faulty && fault == Fault.HangUpOnFirstPostOnceSent)
+                {
+                    await HangUpOnceSentAsync(client, fromClient, toServer, text, read);
+                    return;
+                }
+
                 var upstream = fromClient.CopyToAsync(toServer, stopping.Token);
                 if (!faulty)
                 {

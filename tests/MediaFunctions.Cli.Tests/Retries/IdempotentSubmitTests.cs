@@ -32,6 +32,29 @@ public sealed class IdempotentSubmitTests(CliFixture fixture, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task Extract_HungUpOnBeforeTheAnswer_RetryGetsTheOneJobTheKeyHas()
+    {
+        using var timeout = JobApi.Timeout(90);
+        await using var proxy = new FaultyProxy(fixture.Host.Port, FaultyProxy.Fault.HangUpOnFirstPostOnceSent);
+
+        var run = await Mediafn.RunAsync(Mediafn.Environment(proxy.BaseAddress, CliFixture.DaveKey), Mediafn.NewFolder(),
+            ["extract", fixture.Tone, "--format", "mp3", "--json"], timeout.Token);
+
+        output.WriteLine(run.ToString());
+        Assert.Equal(1, proxy.Faults);
+        Assert.Equal(0, run.ExitCode);
+        var posts = proxy.RequestHeads.Where(head => head.StartsWith("POST ", StringComparison.Ordinal)).Select(IdempotencyKey).ToList();
+        output.WriteLine($"{posts.Count} POSTs");
+        Assert.True(posts.Count >= 2);
+        Assert.Single(posts.Distinct());
+        var id = JsonDocument.Parse(run.StandardOutput).RootElement.GetProperty("id").GetString();
+        using var dave = fixture.Host.CreateClient();
+        dave.DefaultRequestHeaders.Authorization = new("Bearer", CliFixture.DaveKey);
+        var (_, jobs) = await JobApi.GetAsync(dave, "/api/jobs", timeout.Token);
+        Assert.Equal(id, Assert.Single(jobs.EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Fact]
     public async Task Wait_EventStreamCutAfterOneEvent_ReconnectsWithLastEventIdAndFinishes()
     {
         using var timeout = JobApi.Timeout(90);
