@@ -16,6 +16,8 @@ apt_install_missing() {
   # The tests speak their known texts with espeak-ng and make noise and mixes with sox.
   command -v espeak-ng >/dev/null 2>&1 || missing+=(espeak-ng)
   command -v sox >/dev/null 2>&1 || missing+=(sox)
+  # The mediafn tests run the tool in a pseudo-terminal and read its screen.
+  command -v tmux >/dev/null 2>&1 || missing+=(tmux)
   if ((${#missing[@]})); then
     local sudo=()
     [ "$(id -u)" -eq 0 ] || sudo=(sudo)
