@@ -21,7 +21,7 @@ param principalType string = 'User'
 
 // Built-in role definition ids.
 var roles = {
-  // Blobs, their index tags and user-delegation keys (the SAS links); also the deployment package.
+  // Blobs, their index tags and user-delegation keys (the read SAS links and the upload sessions' write-only ones); also the deployment package.
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
   // The Durable Functions Azure Storage provider's control and work-item queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'

@@ -41,6 +41,20 @@ resource storage 'Microsoft.Storage/storageAccounts@2025-01-01' = {
 
   resource blobService 'blobServices' = {
     name: 'default'
+    properties: {
+      // Upload sessions: browsers PUT blocks straight to one blob through a write-only user-delegation SAS.
+      cors: {
+        corsRules: [
+          {
+            allowedOrigins: ['*']
+            allowedMethods: ['PUT']
+            allowedHeaders: ['*']
+            exposedHeaders: ['*']
+            maxAgeInSeconds: 3600
+          }
+        ]
+      }
+    }
 
     resource deploymentContainer 'containers' = {
       name: deploymentContainerName

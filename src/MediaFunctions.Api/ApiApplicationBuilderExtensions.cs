@@ -36,6 +36,8 @@ public static class ApiApplicationBuilderExtensions
         app.MapOrchestratorEndpoints();
         app.MapJobEndpoints();
         app.MapBatchEndpoints();
+        app.MapEventEndpoints();
+        app.MapUploadEndpoints();
         app.MapFileEndpoints();
         app.MapWebhookEndpoints();
         app.MapApyHubEndpoints();

@@ -11,6 +11,9 @@ internal static partial class Logs
     [LoggerMessage(2101, LogLevel.Warning, "The job containers could not be created at start; jobs fail until storage is reachable.")]
     public static partial void ContainersNotCreated(ILogger logger, Exception exception);
 
+    [LoggerMessage(2102, LogLevel.Warning, "The Blob service's CORS rule for browser uploads could not be set at start; browsers cannot PUT upload blocks until it is.")]
+    public static partial void BlobCorsNotSet(ILogger logger, Exception exception);
+
     [LoggerMessage(2301, LogLevel.Warning, "The source relay refused a fetch from {Host}: {Reason}")]
     public static partial void RelayRefused(ILogger logger, string host, string reason);
 

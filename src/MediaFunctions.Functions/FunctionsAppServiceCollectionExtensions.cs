@@ -1,5 +1,6 @@
 using Azure.Core.Serialization;
 using MediaFunctions.Api;
+using MediaFunctions.Api.Events;
 using MediaFunctions.Functions.Http;
 using MediaFunctions.Functions.Orchestration;
 using MediaFunctions.Functions.Workflows;
@@ -28,6 +29,8 @@ public static class FunctionsAppServiceCollectionExtensions
         services.AddSingleton<IOrchestrationClient, DurableFunctionsOrchestrationClient>();
         services.AddSingleton<WorkflowInvoker>();
         services.AddSingleton<ApiFunctionPipeline>();
+        services.AddSingleton<EventStreamServices>();
+        services.PostConfigure<EventStreamOptions>(options => options.EventStreamMaxDuration ??= EventFunctions.MaxStreamDuration);
         services.Configure<WorkerOptions>(options => options.Serializer = WorkerSerializer);
         return services;
     }

@@ -134,13 +134,20 @@ public static class AuphonicProductionEndpoints
         CancellationToken cancellationToken)
     {
         var production = await services.Productions.GetAsync(context.GetApiKey().Id, uuid, cancellationToken) ?? throw NotFound(uuid);
-        var data = AuphonicProductionData.From(production, FileLinks.ApiBaseUrl(context.Request));
+        return TypedResults.Ok(await ViewAsync(production, context.Request, services, cancellationToken));
+    }
+
+    /// <summary>The production as its GET answers it (with its transcript when it has one); its event stream sends the same.</summary>
+    internal static async Task<AuphonicResponse> ViewAsync(Production production, HttpRequest request, AuphonicProductionServices services,
+        CancellationToken cancellationToken)
+    {
+        var data = AuphonicProductionData.From(production, FileLinks.ApiBaseUrl(request));
         if (production.State.TranscriptBlob is { } transcript)
         {
             data["transcript"] = await services.Transcripts.ReadAsync(transcript, cancellationToken);
         }
 
-        return TypedResults.Ok(AuphonicResponse.Ok(data));
+        return AuphonicResponse.Ok(data);
     }
 
     /// <summary>GET <c>/api/production/{uuid}/status.json</c>: 200 with its uuid, status and status_string; 404 as above.</summary>

@@ -13,7 +13,7 @@ namespace MediaFunctions.Api.Jobs;
 public sealed record ExtractAudioJobBody
 {
     /// <summary>Where the media is.</summary>
-    public UrlSourceBody? Source { get; init; }
+    public JobSourceBody? Source { get; init; }
 
     /// <summary>One format or a list of them: mp3, wav, aac, ogg, flac, wma, ac3, amr. Default mp3.</summary>
     [JsonPropertyName(ExtractAudioFields.OutputFormat)]
@@ -45,9 +45,10 @@ public sealed record ExtractAudioJobBody
     public ExtractAudioRequest ToRequest()
     {
         var errors = new List<ValidationError>();
-        if (string.IsNullOrWhiteSpace(Source?.Url))
+        if (string.IsNullOrWhiteSpace(Source?.Url) == string.IsNullOrWhiteSpace(Source?.Upload))
         {
-            errors.Add(new("source.url", "source.url is required: the http or https URL of the media (or upload the file as multipart/form-data)."));
+            errors.Add(new("source.url", "source.url is required: the http or https URL of the media; or instead source.upload, the id of a "
+                + "completed upload session (not both); or upload the file as multipart/form-data."));
         }
 
         var request = ReadOptions(errors);

@@ -2,8 +2,10 @@ using MediaFunctions.Api.Errors;
 using MediaFunctions.Core.Jobs;
 using MediaFunctions.Core.Media.ExtractAudio;
 using MediaFunctions.Core.Storage;
+using MediaFunctions.Core.Uploads;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MediaFunctions.Api.Jobs;
 
@@ -65,7 +67,7 @@ public static class ExtractAudioSubmission
             cancellationToken);
     }
 
-    /// <summary>Starts the job a JSON body describes (media reachable by URL).</summary>
+    /// <summary>Starts the job a JSON body describes: media reachable by URL, or a completed upload session (which the job takes).</summary>
     public static async Task<JobView> StartFromJsonAsync(HttpRequest request, string keyId, JobAcceptance jobs, CancellationToken cancellationToken)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
@@ -78,9 +80,26 @@ public static class ExtractAudioSubmission
             ?? throw ApiException.BadRequest("The request body is empty; send a JSON object such as {\"source\":{\"url\":\"https://…\"}}.");
         var extract = body.ToRequest();
         var webhookUrl = string.IsNullOrWhiteSpace(body.WebhookUrl) ? null : JobWebhook.ParseUrl(body.WebhookUrl);
-        var url = body.Source!.Url!;
-        return await jobs.StartExtractAudioAsync(keyId, jobs.NewJobId(keyId), new JobSource(null, url), extract, body.Persistent ?? false, fileName: null,
-            Webhook(request, webhookUrl), cancellationToken);
+        var webhook = Webhook(request, webhookUrl);
+        var jobId = jobs.NewJobId(keyId);
+        if (body.Source!.Upload is not { Length: > 0 } uploadId)
+        {
+            return await jobs.StartExtractAudioAsync(keyId, jobId, new JobSource(null, body.Source.Url), extract, body.Persistent ?? false, fileName: null,
+                webhook, cancellationToken);
+        }
+
+        var uploads = request.HttpContext.RequestServices.GetRequiredService<UploadSessions>();
+        var upload = await uploads.TakeAsync(keyId, uploadId, jobId, cancellationToken);
+        try
+        {
+            return await jobs.StartExtractAudioAsync(keyId, jobId, JobSource.Staged(upload.BlobName), extract, body.Persistent ?? false, upload.Name,
+                webhook, cancellationToken);
+        }
+        catch
+        {
+            await uploads.ReleaseAsync(keyId, uploadId, jobId, CancellationToken.None);
+            throw;
+        }
     }
 
     private static JobWebhook? Webhook(HttpRequest request, Uri? url) =>

@@ -38,6 +38,7 @@ public sealed class ExtractAudioJobBodyTests
     [Theory]
     [InlineData("""{"output_format":"mp3"}""", "source.url is required")]
     [InlineData("""{"source":{}}""", "source.url is required")]
+    [InlineData("""{"source":{"url":"https://example.com/a.mp4","upload":"up-1"}}""", "source.url is required")]
     [InlineData("""{"source":{"url":"https://e.com/a"},"output_format":["mp3","opus"]}""", "output_format 'opus' is not one of")]
     public void ToRequest_MissingOrUnknown_InvalidField(string json, string message)
     {

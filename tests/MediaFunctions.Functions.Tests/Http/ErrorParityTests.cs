@@ -18,6 +18,9 @@ public sealed class ErrorParityTests(ErrorParityFixture fixture) : IClassFixture
     [InlineData("upload over the cap", HttpStatusCode.RequestEntityTooLarge)]
     [InlineData("over the rate limit", HttpStatusCode.TooManyRequests)]
     [InlineData("another key's job", HttpStatusCode.NotFound)]
+    [InlineData("another key's job events", HttpStatusCode.NotFound)]
+    [InlineData("another key's upload", HttpStatusCode.NotFound)]
+    [InlineData("upload over the cap, as a session", HttpStatusCode.RequestEntityTooLarge)]
     [InlineData("malformed bool in the query", HttpStatusCode.BadRequest)]
     [InlineData("malformed int in the query", HttpStatusCode.BadRequest)]
     public async Task Request_SameOnBothHosts_SameStatusAndErrorEnvelope(string name, HttpStatusCode expected)
@@ -194,6 +197,26 @@ public sealed class ErrorParityTests(ErrorParityFixture fixture) : IClassFixture
                     return await HostAnswer.ReadAsync(response, id, cancellationToken);
                 }
 
+            case "another key's job events":
+                {
+                    var (status, accepted) = await JobApi.PostAsync(alice, "/api/jobs/extract-audio", Upload(fixture.Audio, ("output_format", "mp3")), cancellationToken);
+                    Assert.True(status == HttpStatusCode.Accepted, $"{host} did not accept alice's job: {(int)status} {accepted}");
+                    var id = accepted.GetProperty("jobId").GetString()!;
+                    using var bob = fixture.ClientFor(host, ErrorParityFixture.BobKey);
+                    using var response = await bob.GetAsync(new Uri($"/api/jobs/{id}/events", UriKind.Relative), cancellationToken);
+                    return await HostAnswer.ReadAsync(response, id, cancellationToken);
+                }
+
+            case "another key's upload":
+                {
+                    var id = (await UploadApi.CreateAsync(alice, 1000, "talk.mp4", cancellationToken)).GetProperty("id").GetString()!;
+                    using var bob = fixture.ClientFor(host, ErrorParityFixture.BobKey);
+                    using var response = await bob.GetAsync(new Uri($"/api/uploads/{id}", UriKind.Relative), cancellationToken);
+                    return await HostAnswer.ReadAsync(response, id, cancellationToken);
+                }
+
+            case "upload over the cap, as a session":
+                return await PostAsync(alice, UploadApi.Route, JobApi.Json(new { size = ErrorParityFixture.MaxUploadBytes + 1 }), cancellationToken);
             case "malformed bool in the query":
                 {
                     using var response = await alice.GetAsync(new Uri("/api/instances/no-such-instance?showHistory=notabool", UriKind.Relative), cancellationToken);
@@ -220,7 +243,7 @@ public sealed class ErrorParityTests(ErrorParityFixture fixture) : IClassFixture
         return await HostAnswer.ReadAsync(response, id: null, cancellationToken);
     }
 
-    private static MultipartFormDataContent Upload(byte[] bytes, params (string Name, string Value)[] fields)
+    internal static MultipartFormDataContent Upload(byte[] bytes, params (string Name, string Value)[] fields)
     {
         var form = new MultipartFormDataContent();
         var file = new ByteArrayContent(bytes);

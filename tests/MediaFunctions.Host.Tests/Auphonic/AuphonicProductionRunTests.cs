@@ -25,6 +25,30 @@ public sealed class AuphonicProductionRunTests(ProductionHostFixture fixture) : 
     public void Dispose() => Directory.Delete(_downloads, recursive: true);
 
     [Fact]
+    public async Task StreamProductionEvents_StartedProduction_StatusEventsThenDoneEqualToGet()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var token = timeout.Token;
+        using var alice = fixture.ClientFor(ProductionHostFixture.AliceKey);
+        using var bob = fixture.ClientFor(ProductionHostFixture.BobKey);
+        var (_, created) = await SendJsonAsync(alice, HttpMethod.Post, "/api/productions.json",
+            $$"""{"input_file": "{{fixture.UrlOf(fixture.Speech)}}", "output_files": [{"format": "mp3"}], "action": "start"}""", token);
+        var uuid = Uuid(created);
+        var (missingStatus, missing) = await JobApi.GetAsync(bob, $"/api/production/{uuid}/events", token);
+        AssertErrorEnvelope(HttpStatusCode.NotFound, missingStatus, missing);
+
+        var events = await EventStreamApi.ReadAllAsync(alice, $"/api/production/{uuid}/events", token);
+
+        Assert.All(events.SkipLast(1), e => Assert.Equal("progress", e.Name));
+        Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
+        var done = events[^1];
+        Assert.Equal("done", done.Name);
+        var (_, production) = await SendJsonAsync(alice, HttpMethod.Get, $"/api/production/{uuid}.json", null, token);
+        Assert.Equal(3, production.GetProperty("data").GetProperty("status").GetInt32());
+        Assert.Equal(production.GetRawText(), done.Data.GetRawText());
+    }
+
+    [Fact]
     public async Task JsonApi_CreateUploadStart_DoneWithEveryFileAtItsLoudnessFormatAndTags()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));

@@ -28,6 +28,9 @@ public sealed class JobHostFixture : IAsyncLifetime
 
     public static readonly TimeSpan ShortLinkLifetime = TimeSpan.FromSeconds(3);
 
+    /// <summary>The block size of <see cref="Host"/>'s upload sessions: small, so a file of seconds takes several blocks.</summary>
+    public const int UploadBlockSize = 64 * 1024;
+
     private readonly AzuriteFixture _azurite = new();
 
     public GeneratedMedia Media { get; } = new();
@@ -52,6 +55,7 @@ public sealed class JobHostFixture : IAsyncLifetime
         {
             ["Sources__AllowPrivateNetworks"] = "true",
             ["Jobs__ScheduledStreamPollInterval"] = "00:00:01",
+            ["Uploads__BlockSize"] = UploadBlockSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs__Keys__dave__MaxSourceBytes"] = DaveMaxSourceBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Jobs__Keys__dave__MaxDuration"] = DaveMaxDuration.ToString(),
         }));
