@@ -1,6 +1,7 @@
 using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Endpoints;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Api.Idempotency;
 using MediaFunctions.Api.OAuth;
 using MediaFunctions.Api.RateLimits;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public static class ApiApplicationBuilderExtensions
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseMiddleware<KeyRateLimitMiddleware>();
+        app.UseMiddleware<IdempotencyMiddleware>();
         app.MapOpenApi();
         app.MapScalarApiReference(DocsRoute, options => options.WithTitle("MediaFunctions API"));
         app.MapHealthEndpoints();

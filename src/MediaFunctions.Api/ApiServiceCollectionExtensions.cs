@@ -4,6 +4,7 @@ using MediaFunctions.Api.Batches;
 using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Events;
 using MediaFunctions.Api.Health;
+using MediaFunctions.Api.Idempotency;
 using MediaFunctions.Api.Jobs;
 using MediaFunctions.Api.OpenApi;
 using MediaFunctions.Core.Batches;
@@ -45,6 +46,8 @@ public static class ApiServiceCollectionExtensions
         services.AddSingleton<AuphonicProductionServices>();
         services.AddEventStreams(configuration);
         services.AddUploads(configuration);
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IdempotentRequests>();
         services.AddOAuth();
         services.AddApiCors();
         services.AddApiKeyAuthentication();

@@ -1,4 +1,5 @@
 using MediaFunctions.Api.Endpoints;
+using MediaFunctions.Api.Idempotency;
 using MediaFunctions.Api.OAuth;
 using MediaFunctions.Api.RateLimits;
 using Microsoft.AspNetCore.Builder;
@@ -29,6 +30,7 @@ public static class ApiCors
     [
         KeyRateLimitGate.LimitHeader, KeyRateLimitGate.RemainingHeader, KeyRateLimitGate.ResetHeader, HeaderNames.RetryAfter,
         HeaderNames.Location, HeaderNames.ContentDisposition, HeaderNames.WWWAuthenticate, HeaderNames.ETag, InstanceEndpoints.ContinuationTokenHeader,
+        IdempotentRequests.ReplayedHeader,
     ];
 
     /// <summary>True for the paths cross-origin requests are answered on.</summary>

@@ -1,6 +1,7 @@
 using MediaFunctions.Api.Auth;
 using MediaFunctions.Api.Cors;
 using MediaFunctions.Api.Errors;
+using MediaFunctions.Api.Idempotency;
 using MediaFunctions.Api.RateLimits;
 using MediaFunctions.Functions.Orchestration;
 using Microsoft.AspNetCore.Authentication;
@@ -15,9 +16,10 @@ namespace MediaFunctions.Functions.Http;
 /// <summary>
 /// What the self-host's middleware and route metadata do around each endpoint handler, done for an
 /// HTTP function: the request body cap, the API-key policy (401/403 with the error envelope), the
-/// key's rate limits (429), the error envelope for exceptions and the exposed headers of CORS responses. The handler itself is the self-host's, called unchanged.
+/// key's rate limits (429), <c>Idempotency-Key</c> on the routes that create work (<see cref="IdempotentRoutes"/>), the error envelope for exceptions and the exposed headers of CORS responses. The handler itself is the self-host's, called unchanged.
 /// </summary>
-public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, DurableTaskClientAccessor clients)
+public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, IPolicyEvaluator evaluator, DurableTaskClientAccessor clients,
+    IdempotentRequests idempotency)
 {
     /// <summary>
     /// Stores the bound Durable client (when the route uses one) for the core's services, then runs <paramref name="handler"/> for <paramref name="request"/> when the caller satisfies
@@ -53,6 +55,12 @@ public sealed class ApiFunctionPipeline(IAuthorizationPolicyProvider policies, I
 
             if (policy is not null && (!await AuthorizeAsync(context, policy) || !await KeyRateLimitGate.TryPassAsync(context)))
             {
+                return Results.Empty;
+            }
+
+            if (policy is not null && IdempotentRoutes.Cover(request))
+            {
+                await idempotency.InvokeAsync(context, async () => await (await handler(context, context.RequestAborted)).ExecuteAsync(context));
                 return Results.Empty;
             }
 

@@ -50,6 +50,7 @@ public sealed class CorsTests(HostFixture fixture)
         Assert.Contains("X-RateLimit-Remaining", exposed);
         Assert.Contains("Retry-After", exposed);
         Assert.Contains("Location", exposed);
+        Assert.Contains("Idempotent-Replayed", exposed);
     }
 
     [Fact]
