@@ -73,7 +73,7 @@ internal static class ExtractBenchmark
         }
     }
 
-    // Seconds from the job's 202 to its completed status, polled every 20 ms.
+    // Seconds from the job's 202 to the done event of its stream.
     private static async Task<double> RunJobAsync(HttpClient client, string file, string format)
     {
         using var form = new MultipartFormDataContent();
@@ -89,7 +89,7 @@ internal static class ExtractBenchmark
         }
 
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        return await BenchTools.WaitUntilCompletedAsync(client, $"/api/jobs/{id}", watch);
+        return await BenchTools.WaitUntilCompletedAsync(client, id!, watch);
     }
 
     private static async Task<double> MedianAsync(Func<Task<double>> run, int runs = 7)

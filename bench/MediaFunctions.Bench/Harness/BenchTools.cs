@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
 using System.Text.Json;
 using MediaFunctions.Core.Ffmpeg;
 using Microsoft.Extensions.Options;
@@ -39,22 +38,33 @@ internal static class BenchTools
         }
     }
 
-    /// <summary>Polls the job's status route every 20 ms until it has completed; returns <paramref name="watch"/>'s seconds then.</summary>
+    /// <summary>
+    /// Follows the job's event stream (<c>GET /api/jobs/{id}/events</c>) until its <c>done</c> event; returns
+    /// <paramref name="watch"/>'s seconds then. One open request, not a status read every few milliseconds: polling at
+    /// 20 ms cost the host and Azurite ~4 ms of CPU a read, a fifth of a core taken from the job it timed.
+    /// </summary>
     /// <exception cref="InvalidOperationException">The job failed or was cancelled.</exception>
-    public static async Task<double> WaitUntilCompletedAsync(HttpClient client, string statusPath, Stopwatch watch)
+    public static async Task<double> WaitUntilCompletedAsync(HttpClient client, string jobId, Stopwatch watch)
     {
-        while (true)
+        using var response = await client.GetAsync(new Uri($"/api/jobs/{Uri.EscapeDataString(jobId)}/events", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead);
+        response.EnsureSuccessStatusCode();
+        using var events = new StreamReader(await response.Content.ReadAsStreamAsync());
+        var done = false;
+        while (await events.ReadLineAsync() is { } line)
         {
-            var job = await client.GetFromJsonAsync<JsonElement>(new Uri(statusPath, UriKind.Relative));
-            switch (job.GetProperty("state").GetString())
+            if (line == "event: done")
             {
-                case "completed":
-                    return watch.Elapsed.TotalSeconds;
-                case "failed" or "cancelled":
-                    throw new InvalidOperationException($"The job ended {job}");
+                done = true;
             }
-
-            await Task.Delay(20);
+            else if (done && line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                var seconds = watch.Elapsed.TotalSeconds;
+                var job = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+                return job.GetProperty("state").GetString() == "completed" ? seconds : throw new InvalidOperationException($"The job ended {job}");
+            }
         }
+
+        throw new InvalidOperationException($"The event stream of job {jobId} closed before its done event.");
     }
 }

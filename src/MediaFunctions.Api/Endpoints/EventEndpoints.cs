@@ -48,7 +48,18 @@ public static class EventEndpoints
             await services.Jobs.GetAsync(keyId, jobId, token) is { } job ? ResourceSnapshots.Of(job, baseUrl) : null;
 
         var first = await ReadAsync(cancellationToken) ?? throw ApiException.NotFound($"No job with id '{jobId}' exists for this API key.");
-        await services.Stream.WriteAsync(context, first, ReadAsync, cancellationToken);
+        using var streaming = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ended = services.Jobs.WhenEndedAsync(jobId, streaming.Token);
+        try
+        {
+            await services.Stream.WriteAsync(context, first, ReadAsync, cancellationToken, ended);
+        }
+        finally
+        {
+            await streaming.CancelAsync();
+            await ended;
+        }
+
         return Results.Empty;
     }
 

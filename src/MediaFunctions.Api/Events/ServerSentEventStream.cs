@@ -24,8 +24,12 @@ public sealed class ServerSentEventStream(IOptions<EventStreamOptions> options, 
     /// <c>Last-Event-ID</c> names the current version gets nothing for it; one that already has the <c>done</c> event gets 204,
     /// which tells an EventSource to stop reconnecting.
     /// </summary>
+    /// <param name="ended">
+    /// Completes when the resource may have ended, sooner than the next read would see it (a job that ends in this process),
+    /// so its <c>done</c> goes out at once; null to rely on the reads alone.
+    /// </param>
     public async Task WriteAsync(HttpContext context, ResourceSnapshot first, Func<CancellationToken, Task<ResourceSnapshot?>> read,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Task? ended = null)
     {
         var settings = options.Value;
         var response = context.Response;
@@ -74,7 +78,17 @@ public sealed class ServerSentEventStream(IOptions<EventStreamOptions> options, 
                     return;
                 }
 
-                await Task.Delay(settings.EventPollInterval, clock, cancellationToken);
+                var poll = Task.Delay(settings.EventPollInterval, clock, cancellationToken);
+                if (ended is null || await Task.WhenAny(poll, ended) == poll)
+                {
+                    await poll;
+                }
+                else
+                {
+                    // Woken once: a resource that still reads as running is then read at the interval again.
+                    ended = null;
+                }
+
                 snapshot = await read(cancellationToken);
             }
         }

@@ -46,6 +46,26 @@ public sealed class JobViews(IOrchestrationClient orchestrations, BatchManifestS
         return await GetAsync(keyId, jobId, cancellationToken);
     }
 
+    /// <summary>
+    /// Completes when the job's orchestration has ended (at once in the process that ran it, else on the client's own
+    /// polling) or <paramref name="cancellationToken"/> fires; never faults, so a caller can race it against a timer.
+    /// </summary>
+    public async Task WhenEndedAsync(string jobId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await orchestrations.WaitForInstanceCompletionAsync(jobId, cancellationToken: cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception failed) when (failed is not OperationCanceledException)
+        {
+            // No orchestration to wait for (a batch item not started yet) or a wait that failed: the readers poll.
+            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
     /// <summary>One page of the key's jobs, newest first.</summary>
     public async Task<(IReadOnlyList<JobView> Jobs, string? ContinuationToken)> ListAsync(string keyId, int pageSize, string? continuationToken,
         CancellationToken cancellationToken = default)

@@ -61,6 +61,24 @@ public sealed class ServerSentEventStreamTests
     }
 
     [Fact]
+    public async Task WriteAsync_EndedBeforeThePollInterval_DoneWithoutTheClockMoving()
+    {
+        var (context, body) = NewContext();
+        var ended = new TaskCompletionSource();
+        var finished = false;
+        Task<ResourceSnapshot?> ReadAsync(CancellationToken token) =>
+            Task.FromResult<ResourceSnapshot?>(finished ? Running with { Version = "2-100", Ended = true } : Running);
+
+        var stream = Stream(new EventStreamOptions(), new FakeTimeProvider()).WriteAsync(context, Running, ReadAsync, CancellationToken.None, ended.Task);
+        finished = true;
+        ended.SetResult();
+
+        // The fake clock never reaches the poll interval: only the wake-up can have sent the done event.
+        await stream.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.EndsWith("event: done\ndata: {\"progress\":50}\n\n", Encoding.UTF8.GetString(body.ToArray()));
+    }
+
+    [Fact]
     public async Task WriteAsync_LastEventIdIsTheDoneEvent_NoContent()
     {
         var (context, body) = NewContext();

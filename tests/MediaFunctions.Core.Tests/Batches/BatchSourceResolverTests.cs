@@ -187,7 +187,7 @@ public sealed class BatchSourceResolverTests(BatchSourceOrigin origin) : IClassF
     }
 
     [Fact]
-    public async Task ResolveAsync_LargeMediaFile_ReadsOnlyItsFirstBytes()
+    public async Task ResolveAsync_LargeMediaFile_ReadsOneByteForItsType()
     {
         var token = FfmpegTools.Timeout(60);
         await using var sources = GuardedSources.AllowingLoopback();
@@ -197,8 +197,8 @@ public sealed class BatchSourceResolverTests(BatchSourceOrigin origin) : IClassF
 
         // Asked for the whole file, the origin would have pushed megabytes into the connection before it was dropped.
         var served = origin.Server.Requests.Where(request => request.Path == media.AbsolutePath).ToList();
-        Assert.Equal(["bytes=0-4095"], served.Select(request => request.Range));
-        Assert.InRange(served.Sum(request => request.BytesSent), 1, 4096);
+        Assert.Equal(["bytes=0-0"], served.Select(request => request.Range));
+        Assert.Equal(1, served.Sum(request => request.BytesSent));
     }
 
     [Fact]

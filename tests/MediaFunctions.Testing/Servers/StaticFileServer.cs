@@ -176,6 +176,7 @@ public sealed class StaticFileServer : IAsyncDisposable
         ".mp4" => "video/mp4",
         ".mkv" => "video/x-matroska",
         ".m4a" => "audio/mp4",
+        ".mp3" => "audio/mpeg",
         ".ts" => "video/mp2t",
         ".m4s" => "video/iso.segment",
         ".m3u8" => "application/vnd.apple.mpegurl",

@@ -77,21 +77,17 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
     // The document's kind and, for a feed or list, what it holds; the responses are closed before yt-dlp fetches a page again.
     private async Task<(DocumentKind Kind, BatchSource? Source)> ReadAsync(Uri url, int maxItems, CancellationToken cancellationToken)
     {
-        // Only the first bytes to tell what it is: most URLs are media, and an origin asked for a whole file pushes
-        // megabytes into the connection before a dropped response stops it.
-        using var first = await TrySendAsync(url, new RangeHeaderValue(0, DocumentBody.PrefixLength - 1), cancellationToken);
-        if (first is not { IsSuccessStatusCode: true })
+        // Most URLs are media, which their content type says: one byte asks for it, and the first bytes are read only
+        // when the type leaves it open (a clip of a podcast costs ~80 KB, so 4 KB more is no detail). An origin asked
+        // for a whole file pushes megabytes into the connection before a dropped response stops it.
+        using var first = await ReadPrefixUnlessMediaAsync(url, cancellationToken);
+        if (first is null)
         {
             return (DocumentKind.SingleItem, null);
         }
 
         var answeredUrl = first.RequestMessage?.RequestUri ?? url;
         var declared = DocumentClassifier.ByMediaType(first.Content.Headers.ContentType?.MediaType);
-        if (declared == DocumentKind.SingleItem)
-        {
-            return (DocumentKind.SingleItem, null);
-        }
-
         await using var start = await DocumentBody.OpenAsync(await first.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
         var sniffed = DocumentClassifier.ByContent(start.Prefix, answeredUrl);
         // NOTE: some hosts serve feeds as text/html; yt-dlp would list their items' web pages instead of their enclosures.
@@ -115,6 +111,33 @@ public sealed class BatchSourceResolver(UrlSourcePolicy policy, GuardedHttpClien
 
         await using var body = await DocumentBody.OpenAsync(await whole.Content.ReadAsStreamAsync(cancellationToken), MaxDocumentBytes, cancellationToken);
         return (kind, await ReadDocumentAsync(kind, whole, body, answeredUrl, maxItems, cancellationToken));
+    }
+
+    // The answer whose first bytes tell a feed, list or page from media; null when it is media by its type or cannot be read.
+    private async Task<HttpResponseMessage?> ReadPrefixUnlessMediaAsync(Uri url, CancellationToken cancellationToken)
+    {
+        var typed = await TrySendAsync(url, new RangeHeaderValue(0, 0), cancellationToken);
+        if (typed is not { IsSuccessStatusCode: true } || DocumentClassifier.ByMediaType(typed.Content.Headers.ContentType?.MediaType) == DocumentKind.SingleItem)
+        {
+            typed?.Dispose();
+            return null;
+        }
+
+        if (typed.StatusCode != HttpStatusCode.PartialContent)
+        {
+            // The origin ignored the range: this answer is the whole document.
+            return typed;
+        }
+
+        typed.Dispose();
+        var first = await TrySendAsync(url, new RangeHeaderValue(0, DocumentBody.PrefixLength - 1), cancellationToken);
+        if (first is { IsSuccessStatusCode: true })
+        {
+            return first;
+        }
+
+        first?.Dispose();
+        return null;
     }
 
     // Null when the origin cannot be reached: the single job's probe then says so in its own words.
