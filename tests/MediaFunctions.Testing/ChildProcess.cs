@@ -18,7 +18,13 @@ public static class ChildProcess
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
+        return await RunAsync(start, cancellationToken);
+    }
+
+    /// <summary>Runs <paramref name="start"/> (its output redirected) to its end.</summary>
+    public static async Task<ProcessResult> RunAsync(ProcessStartInfo start, CancellationToken cancellationToken)
+    {
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{start.FileName} did not start.");
         var standardOutput = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var standardError = process.StandardError.ReadToEndAsync(cancellationToken);
         try

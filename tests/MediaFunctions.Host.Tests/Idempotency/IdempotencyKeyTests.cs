@@ -12,19 +12,19 @@ public sealed class IdempotencyKeyTests(JobHostFixture fixture)
     public async Task ExtractAudio_SameKeyAndFormTwice_SameAnswerReplayedAndOneJob()
     {
         using var timeout = JobApi.Timeout();
-        using var carol = fixture.ClientFor(JobHostFixture.CarolKey);
+        using var erin = fixture.ClientFor(JobHostFixture.ErinKey);
         var key = "retry-" + Guid.NewGuid().ToString("N");
-        var before = await JobIdsAsync(carol, timeout.Token);
+        var before = await JobIdsAsync(erin, timeout.Token);
 
         // Each form draws its own multipart boundary, as a client's retry would.
-        var first = await PostAsync(carol, "/api/jobs/extract-audio", key, JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3")), timeout.Token);
-        var second = await PostAsync(carol, "/api/jobs/extract-audio", key, JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3")), timeout.Token);
+        var first = await PostAsync(erin, "/api/jobs/extract-audio", key, JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3")), timeout.Token);
+        var second = await PostAsync(erin, "/api/jobs/extract-audio", key, JobApi.Form(fixture.Media.Mp4, ("output_format", "mp3")), timeout.Token);
 
         Assert.Equal(HttpStatusCode.Accepted, first.Status);
         Assert.Equal((first.Status, first.Body, first.Location), (second.Status, second.Body, second.Location));
         Assert.Equal((false, true), (first.Replayed, second.Replayed));
         var jobId = JsonDocument.Parse(first.Body).RootElement.GetProperty("jobId").GetString()!;
-        var created = (await JobIdsAsync(carol, timeout.Token)).Except(before).ToList();
+        var created = (await JobIdsAsync(erin, timeout.Token)).Except(before).ToList();
         Assert.Equal([jobId], created);
     }
 

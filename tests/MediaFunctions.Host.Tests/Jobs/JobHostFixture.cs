@@ -19,6 +19,9 @@ public sealed class JobHostFixture : IAsyncLifetime
     /// <summary>A key with small caps: sources up to <see cref="DaveMaxSourceBytes"/>, media up to <see cref="DaveMaxDuration"/>.</summary>
     public const string DaveKey = "dave-jobs-0004";
 
+    /// <summary>The idempotency tests' key: they count the jobs a key has, and carol's must stay at none.</summary>
+    public const string ErinKey = "erin-jobs-0005";
+
     public const long DaveMaxSourceBytes = 1_000_000;
 
     public static readonly TimeSpan DaveMaxDuration = TimeSpan.FromSeconds(3);
@@ -72,7 +75,7 @@ public sealed class JobHostFixture : IAsyncLifetime
         var settings = new Dictionary<string, string>
         {
             ["Storage__ConnectionString"] = _azurite.ConnectionString,
-            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey};dave={DaveKey}",
+            ["Auth__BootstrapKeys"] = $"alice={AliceKey};bob={BobKey};carol={CarolKey};dave={DaveKey};erin={ErinKey}",
             ["Durable__TaskHub"] = taskHub,
             ["Durable__PollInterval"] = "00:00:00.100",
             ["Jobs__MaxUploadBytes"] = MaxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
