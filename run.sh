@@ -70,6 +70,7 @@ base="${ASPNETCORE_URLS%%;*}"
 cat <<INFO
 
 MediaFunctions is starting on $base
+  Console:    $base/
   API docs:   $base/docs
   Health:     $base/api/health
   API key:    $keys

@@ -8,7 +8,7 @@ apt_install_missing() {
   dpkg-query -W -f='${Status}' libopencore-amrnb0 2>/dev/null | grep -q 'ok installed' || missing+=(libopencore-amrnb0)
   # Resolves playlist and video-page URLs to media.
   command -v yt-dlp >/dev/null 2>&1 || missing+=(yt-dlp)
-  # The browser tests (CORS from another origin) drive Debian's Chromium through Playwright; Playwright never downloads one.
+  # The browser tests (CORS from another origin, the web console) drive Debian's Chromium through Playwright; Playwright never downloads one.
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   # Speech recognition's default engine and its US English model.
   command -v pocketsphinx_continuous >/dev/null 2>&1 || missing+=(pocketsphinx)
