@@ -19,6 +19,9 @@ public sealed class AzuriteFixture : IAsyncLifetime
     /// <summary>What Azurite wrote.</summary>
     public string Output => output.ToString();
 
+    /// <summary>The Azurite process's id (for measuring it).</summary>
+    public int ProcessId => process?.Id ?? throw new InvalidOperationException("Azurite is not running.");
+
     public async Task InitializeAsync()
     {
         var executable = Path.Combine(RepositoryPaths.Root, "tools", "node_modules", ".bin", "azurite");

@@ -78,7 +78,7 @@ internal static class BatchBenchmark
             output.WriteLine($"batch.20x10s_vs_bare_by_hand_ratio {batch / 2 / byHand:F2} ratio");
             output.WriteLine($"batch.20x10s_s {batch / 2:F1} s");
 
-            var cpuBefore = ProcessCpuSeconds(host.ProcessId);
+            var cpuBefore = BenchTools.CpuSeconds(host.ProcessId);
             var tinySeconds = await batches.RunAsync(new
             {
                 kind = "extract-audio",
@@ -89,7 +89,7 @@ internal static class BatchBenchmark
                 webhook_url = webhooks.Url,
             });
             output.WriteLine($"batch.1000_tiny_items_s {tinySeconds:F1} s");
-            output.WriteLine($"batch.1000_tiny_items_host_cpu_s {ProcessCpuSeconds(host.ProcessId) - cpuBefore:F1} s");
+            output.WriteLine($"batch.1000_tiny_items_host_cpu_s {BenchTools.CpuSeconds(host.ProcessId) - cpuBefore:F1} s");
         }
         finally
         {
@@ -135,14 +135,6 @@ internal static class BatchBenchmark
         BenchTools.RunToolAsync(BenchTools.Ffmpeg, ["-v", "error", "-y", .. threads, "-i", clip.AbsoluteUri,
             "-map", "0:v:0", "-c:v", "libx264", "-crf", "23", "-preset", "veryfast", "-pix_fmt", "yuv420p",
             "-map", "0:a:0", "-c:a", "copy", .. threads, "-movflags", "+faststart", "-f", "mp4", Path.Combine(MediaFolder, outputName)]);
-
-    // User + system CPU seconds the process has used, from /proc/{pid}/stat (fields 14 and 15, in clock ticks of 1/100 s).
-    private static double ProcessCpuSeconds(int processId)
-    {
-        var stat = File.ReadAllText($"/proc/{processId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
 
     /// <summary>
     /// Runs batches through the API and times each from its POST until its webhook arrives: the batch's end as its

@@ -60,9 +60,9 @@ internal static class ExtractBenchmark
             var jobAac = await RunJobAsync(client, long720p, "aac");
             output.WriteLine($"extract.copy_vs_encode_ratio {jobAac / jobMp3:F2} ratio");
 
-            // A small job takes a fraction of a second, so one run says more about the moment than the job: the median of several.
-            var bareSmall = await MedianAsync(() => BareFfmpegAsync(short720p, ["-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"]));
-            var jobSmall = await MedianAsync(() => RunJobAsync(client, short720p, "mp3"));
+            // A small job takes a fraction of a second: the median of several runs.
+            var bareSmall = await BenchTools.MedianAsync(() => BareFfmpegAsync(short720p, ["-vn", "-c:a", "libmp3lame", "-q:a", "2", "-f", "mp3"]));
+            var jobSmall = await BenchTools.MedianAsync(() => RunJobAsync(client, short720p, "mp3"));
             output.WriteLine($"extract.small_job_ratio {jobSmall / bareSmall:F2} ratio");
 
             output.WriteLine($"extract.upload_1gb_peak_rss_mb {await UploadPeakRssAsync(client, host):F0} MB");
@@ -90,17 +90,6 @@ internal static class ExtractBenchmark
 
         var id = (await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
         return await BenchTools.WaitUntilCompletedAsync(client, id!, watch);
-    }
-
-    private static async Task<double> MedianAsync(Func<Task<double>> run, int runs = 7)
-    {
-        var seconds = new List<double>(runs);
-        for (var i = 0; i < runs; i++)
-        {
-            seconds.Add(await run());
-        }
-
-        return seconds.Order().ElementAt(runs / 2);
     }
 
     private static async Task<double> BareFfmpegAsync(string input, string[] outputArguments)

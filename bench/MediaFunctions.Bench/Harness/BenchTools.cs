@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 using MediaFunctions.Core.Ffmpeg;
 using Microsoft.Extensions.Options;
@@ -66,5 +67,31 @@ internal static class BenchTools
         }
 
         throw new InvalidOperationException($"The event stream of job {jobId} closed before its done event.");
+    }
+
+    /// <summary>The median of <paramref name="runs"/> runs' seconds: for what takes a fraction of a second, where one run says more about the moment.</summary>
+    public static async Task<double> MedianAsync(Func<Task<double>> run, int runs = 7)
+    {
+        var seconds = new List<double>(runs);
+        for (var i = 0; i < runs; i++)
+        {
+            seconds.Add(await run());
+        }
+
+        return Median(seconds);
+    }
+
+    public static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
+
+    /// <summary>
+    /// User + system CPU seconds a process has used, from /proc/{pid}/stat (fields 14 and 15, in clock ticks of 1/100 s);
+    /// with <paramref name="children"/>, those of the children it has waited for instead (fields 16 and 17: its ffmpeg runs).
+    /// </summary>
+    public static double CpuSeconds(int processId, bool children = false)
+    {
+        var stat = File.ReadAllText($"/proc/{processId}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var first = children ? 13 : 11;
+        return (long.Parse(fields[first], CultureInfo.InvariantCulture) + long.Parse(fields[first + 1], CultureInfo.InvariantCulture)) / 100.0;
     }
 }

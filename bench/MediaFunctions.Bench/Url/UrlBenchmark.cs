@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -25,12 +26,15 @@ namespace MediaFunctions.Bench.Url;
 /// followed by an upload of its file to the same Azurite (what doing it by hand costs), and that upload alone
 /// against bare ffmpeg, the least any job that stores its file can score on <c>url.download_copy_ratio</c> here; and
 /// the ideal of a job that uploads while ffmpeg writes, the slower of the two over their sum
-/// (<c>url.download_copy_ideal_ratio</c>), beside <c>url.download_copy_vs_ffmpeg_then_upload_ratio</c>.
+/// (<c>url.download_copy_ideal_ratio</c>), beside <c>url.download_copy_vs_ffmpeg_then_upload_ratio</c>. Each copy figure is
+/// the median of several warm runs, with the CPU seconds each side cost the host, its ffmpeg and Azurite.
 /// </remarks>
 internal static class UrlBenchmark
 {
     private const string Key = "bench-url-key";
     private const string MediaName = "h264-aac-360p-600s.mp4";
+    private const string WarmUpCopyName = "h264-aac-360p-60s.mp4";
+    private const int CopyRuns = 5;
     private const double ClipStart = 300;
     private const double ClipEnd = 310;
 
@@ -77,21 +81,56 @@ internal static class UrlBenchmark
                 await MeasureClipAsync(output, client, origin, suffix, name);
             }
 
-            var bareCopy = await BareFfmpegCopyAsync(url, []);
-            var upload = await UploadAsync(azurite.ConnectionString, BareCopyPath);
-            // The job's file has its index up front, which costs ffmpeg a second pass over it once the media is written.
-            var bareFaststart = await BareFfmpegCopyAsync(url, ["-movflags", "+faststart"]);
-            var jobCopy = await RunJobAsync(client, new { url = url.AbsoluteUri });
+            // A copy goes through code no clip does (the relay reading ahead, blocks staged while ffmpeg writes): a shorter one first.
+            await RunJobAsync(client, new { url = origin.Url(Path.GetFileName(await GenerateAsync(WarmUpCopyName, 60))).AbsoluteUri });
+            // Each takes about a second, so one run says more about the moment than about it: the median of several, taken in
+            // turns, each from a machine that has written back what the last one wrote (a copy writes 145 MB).
+            var runs = new List<CopyRun>();
+            for (var run = 0; run < CopyRuns; run++)
+            {
+                await BenchTools.RunToolAsync("sync", []);
+                var bare = await MeasureAsync(() => BareFfmpegCopyAsync(url, []), Environment.ProcessId, azurite.ProcessId);
+                await BenchTools.RunToolAsync("sync", []);
+                var upload = await MeasureAsync(() => UploadAsync(azurite.ConnectionString, BareCopyPath), Environment.ProcessId, azurite.ProcessId);
+                // The job's file has its index up front, which costs ffmpeg a second pass over it once the media is written.
+                await BenchTools.RunToolAsync("sync", []);
+                var bareFaststart = await MeasureAsync(() => BareFfmpegCopyAsync(url, ["-movflags", "+faststart"]), Environment.ProcessId, azurite.ProcessId);
+                await BenchTools.RunToolAsync("sync", []);
+                var job = await MeasureAsync(() => RunJobAsync(client, new { url = url.AbsoluteUri }), host.ProcessId, azurite.ProcessId);
+                runs.Add(new CopyRun(bare, upload, bareFaststart, job));
+            }
+
+            double Median(Func<CopyRun, double> figure) => BenchTools.Median(runs.Select(figure));
+            var (bareCopy, uploadAlone, jobCopy) = (Median(run => run.Bare.Seconds), Median(run => run.Upload.Seconds), Median(run => run.Job.Seconds));
             output.WriteLine($"url.download_copy_ratio {jobCopy / bareCopy:F2} ratio");
-            output.WriteLine($"url.download_copy_vs_ffmpeg_then_upload_ratio {jobCopy / (bareCopy + upload):F2} ratio");
-            output.WriteLine($"url.download_copy_ideal_ratio {Math.Max(bareCopy, upload) / (bareCopy + upload):F2} ratio");
-            output.WriteLine($"url.upload_alone_vs_bare_ffmpeg_ratio {upload / bareCopy:F2} ratio");
-            output.WriteLine($"# copy seconds: job {jobCopy:F2}, bare ffmpeg {bareCopy:F2}, bare ffmpeg with +faststart {bareFaststart:F2}, upload alone {upload:F2}");
+            output.WriteLine($"url.download_copy_vs_ffmpeg_then_upload_ratio {jobCopy / (bareCopy + uploadAlone):F2} ratio");
+            output.WriteLine($"url.download_copy_ideal_ratio {Math.Max(bareCopy, uploadAlone) / (bareCopy + uploadAlone):F2} ratio");
+            output.WriteLine($"url.upload_alone_vs_bare_ffmpeg_ratio {uploadAlone / bareCopy:F2} ratio");
+            output.WriteLine($"# copy seconds, the median of {CopyRuns} runs: job {jobCopy:F2}, bare ffmpeg {bareCopy:F2}, "
+                + $"bare ffmpeg with +faststart {Median(run => run.BareFaststart.Seconds):F2}, upload alone {uploadAlone:F2}");
+            output.WriteLine($"# each run: job {Each(runs, run => run.Job.Seconds)}; bare ffmpeg {Each(runs, run => run.Bare.Seconds)}; "
+                + $"upload alone {Each(runs, run => run.Upload.Seconds)}");
+            // CPU, unlike wall time, hardly depends on what else runs: where the job's work goes, against doing it by hand.
+            output.WriteLine($"# copy CPU seconds, medians: job: host {Median(run => run.Job.ProcessCpu):F2}, its ffmpeg and ffprobe "
+                + $"{Median(run => run.Job.ChildrenCpu):F2}, Azurite {Median(run => run.Job.AzuriteCpu):F2}; bare ffmpeg {Median(run => run.Bare.ChildrenCpu):F2}; "
+                + $"upload alone: client {Median(run => run.Upload.ProcessCpu):F2}, Azurite {Median(run => run.Upload.AzuriteCpu):F2}");
         }
         finally
         {
             await azurite.DisposeAsync();
         }
+    }
+
+    private static string Each(IEnumerable<CopyRun> runs, Func<CopyRun, double> figure) =>
+        string.Join(" ", runs.Select(run => figure(run).ToString("F2", CultureInfo.InvariantCulture)));
+
+    // Seconds a run took, and the CPU seconds it cost the process that ran it (or ran the job), that process's children, and Azurite.
+    private static async Task<Measured> MeasureAsync(Func<Task<double>> run, int processId, int azuriteId)
+    {
+        var before = (BenchTools.CpuSeconds(processId), BenchTools.CpuSeconds(processId, children: true), BenchTools.CpuSeconds(azuriteId));
+        var seconds = await run();
+        return new Measured(seconds, BenchTools.CpuSeconds(processId) - before.Item1, BenchTools.CpuSeconds(processId, children: true) - before.Item2,
+            BenchTools.CpuSeconds(azuriteId) - before.Item3);
     }
 
     // Bytes the origin sent for the whole job (the page check, the probe, the render) against the clip's span and index.
@@ -193,4 +232,8 @@ internal static class UrlBenchmark
 
         return path;
     }
+
+    private sealed record Measured(double Seconds, double ProcessCpu, double ChildrenCpu, double AzuriteCpu);
+
+    private sealed record CopyRun(Measured Bare, Measured Upload, Measured BareFaststart, Measured Job);
 }

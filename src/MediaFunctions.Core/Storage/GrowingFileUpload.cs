@@ -20,7 +20,8 @@ namespace MediaFunctions.Core.Storage;
 /// Xing header. A block is reused only if the hash of the bytes staged equals the hash of the finished file's
 /// bytes where it lands, so a rewritten (or torn) block is staged again, whatever the container.</para>
 /// <para>MP4's faststart rewrites the file once more, moving the media data behind the index now put in front.
-/// The data moves unchanged, so each staged block is tried where it was and where the <c>mdat</c> box moved to.</para>
+/// The data moves unchanged, so each staged block is tried where it was and where the <c>mdat</c> box moved to; and the
+/// blocks are laid from where the media data starts, so what the commit stages afresh is the index and header, not a whole block more.</para>
 /// <para>Memory: at most <see cref="MaxBlocksInFlight"/> blocks of <see cref="BlockBytes"/>, whatever the size.</para>
 /// </remarks>
 public sealed class GrowingFileUpload : IAsyncDisposable
@@ -48,7 +49,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     private readonly Lock _stagedLock = new();
     private readonly Task _staging;
     private int _blockCount;
-    private long _firstMediaDataOffset = -1;
+    private long _firstMediaDataStart = -1;
 
     private GrowingFileUpload(BlockBlobClient blob, string path, CommitBlockListOptions commit, CancellationToken cancellationToken)
     {
@@ -100,7 +101,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
 
         using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous);
         var length = RandomAccess.GetLength(file);
-        var moved = _firstMediaDataOffset >= 0 && MediaDataOffset(file) is >= 0 and var offset ? offset - _firstMediaDataOffset : 0;
+        var moved = _firstMediaDataStart >= 0 && MediaDataStart(file) is >= 0 and var start ? start - _firstMediaDataStart : 0;
         // The blob's pieces in order: reused blocks, and ranges staged afresh while the rest is still being checked.
         var pieces = new List<Task<IReadOnlyList<string>>>();
         var covered = 0L;
@@ -165,10 +166,19 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     private async Task StageWhileWrittenAsync(CancellationToken cancellationToken)
     {
         var inFlight = new Queue<Task>();
-        var next = 0L;
+        var next = -1L;
         while (!_written.IsCancellationRequested)
         {
-            if (LengthOf(_path) - next >= BlockBytes)
+            var length = LengthOf(_path);
+            if (next < 0 && length >= BlockBytes)
+            {
+                // The blocks of an ISO media file start at its media data: what comes before (the header and the box
+                // sizes the muxer patches, the index faststart puts there) is staged at the commit, small as it is.
+                _firstMediaDataStart = MediaDataStart(_path);
+                next = Math.Max(_firstMediaDataStart, 0);
+            }
+
+            if (next >= 0 && length - next >= BlockBytes)
             {
                 if (inFlight.Count == MaxBlocksInFlight)
                 {
@@ -202,11 +212,6 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         {
             using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
             var read = await ReadAsync(file, offset, buffer.AsMemory(0, BlockBytes), cancellationToken);
-            if (offset == 0)
-            {
-                _firstMediaDataOffset = MediaDataOffset(file);
-            }
-
             var id = NextBlockId();
             await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), StageOptions, cancellationToken);
             lock (_stagedLock)
@@ -278,8 +283,17 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         return total;
     }
 
-    /// <summary>Where an ISO media file's (MP4, MOV, M4A) <c>mdat</c> box starts, from its top-level box headers; -1 for other files.</summary>
-    private static long MediaDataOffset(SafeFileHandle file)
+    private static long MediaDataStart(string path)
+    {
+        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        return MediaDataStart(file);
+    }
+
+    /// <summary>
+    /// Where the payload of an ISO media file's (MP4, MOV, M4A) <c>mdat</c> box starts, from its top-level box headers; -1
+    /// for other files. The payload, not the box: a box that outgrows 4 GiB takes the 8 bytes before it for its larger header.
+    /// </summary>
+    private static long MediaDataStart(SafeFileHandle file)
     {
         const int MaxBoxes = 64;
         var length = RandomAccess.GetLength(file);
@@ -299,15 +313,16 @@ public sealed class GrowingFileUpload : IAsyncDisposable
                 return -1;
             }
 
-            if (type == "mdat")
-            {
-                return offset;
-            }
-
             var size = (long)BinaryPrimitives.ReadUInt32BigEndian(header);
+            var headerSize = size == 1 ? 16 : 8;
             if (size == 1)
             {
                 size = read < 16 ? 0 : (long)BinaryPrimitives.ReadUInt64BigEndian(header[8..]);
+            }
+
+            if (type == "mdat")
+            {
+                return offset + headerSize;
             }
 
             if (size < 8)

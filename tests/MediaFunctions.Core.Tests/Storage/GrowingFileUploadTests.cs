@@ -101,6 +101,8 @@ public sealed class GrowingFileUploadTests(AzuriteFixture azurite) : IClassFixtu
         // Every block moved: none would be reused where it was staged. Those read while ffmpeg was moving them are staged again.
         Assert.True(stagedWhileGrowing >= 3, $"{stagedWhileGrowing} blocks staged while ffmpeg wrote");
         Assert.InRange(upload.BlocksReused, stagedWhileGrowing / 2, stagedWhileGrowing);
+        // Blocks start at the media data: the commit stages the index with the header (one block), the tail, and what did not hold.
+        Assert.InRange(upload.BlocksStagedAtCommit, 2, 2 + stagedWhileGrowing - upload.BlocksReused);
         Assert.Equal(await File.ReadAllBytesAsync(path, token), (await blob.DownloadContentAsync(token)).Value.Content.ToArray());
     }
 

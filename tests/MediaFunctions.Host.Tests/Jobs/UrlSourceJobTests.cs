@@ -34,4 +34,38 @@ public sealed class UrlSourceJobTests(JobHostFixture fixture, OriginMedia origin
         Assert.True(origin.Server.BytesSent < size / 4, $"The server sent {origin.Server.BytesSent:N0} of the file's {size:N0} bytes.");
         Assert.All(origin.Server.Requests.Where(request => request.Method == "GET"), request => Assert.Matches(@"^bytes=\d+-\d+$", request.Range ?? ""));
     }
+
+    [Fact]
+    public async Task Download_ClipOfAnMp3Podcast_ReadsOneFrameOfItsHeadAndTheSpan()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        origin.Server.ResetCounts();
+
+        var job = await DownloadApi.RunAsync(alice, new { url = origin.PodcastMp3Url.AbsoluteUri, audio_only = true, clip_start = 30, clip_end = 35 }, timeout.Token);
+
+        var file = await JobApi.DownloadAsync(DownloadApi.Result(job).GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
+        Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 5 - Tolerance, 5 + Tolerance);
+        // Before the clip (25 s in, at 8,000 bytes a second): the one-byte looks (a feed? a page?) and a relay chunk or two
+        // of the head. ffprobe reading 50 frames for a timestamp, as it does by default, took four.
+        var head = origin.Server.Requests.Where(request => request.Method == "GET" && RangeStart(request.Range) < 25 * 8000).ToList();
+        Assert.True(head.Where(request => request.BytesSent > 1).Sum(request => request.BytesSent) <= 2 * 4096,
+            string.Join(", ", head.Select(request => $"{request.Range}: {request.BytesSent}")));
+    }
+
+    [Fact]
+    public async Task Download_ClipNearTheEndOfAnMp3WithoutFrameCount_ProbedInFull()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+
+        // Its first frame alone puts it at well under half its length: a clip at 50 s would be refused as past the end.
+        var job = await DownloadApi.RunAsync(alice, new { url = origin.UncountedMp3Url.AbsoluteUri, audio_only = true, clip_start = 50, clip_end = 52 }, timeout.Token);
+
+        var file = await JobApi.DownloadAsync(DownloadApi.Result(job).GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
+        Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 2 - Tolerance, 2 + Tolerance);
+    }
+
+    private static long RangeStart(string? range) =>
+        range is null ? 0 : long.Parse(range["bytes=".Length..range.IndexOf('-', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
 }

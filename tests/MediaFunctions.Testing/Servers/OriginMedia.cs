@@ -6,7 +6,8 @@ namespace MediaFunctions.Testing.Servers;
 /// <summary>
 /// A <see cref="StaticFileServer"/> serving media generated once with ffmpeg: a 60 s MP4 (MPEG-4 part 2
 /// + AAC, ~19 MB, index at the front), an HLS VOD of 10 s in 2 s segments with relative segment URIs,
-/// the same playlist with absolute segment URLs, and a DASH VOD of 10 s.
+/// the same playlist with absolute segment URLs, a DASH VOD of 10 s, and two 60 s MP3s served as <c>audio/mpeg</c>: a
+/// 64 kbit/s podcast whose first frame counts its frames, and a variable-rate one without that count.
 /// </summary>
 public sealed class OriginMedia : IAsyncLifetime
 {
@@ -20,6 +21,12 @@ public sealed class OriginMedia : IAsyncLifetime
     public string LongMp4Path => Path.Combine(Folder, "media", "long.mp4");
 
     public Uri LongMp4Url => Server.Url("media/long.mp4");
+
+    /// <summary>Mono, 64 kbit/s constant (8,000 bytes a second), an ID3v2 tag, and an Info tag that counts its frames.</summary>
+    public Uri PodcastMp3Url => Server.Url("media/podcast.mp3");
+
+    /// <summary>Stereo, variable rate, and no frame count: its duration can only be estimated from the frames read.</summary>
+    public Uri UncountedMp3Url => Server.Url("media/uncounted.mp3");
 
     /// <summary>The HLS playlist, whose segment lines are relative (<c>segment0.ts</c>).</summary>
     public Uri HlsUrl => Server.Url("hls/index.m3u8");
@@ -54,6 +61,14 @@ public sealed class OriginMedia : IAsyncLifetime
                 [.. common, "-f", "lavfi", "-i", $"testsrc2=s=320x180:r=25:d={HlsSeconds}", "-f", "lavfi", "-i", $"sine=f=440:d={HlsSeconds}",
                     "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-g", "50", "-c:a", "aac", "-b:a", "64k",
                     "-f", "dash", "-seg_duration", "2", "-use_template", "1", "-use_timeline", "0", Path.Combine(Folder, "dash", "manifest.mpd")],
+                cancellationToken: token),
+            runner.RunAsync(
+                [.. common, "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude=0.2:sample_rate=44100:d={LongSeconds}", "-ac", "1",
+                    "-c:a", "libmp3lame", "-b:a", "64k", Path.Combine(Folder, "media", "podcast.mp3")],
+                cancellationToken: token),
+            runner.RunAsync(
+                [.. common, "-f", "lavfi", "-i", $"anoisesrc=color=pink:amplitude=0.2:sample_rate=44100:d={LongSeconds}", "-ac", "2",
+                    "-c:a", "libmp3lame", "-q:a", "2", "-write_xing", "0", Path.Combine(Folder, "media", "uncounted.mp3")],
                 cancellationToken: token));
         Server = await StaticFileServer.StartAsync(Folder, token);
 

@@ -114,6 +114,25 @@ public sealed class SourceRelay(GuardedHttpClient client, ILogger<SourceRelay> l
         return registration;
     }
 
+    /// <summary>
+    /// Up to <paramref name="count"/> bytes of <paramref name="registration"/>'s origin from <paramref name="first"/> on, as far
+    /// as the relay holds them from earlier reads (fewer, or none, past that): a look at what a probe read, at no cost to the origin.
+    /// </summary>
+    public ReadOnlyMemory<byte> ReadHeld(SourceRelayRegistration registration, long first, int count)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        var cached = _cache.For(registration.Origin, registration.OriginHeaders);
+        var held = new byte[count];
+        var filled = 0;
+        while (filled < count && cached.Read(first + filled, first + count - 1) is { IsEmpty: false } piece)
+        {
+            piece.CopyTo(held.AsMemory(filled));
+            filled += piece.Length;
+        }
+
+        return held.AsMemory(0, filled);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();

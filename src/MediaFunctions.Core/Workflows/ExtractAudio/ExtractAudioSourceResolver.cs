@@ -29,22 +29,23 @@ public sealed class ExtractAudioSourceResolver(
         CancellationToken cancellationToken = default)
     {
         string? title = null;
-        if (checkedUrl is not null && await webPages.IsWebPageAsync(checkedUrl, cancellationToken))
+        var mediaType = checkedUrl is null ? null : await webPages.GetMediaTypeAsync(checkedUrl, cancellationToken);
+        if (checkedUrl is not null && WebPageDetector.IsWebPage(mediaType))
         {
             var media = await pages.ResolveAsync(checkedUrl, "bestaudio/best", cancellationToken: cancellationToken);
             var format = media.Formats.FirstOrDefault(format => format.HasAudio)
                 ?? throw new NoMediaFoundException(checkedUrl, "the page has video, but no audio.");
-            (source, title) = (new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders), media.Title);
+            (source, title, mediaType) = (new JobSource(null, format.Url.AbsoluteUri, Headers: format.HttpHeaders), media.Title, null);
         }
 
-        return (source, await ProbeAsync(source, maxSourceBytes, cancellationToken), title);
+        return (source, await ProbeAsync(source, maxSourceBytes, mediaType, cancellationToken), title);
     }
 
-    private async Task<MediaProbe> ProbeAsync(JobSource source, long maxSourceBytes, CancellationToken cancellationToken)
+    private async Task<MediaProbe> ProbeAsync(JobSource source, long maxSourceBytes, string? mediaType, CancellationToken cancellationToken)
     {
         if (source.Url is not null)
         {
-            return await downloads.ProbeAsync(source, maxSourceBytes, cancellationToken);
+            return await downloads.ProbeAsync(source, maxSourceBytes, mediaType, cancellationToken);
         }
 
         var link = await links.IssueReadLinkAsync(MediaContainers.Inputs, source.InputBlob!, clock.GetUtcNow() + ProbeLinkLifetime,

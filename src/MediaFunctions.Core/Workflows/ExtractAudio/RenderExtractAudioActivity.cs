@@ -38,7 +38,7 @@ public sealed class RenderExtractAudioActivity(
         // An upload's audio split holds the same audio packets as the upload, in a fraction of the bytes.
         ExtractAudioInput input = job.Source switch
         {
-            { Url: not null } => new ExtractAudioInput(relayed!.Url.AbsoluteUri, relayed.FfmpegInputArguments),
+            { Url: not null } => new ExtractAudioInput(relayed!.Url.AbsoluteUri, [.. relayed.FfmpegInputArguments, .. job.Probe.AnalysisArguments]),
             { AudioBlob: { } audioBlob } => new ExtractAudioInput(await ReadLinkAsync(audioBlob, renderTimeout, cancellationToken),
                 AudioIndex: job.Probe.AudioStreams.ToList().IndexOf(job.Probe.PrimaryAudioStream!)),
             _ => new ExtractAudioInput(await ReadLinkAsync(job.Source.InputBlob!, renderTimeout, cancellationToken)),
