@@ -54,6 +54,30 @@ public sealed class UrlSourceJobTests(JobHostFixture fixture, OriginMedia origin
     }
 
     [Fact]
+    public async Task Extract_ClipOfAnMp3Podcast_ReadsOneFrameOfItsHead()
+    {
+        using var timeout = JobApi.Timeout();
+        using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
+        origin.Server.ResetCounts();
+
+        var accepted = await JobApi.SubmitNativeAsync(alice, JobApi.Json(new
+        {
+            source = new { url = origin.PodcastMp3Url.AbsoluteUri },
+            output_format = "wav",
+            start_time = 30,
+            duration = 5,
+        }), timeout.Token);
+        var job = await JobApi.WaitForJobAsync(alice, accepted.GetProperty("jobId").GetString()!, timeout.Token);
+
+        Assert.True(job.GetProperty("state").GetString() == "completed", job.ToString());
+        var file = await JobApi.DownloadAsync(job.GetProperty("outputs")[0].GetProperty("url").GetString()!, fixture.Media.NewOutputFolder(), timeout.Token);
+        Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 5 - Tolerance, 5 + Tolerance);
+        var head = origin.Server.Requests.Where(request => request.Method == "GET" && RangeStart(request.Range) < 25 * 8000).ToList();
+        Assert.True(head.Where(request => request.BytesSent > 1).Sum(request => request.BytesSent) <= 2 * 4096,
+            string.Join(", ", head.Select(request => $"{request.Range}: {request.BytesSent}")));
+    }
+
+    [Fact]
     public async Task Download_ClipNearTheEndOfAnMp3WithoutFrameCount_ProbedInFull()
     {
         using var timeout = JobApi.Timeout();
