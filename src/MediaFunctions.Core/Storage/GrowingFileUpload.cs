@@ -22,7 +22,8 @@ namespace MediaFunctions.Core.Storage;
 /// <para>MP4's faststart rewrites the file once more, moving the media data behind the index now put in front.
 /// The data moves unchanged, so each staged block is tried where it was and where the <c>mdat</c> box moved to; and the
 /// blocks are laid from where the media data starts, so what the commit stages afresh is the index and header, not a whole block more.</para>
-/// <para>Memory: at most <see cref="MaxBlocksInFlight"/> blocks of <see cref="BlockBytes"/>, whatever the size.</para>
+/// <para>Memory: a few blocks of <see cref="BlockBytes"/>, whatever the size: <see cref="MaxBlocksInFlight"/> while the file grows,
+/// as many for each range the commit stages afresh (the header, the tail, what did not hold).</para>
 /// </remarks>
 public sealed class GrowingFileUpload : IAsyncDisposable
 {
@@ -47,9 +48,11 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     private readonly CancellationTokenSource _written = new();
     private readonly List<StagedBlock> _staged = [];
     private readonly Lock _stagedLock = new();
+    private readonly TaskCompletionSource _stoppedReading = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _staging;
     private int _blockCount;
     private long _firstMediaDataStart = -1;
+    private uint _firstMediaDataSize;
 
     private GrowingFileUpload(BlockBlobClient blob, string path, CommitBlockListOptions commit, CancellationToken cancellationToken)
     {
@@ -60,7 +63,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         _staging = Task.Run(() => StageWhileWrittenAsync(_abandoned.Token), CancellationToken.None);
     }
 
-    /// <summary>The blocks staged so far while the file grew.</summary>
+    /// <summary>The blocks read and staged (or being staged) so far while the file grew.</summary>
     public int StagedWhileGrowing
     {
         get
@@ -97,7 +100,8 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
         await _written.CancelAsync();
-        await _staging;
+        // Every block read while the file grew is known now; the last ones may still be landing while they are checked.
+        await _stoppedReading.Task;
 
         using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous);
         var length = RandomAccess.GetLength(file);
@@ -142,6 +146,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         }
 
         var blockIds = (await Task.WhenAll(pieces)).SelectMany(ids => ids).ToList();
+        await _staging;
         BlocksStagedAtCommit = blockIds.Count - BlocksReused;
         await _blob.CommitBlockListAsync(blockIds, _commit, cancellationToken);
     }
@@ -166,6 +171,21 @@ public sealed class GrowingFileUpload : IAsyncDisposable
     private async Task StageWhileWrittenAsync(CancellationToken cancellationToken)
     {
         var inFlight = new Queue<Task>();
+        try
+        {
+            await ReadGrowingFileAsync(inFlight, cancellationToken);
+        }
+        finally
+        {
+            _stoppedReading.TrySetResult();
+        }
+
+        await Task.WhenAll(inFlight);
+    }
+
+    // Starts a block's staging each time the file has grown by one, at most MaxBlocksInFlight at once, until the writer is done.
+    private async Task ReadGrowingFileAsync(Queue<Task> inFlight, CancellationToken cancellationToken)
+    {
         var next = -1L;
         while (!_written.IsCancellationRequested)
         {
@@ -175,6 +195,7 @@ public sealed class GrowingFileUpload : IAsyncDisposable
                 // The blocks of an ISO media file start at its media data: what comes before (the header and the box
                 // sizes the muxer patches, the index faststart puts there) is staged at the commit, small as it is.
                 _firstMediaDataStart = MediaDataStart(_path);
+                _firstMediaDataSize = _firstMediaDataStart >= 8 ? MediaDataSize() : 0;
                 next = Math.Max(_firstMediaDataStart, 0);
             }
 
@@ -185,7 +206,14 @@ public sealed class GrowingFileUpload : IAsyncDisposable
                     await inFlight.Dequeue();
                 }
 
-                inFlight.Enqueue(StageGrownBlockAsync(next, cancellationToken));
+                if (MediaDataClosed())
+                {
+                    // The muxer has written the media data's size: next come its index and, with faststart, every byte moved
+                    // up, so a block read now could be torn. What is left is staged from the finished file.
+                    break;
+                }
+
+                inFlight.Enqueue(await StageGrownBlockAsync(next, cancellationToken));
                 next += BlockBytes;
                 continue;
             }
@@ -201,11 +229,10 @@ public sealed class GrowingFileUpload : IAsyncDisposable
 
             cancellationToken.ThrowIfCancellationRequested();
         }
-
-        await Task.WhenAll(inFlight);
     }
 
-    private async Task StageGrownBlockAsync(long offset, CancellationToken cancellationToken)
+    /// <summary>Reads the block at <paramref name="offset"/> and records it; returns its staging, which is still under way.</summary>
+    private async Task<Task> StageGrownBlockAsync(long offset, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
         try
@@ -213,11 +240,26 @@ public sealed class GrowingFileUpload : IAsyncDisposable
             using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, FileOptions.Asynchronous);
             var read = await ReadAsync(file, offset, buffer.AsMemory(0, BlockBytes), cancellationToken);
             var id = NextBlockId();
-            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, read, writable: false), StageOptions, cancellationToken);
+            // Known before it lands, so the commit can check it against the finished file meanwhile.
             lock (_stagedLock)
             {
                 _staged.Add(new StagedBlock(offset, read, XxHash128.HashToUInt128(buffer.AsSpan(0, read)), id));
             }
+
+            return StageAndReturnAsync(id, buffer, read, cancellationToken);
+        }
+        catch
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            throw;
+        }
+    }
+
+    private async Task StageAndReturnAsync(string id, byte[] buffer, int length, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _blob.StageBlockAsync(id, new MemoryStream(buffer, 0, length, writable: false), StageOptions, cancellationToken);
         }
         finally
         {
@@ -281,6 +323,17 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         }
 
         return total;
+    }
+
+    // An MP4 muxer writes its mdat box with a size of 0 and sets it once the media data is done (a fragmented file's first
+    // mdat has its size from the start, and keeps it).
+    private bool MediaDataClosed() => _firstMediaDataStart >= 8 && MediaDataSize() != _firstMediaDataSize;
+
+    private uint MediaDataSize()
+    {
+        using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        Span<byte> size = stackalloc byte[4];
+        return RandomAccess.Read(file, size, _firstMediaDataStart - 8) == 4 ? BinaryPrimitives.ReadUInt32BigEndian(size) : 0;
     }
 
     private static long MediaDataStart(string path)
