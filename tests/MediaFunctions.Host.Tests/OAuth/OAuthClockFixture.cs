@@ -1,5 +1,4 @@
 using Azure.Data.Tables;
-using MediaFunctions.Host.Tests.RateLimits;
 using MediaFunctions.Testing;
 using Microsoft.Extensions.Time.Testing;
 

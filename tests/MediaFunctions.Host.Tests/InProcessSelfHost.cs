@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace MediaFunctions.Host.Tests.RateLimits;
+namespace MediaFunctions.Host.Tests;
 
 /// <summary>
 /// The self-host's app, wired as its Program wires it (the API on the embedded engine), served by Kestrel on a
@@ -28,9 +28,13 @@ public sealed class InProcessSelfHost : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Starts the app with <paramref name="settings"/> (configuration keys, e.g. <c>Storage:ConnectionString</c>) on <paramref name="timeProvider"/>.</summary>
+    /// <param name="addServices">What a test adds to the app's services (an in-memory telemetry exporter), after the app's own.</param>
     public static async Task<InProcessSelfHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, Action<IServiceCollection>? addServices = null)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = Environments.Production });
@@ -40,6 +44,7 @@ public sealed class InProcessSelfHost : IAsyncDisposable
         builder.Services.AddSingleton(timeProvider);
         builder.Services.AddMediaFunctionsApi(builder.Configuration);
         builder.Services.AddDurableEngine(builder.Configuration);
+        addServices?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapMediaFunctionsApi();
         await app.StartAsync(cancellationToken);
