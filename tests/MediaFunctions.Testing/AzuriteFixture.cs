@@ -53,11 +53,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
         process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        foreach (var port in new[] { blobPort, queuePort, tablePort })
-        {
-            await FreePort.WaitUntilListeningAsync(port, timeout.Token);
-        }
+        await ServerProcess.WaitUntilListeningAsync(process, output, blobPort, queuePort, tablePort);
 
         ConnectionString = "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + AccountKey
             + $";BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1"

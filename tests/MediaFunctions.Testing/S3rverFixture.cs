@@ -59,8 +59,7 @@ public sealed class S3rverFixture : IAsyncLifetime
         process.ErrorDataReceived += (_, e) => output.Add(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await FreePort.WaitUntilListeningAsync(port, timeout.Token);
+        await ServerProcess.WaitUntilListeningAsync(process, output, port);
         Endpoint = new Uri($"http://127.0.0.1:{port}");
     }
 
