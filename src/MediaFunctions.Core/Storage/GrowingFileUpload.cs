@@ -106,6 +106,10 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         using var file = File.OpenHandle(_path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, FileOptions.Asynchronous);
         var length = RandomAccess.GetLength(file);
         var moved = _firstMediaDataStart >= 0 && MediaDataStart(file) is >= 0 and var start ? start - _firstMediaDataStart : 0;
+        // What lies past the last block read while the file grew was never staged: it goes first, while the blocks are checked.
+        var ordered = _staged.OrderBy(block => block.Offset).ToList();
+        var tailStart = ordered.Count == 0 ? 0 : Math.Clamp(ordered[^1].Offset + ordered[^1].Length + moved, 0, length);
+        var tail = StageRangeAsync(file, tailStart, length, cancellationToken);
         // The blob's pieces in order: reused blocks, and ranges staged afresh while the rest is still being checked.
         var pieces = new List<Task<IReadOnlyList<string>>>();
         var covered = 0L;
@@ -113,12 +117,12 @@ public sealed class GrowingFileUpload : IAsyncDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(BlockBytes);
         try
         {
-            foreach (var block in _staged.OrderBy(block => block.Offset))
+            foreach (var block in ordered)
             {
                 foreach (var candidate in new[] { shift, shift == 0 ? moved : 0 }.Distinct())
                 {
                     var at = block.Offset + candidate;
-                    if (at < covered || at + block.Length > length || !await HoldsAsync(file, at, block, buffer, cancellationToken))
+                    if (at < covered || at + block.Length > tailStart || !await HoldsAsync(file, at, block, buffer, cancellationToken))
                     {
                         continue;
                     }
@@ -132,12 +136,13 @@ public sealed class GrowingFileUpload : IAsyncDisposable
                 }
             }
 
-            pieces.Add(StageRangeAsync(file, covered, length, cancellationToken));
+            pieces.Add(StageRangeAsync(file, covered, tailStart, cancellationToken));
+            pieces.Add(tail);
         }
         catch
         {
             // NOTE: the ranges being staged read the handle this method closes: they end (or fail) first.
-            await Task.WhenAll(pieces.Select(piece => piece.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
+            await Task.WhenAll(pieces.Append(tail).Select(piece => piece.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)));
             throw;
         }
         finally

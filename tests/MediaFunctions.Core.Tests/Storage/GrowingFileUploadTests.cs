@@ -14,8 +14,10 @@ public sealed class GrowingFileUploadTests(AzuriteFixture azurite) : IClassFixtu
 
     public void Dispose() => folder.Delete(recursive: true);
 
-    [Fact]
-    public async Task CommitAsync_FileGrownThenItsStartRewritten_BlobIsTheFinishedFileReusingTheUntouchedBlocks()
+    [Theory]
+    [InlineData(100)] // a header, as muxers patch
+    [InlineData(2 * GrowingFileUpload.BlockBytes + 100)] // the last block read while the file grew, next to the tail staged at the commit
+    public async Task CommitAsync_FileGrownThenABlockRewritten_BlobIsTheFinishedFileReusingTheUntouchedBlocks(int patchedAt)
     {
         var token = FfmpegTools.Timeout();
         var path = Path.Combine(folder.FullName, "grown.bin");
@@ -31,11 +33,11 @@ public sealed class GrowingFileUploadTests(AzuriteFixture azurite) : IClassFixtu
                 await file.FlushAsync(token);
             }
 
-            // What a muxer does at the end: seek back and patch a header.
+            // What a muxer does at the end: seek back and patch what it wrote before.
             await WaitUntilAsync(() => upload.StagedWhileGrowing >= 3, token);
-            file.Position = 100;
+            file.Position = patchedAt;
             await file.WriteAsync(new byte[] { 1, 2, 3, 4 }, token);
-            new byte[] { 1, 2, 3, 4 }.CopyTo(content, 100);
+            new byte[] { 1, 2, 3, 4 }.CopyTo(content, patchedAt);
         }
 
         await upload.CommitAsync(token);
