@@ -83,6 +83,10 @@ internal static class BenchTools
 
     public static double Median(IEnumerable<double> values) => values.Order().ElementAt(values.Count() / 2);
 
+    /// <summary>Each run's seconds, in the order run, for the figures' comment lines.</summary>
+    public static string Each(IEnumerable<double> seconds) =>
+        string.Join(" ", seconds.Select(run => run.ToString("F2", CultureInfo.InvariantCulture)));
+
     /// <summary>
     /// User + system CPU seconds a process has used, from /proc/{pid}/stat (fields 14 and 15, in clock ticks of 1/100 s);
     /// with <paramref name="children"/>, those of the children it has waited for instead (fields 16 and 17: its ffmpeg runs).

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -109,8 +108,8 @@ internal static class UrlBenchmark
             output.WriteLine($"url.upload_alone_vs_bare_ffmpeg_ratio {uploadAlone / bareCopy:F2} ratio");
             output.WriteLine($"# copy seconds, the median of {CopyRuns} runs: job {jobCopy:F2}, bare ffmpeg {bareCopy:F2}, "
                 + $"bare ffmpeg with +faststart {Median(run => run.BareFaststart.Seconds):F2}, upload alone {uploadAlone:F2}");
-            output.WriteLine($"# each run: job {Each(runs, run => run.Job.Seconds)}; bare ffmpeg {Each(runs, run => run.Bare.Seconds)}; "
-                + $"upload alone {Each(runs, run => run.Upload.Seconds)}");
+            output.WriteLine($"# each run: job {BenchTools.Each(runs.Select(run => run.Job.Seconds))}; bare ffmpeg {BenchTools.Each(runs.Select(run => run.Bare.Seconds))}; "
+                + $"upload alone {BenchTools.Each(runs.Select(run => run.Upload.Seconds))}");
             // CPU, unlike wall time, hardly depends on what else runs: where the job's work goes, against doing it by hand.
             output.WriteLine($"# copy CPU seconds, medians: job: host {Median(run => run.Job.ProcessCpu):F2}, its ffmpeg and ffprobe "
                 + $"{Median(run => run.Job.ChildrenCpu):F2}, Azurite {Median(run => run.Job.AzuriteCpu):F2}; bare ffmpeg {Median(run => run.Bare.ChildrenCpu):F2}; "
@@ -121,9 +120,6 @@ internal static class UrlBenchmark
             await azurite.DisposeAsync();
         }
     }
-
-    private static string Each(IEnumerable<CopyRun> runs, Func<CopyRun, double> figure) =>
-        string.Join(" ", runs.Select(run => figure(run).ToString("F2", CultureInfo.InvariantCulture)));
 
     // Seconds a run took, and the CPU seconds it cost the process that ran it (or ran the job), that process's children, and Azurite.
     private static async Task<Measured> MeasureAsync(Func<Task<double>> run, int processId, int azuriteId)
