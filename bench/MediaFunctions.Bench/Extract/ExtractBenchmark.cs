@@ -84,7 +84,7 @@ internal static class ExtractBenchmark
         }
     }
 
-    // Seconds from the job's 202 to the done event of its stream.
+    // Seconds of TurnRuns runs of each side, taken in turns, so both meet the same moments of the machine.
     private static async Task<(List<double> Bare, List<double> Job)> InTurnsAsync(Func<Task<double>> bare, Func<Task<double>> job)
     {
         var runs = (Bare: new List<double>(TurnRuns), Job: new List<double>(TurnRuns));
@@ -97,6 +97,7 @@ internal static class ExtractBenchmark
         return runs;
     }
 
+    // Seconds from the job's 202 to the done event of its stream.
     private static async Task<double> RunJobAsync(HttpClient client, string file, string format)
     {
         using var form = new MultipartFormDataContent();
