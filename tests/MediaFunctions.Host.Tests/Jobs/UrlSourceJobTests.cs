@@ -33,9 +33,8 @@ public sealed class UrlSourceJobTests(JobHostFixture fixture, OriginMedia origin
         using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
         origin.Server.ResetCounts();
 
-        var job = await DownloadApi.RunAsync(alice, new { url = origin.PodcastMp3Url.AbsoluteUri, audio_only = true, clip_start = 30, clip_end = 35 }, timeout.Token);
+        var file = await DownloadAudioClipAsync(alice, origin.PodcastMp3Url, 30, 35, timeout.Token);
 
-        var file = await JobApi.DownloadAsync(DownloadApi.Result(job).GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
         Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 5 - Tolerance, 5 + Tolerance);
         AssertHeadReadInTwoChunksAtMost(clipStartSeconds: 30);
     }
@@ -60,10 +59,16 @@ public sealed class UrlSourceJobTests(JobHostFixture fixture, OriginMedia origin
         using var alice = fixture.ClientFor(JobHostFixture.AliceKey);
 
         // Its first frame alone puts it at well under half its length: a clip at 50 s would be refused as past the end.
-        var job = await DownloadApi.RunAsync(alice, new { url = origin.UncountedMp3Url.AbsoluteUri, audio_only = true, clip_start = 50, clip_end = 52 }, timeout.Token);
+        var file = await DownloadAudioClipAsync(alice, origin.UncountedMp3Url, 50, 52, timeout.Token);
 
-        var file = await JobApi.DownloadAsync(DownloadApi.Result(job).GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token);
         Assert.InRange((await DecodedAudio.MeasureAsync(file, timeout.Token)).DurationSeconds, 2 - Tolerance, 2 + Tolerance);
+    }
+
+    // Downloads the audio of a clip of a URL source through the video-download dialect: its file, downloaded.
+    private async Task<string> DownloadAudioClipAsync(HttpClient client, Uri url, double start, double end, CancellationToken cancellationToken)
+    {
+        var job = await DownloadApi.RunAsync(client, new { url = url.AbsoluteUri, audio_only = true, clip_start = start, clip_end = end }, cancellationToken);
+        return await JobApi.DownloadAsync(DownloadApi.Result(job).GetProperty("download_url").GetString()!, origin.NewOutputFolder(), cancellationToken);
     }
 
     // Extracts a clip of a URL source through the native API: the first output, downloaded.
