@@ -117,7 +117,9 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
         CommandResult result;
         try
         {
-            result = await command.ExecuteAsync(kill.Token, interrupt.Token);
+            var running = command.ExecuteAsync(kill.Token, interrupt.Token);
+            RunBelowHost(running.ProcessId);
+            result = await running;
         }
         catch (OperationCanceledException) when (runSource.IsCancellationRequested)
         {
@@ -129,6 +131,25 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
         if (result.ExitCode != 0)
         {
             throw FfmpegException.Failed(Tool, result.ExitCode, arguments, tail.Lines);
+        }
+    }
+
+    /// <summary>
+    /// Lowers ffmpeg below the host's own threads (nice 10 on Linux) as it starts, before it opens its inputs or starts a
+    /// codec thread (those inherit it). The host's work is what feeds ffmpeg and moves its file: the relay's reads, the
+    /// staging of the output while it is written (and, on one machine, Azurite taking it), the API. At one priority, a stream
+    /// copy took the CPU its upload needed and the job ended later than with ffmpeg slowed.
+    /// </summary>
+    private static void RunBelowHost(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            process.PriorityClass = ProcessPriorityClass.BelowNormal;
+        }
+        catch (Exception notLowered) when (notLowered is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // NOTE: it has exited already, or the system refused: it runs at the host's priority.
         }
     }
 

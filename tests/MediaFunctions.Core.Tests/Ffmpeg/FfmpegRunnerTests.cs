@@ -122,6 +122,26 @@ public class FfmpegRunnerTests(GeneratedMedia media)
     }
 
     [Fact]
+    public async Task RunAsync_RunsFfmpegAndEachOfItsThreadsBelowTheHostsPriority()
+    {
+        var marker = "priority-" + Guid.NewGuid().ToString("N");
+        using var cancellation = new CancellationTokenSource();
+        var reporting = new FirstProgress();
+        var run = FfmpegTools.Runner().RunAsync(["-progress", "pipe:1", .. EndlessRun(marker)], new FfmpegRunOptions { Progress = reporting },
+            cancellation.Token);
+
+        await reporting.Reported.WaitAsync(FfmpegTools.Timeout());
+        var ffmpeg = Assert.Single(FfmpegTools.ProcessIdsWith(marker));
+        var threadNices = Directory.GetDirectories($"/proc/{ffmpeg}/task").Select(NiceOf).ToList();
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+
+        Assert.NotEmpty(threadNices);
+        Assert.All(threadNices, nice => Assert.Equal(10, nice));
+        Assert.True(NiceOf("/proc/self") < 10, "The tests themselves run at nice 10 or more.");
+    }
+
+    [Fact]
     public async Task RunAsync_CancelledWithoutGracePeriod_KillsFfmpeg()
     {
         var marker = "kill-" + Guid.NewGuid().ToString("N");
@@ -153,5 +173,19 @@ public class FfmpegRunnerTests(GeneratedMedia media)
 
         Assert.Equal("the consumer gave up", error.Message);
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
+    }
+
+    // A process's or thread's nice value: the 19th field of its stat line, counted past the command name (which may hold spaces).
+    private static int NiceOf(string procFolder) =>
+        int.Parse(File.ReadAllText(Path.Combine(procFolder, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16],
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed class FirstProgress : IProgress<FfmpegProgress>
+    {
+        private readonly TaskCompletionSource _reported = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Reported => _reported.Task;
+
+        public void Report(FfmpegProgress value) => _reported.TrySetResult();
     }
 }

@@ -29,14 +29,18 @@ public static class FfmpegTools
     public static CancellationToken Timeout(int seconds = 60) => new CancellationTokenSource(TimeSpan.FromSeconds(seconds)).Token;
 
     /// <summary>True while any process has <paramref name="marker"/> in its command line.</summary>
-    public static bool IsProcessRunningWith(string marker) =>
+    public static bool IsProcessRunningWith(string marker) => ProcessIdsWith(marker).Any();
+
+    /// <summary>The processes that have <paramref name="marker"/> in their command line.</summary>
+    public static IEnumerable<int> ProcessIdsWith(string marker) =>
         Directory.EnumerateDirectories("/proc")
-            .Where(directory => int.TryParse(Path.GetFileName(directory), out _))
-            .Any(directory =>
+            .Select(directory => int.TryParse(Path.GetFileName(directory), out var id) ? id : 0)
+            .Where(id => id > 0)
+            .Where(id =>
             {
                 try
                 {
-                    return File.ReadAllText(Path.Combine(directory, "cmdline")).Contains(marker, StringComparison.Ordinal);
+                    return File.ReadAllText($"/proc/{id}/cmdline").Contains(marker, StringComparison.Ordinal);
                 }
                 catch (IOException)
                 {
