@@ -3,6 +3,13 @@ namespace MediaFunctions.Core.Ffmpeg;
 /// <summary>How one ffmpeg run is fed, watched and bounded.</summary>
 public sealed class FfmpegRunOptions
 {
+    /// <summary>
+    /// Runs ffmpeg below the host's own threads (nice 10 on Linux), for a run whose pace is set by the host's work around
+    /// it rather than by ffmpeg: a stream copy uploaded while it is written, whose upload (staging, and on one machine
+    /// Azurite taking the blocks) needs the CPU ffmpeg would take. An encode keeps its priority: there ffmpeg is the pace.
+    /// </summary>
+    public bool BelowHostPriority { get; init; }
+
     /// <summary>Overrides <see cref="FfmpegOptions.DefaultTimeout"/> for this run.</summary>
     public TimeSpan? Timeout { get; init; }
 

@@ -118,7 +118,11 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
         try
         {
             var running = command.ExecuteAsync(kill.Token, interrupt.Token);
-            RunBelowHost(running.ProcessId);
+            if (runOptions.BelowHostPriority)
+            {
+                RunBelowHost(running.ProcessId);
+            }
+
             result = await running;
         }
         catch (OperationCanceledException) when (runSource.IsCancellationRequested)
@@ -135,10 +139,8 @@ public sealed class FfmpegRunner(FfmpegLocator locator, IOptions<FfmpegOptions> 
     }
 
     /// <summary>
-    /// Lowers ffmpeg below the host's own threads (nice 10 on Linux) as it starts, before it opens its inputs or starts a
-    /// codec thread (those inherit it). The host's work is what feeds ffmpeg and moves its file: the relay's reads, the
-    /// staging of the output while it is written (and, on one machine, Azurite taking it), the API. At one priority, a stream
-    /// copy took the CPU its upload needed and the job ended later than with ffmpeg slowed.
+    /// Lowers ffmpeg to <see cref="ProcessPriorityClass.BelowNormal"/> as it starts, before it opens its inputs or starts a
+    /// codec thread (those inherit it, as Linux keeps a nice value per thread).
     /// </summary>
     private static void RunBelowHost(int processId)
     {

@@ -121,24 +121,26 @@ public class FfmpegRunnerTests(GeneratedMedia media)
         Assert.True(probe.Duration?.TotalSeconds >= 0.5, $"The WAV plays for {probe.Duration}.");
     }
 
-    [Fact]
-    public async Task RunAsync_RunsFfmpegAndEachOfItsThreadsBelowTheHostsPriority()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task RunAsync_BelowHostPriority_EveryFfmpegThreadAtNice10_OtherwiseAtTheHostsOwn(bool belowHost)
     {
         var marker = "priority-" + Guid.NewGuid().ToString("N");
         using var cancellation = new CancellationTokenSource();
         var reporting = new FirstProgress();
-        var run = FfmpegTools.Runner().RunAsync(["-progress", "pipe:1", .. EndlessRun(marker)], new FfmpegRunOptions { Progress = reporting },
-            cancellation.Token);
+        var run = FfmpegTools.Runner().RunAsync(["-progress", "pipe:1", .. EndlessRun(marker)],
+            new FfmpegRunOptions { Progress = reporting, BelowHostPriority = belowHost }, cancellation.Token);
 
         await reporting.Reported.WaitAsync(FfmpegTools.Timeout());
-        var ffmpeg = Assert.Single(FfmpegTools.ProcessIdsWith(marker));
-        var threadNices = Directory.GetDirectories($"/proc/{ffmpeg}/task").Select(NiceOf).ToList();
+        var threadNices = FfmpegTools.ThreadNiceValues(Assert.Single(FfmpegTools.ProcessIdsWith(marker)));
         await cancellation.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
 
+        var own = FfmpegTools.NiceOf("/proc/self");
+        Assert.True(own < 10, "The tests themselves run at nice 10 or more.");
         Assert.NotEmpty(threadNices);
-        Assert.All(threadNices, nice => Assert.Equal(10, nice));
-        Assert.True(NiceOf("/proc/self") < 10, "The tests themselves run at nice 10 or more.");
+        Assert.All(threadNices, nice => Assert.Equal(belowHost ? 10 : own, nice));
     }
 
     [Fact]
@@ -174,11 +176,6 @@ public class FfmpegRunnerTests(GeneratedMedia media)
         Assert.Equal("the consumer gave up", error.Message);
         Assert.False(FfmpegTools.IsProcessRunningWith(marker));
     }
-
-    // A process's or thread's nice value: the 19th field of its stat line, counted past the command name (which may hold spaces).
-    private static int NiceOf(string procFolder) =>
-        int.Parse(File.ReadAllText(Path.Combine(procFolder, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16],
-            System.Globalization.CultureInfo.InvariantCulture);
 
     private sealed class FirstProgress : IProgress<FfmpegProgress>
     {

@@ -1,3 +1,4 @@
+using MediaFunctions.Testing.Media;
 using MediaFunctions.Testing.Servers;
 
 namespace MediaFunctions.Host.Tests.Jobs;
@@ -16,9 +17,13 @@ public sealed class DownloadLiveTests(JobHostFixture fixture, DownloadOrigin ori
 
         var jobId = await DownloadApi.CreateAsync(alice, new { url = stream.AbsoluteUri, max_duration = 4 }, timeout.Token);
         var recording = await WaitForStageAsync(alice, jobId, "recording", timeout.Token);
+        var recorderNices = FfmpegTools.ThreadNiceValues(await WaitForFfmpegReadingAsync(stream, timeout.Token));
         var job = await DownloadApi.WaitAsync(alice, jobId, timeout.Token);
 
         Assert.True(recording, "The job never showed the recording stage.");
+        // A stream copy stored while it is written: ffmpeg runs below the host, whose upload sets the pace.
+        Assert.NotEmpty(recorderNices);
+        Assert.All(recorderNices, nice => Assert.Equal(10, nice));
         var result = DownloadApi.Result(job);
         var probe = await JobApi.ProbeAsync(await JobApi.DownloadAsync(result.GetProperty("download_url").GetString()!, origin.NewOutputFolder(), timeout.Token), timeout.Token);
         Assert.InRange(probe.Duration!.Value.TotalSeconds, 3.5, 4.2);
@@ -91,6 +96,34 @@ public sealed class DownloadLiveTests(JobHostFixture fixture, DownloadOrigin ori
     }
 
     // True once GET /jobs/{id} shows the stage (false if the job ended first).
+    // The ffmpeg reading the URL: its input, the relay's URL for it, ends in the URL's host and path (the origin's own ffmpeg
+    // writing the stream names its files by their path alone).
+    private static async Task<int> WaitForFfmpegReadingAsync(Uri url, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var ffmpeg = FfmpegTools.ProcessIdsWith(url.Authority + url.AbsolutePath).FirstOrDefault(id => ProcessName(id) == "ffmpeg");
+            if (ffmpeg != 0)
+            {
+                return ffmpeg;
+            }
+
+            await Task.Delay(50, cancellationToken);
+        }
+
+        static string? ProcessName(int id)
+        {
+            try
+            {
+                return File.ReadAllText($"/proc/{id}/comm").TrimEnd();
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+        }
+    }
+
     private static async Task<bool> WaitForStageAsync(HttpClient client, string jobId, string stage, CancellationToken cancellationToken)
     {
         while (true)

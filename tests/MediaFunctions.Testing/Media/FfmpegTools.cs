@@ -51,4 +51,12 @@ public static class FfmpegTools
                     return false;
                 }
             });
+
+    /// <summary>The nice value of each thread of a running process (Linux keeps one per thread; a new thread takes its creator's).</summary>
+    public static IReadOnlyList<int> ThreadNiceValues(int processId) => [.. Directory.GetDirectories($"/proc/{processId}/task").Select(NiceOf)];
+
+    /// <summary>The nice value of a process or thread: the 19th field of its stat line, counted past the command name (which may hold spaces).</summary>
+    public static int NiceOf(string procFolder) =>
+        int.Parse(File.ReadAllText(Path.Combine(procFolder, "stat")).Split(')')[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[16],
+            System.Globalization.CultureInfo.InvariantCulture);
 }

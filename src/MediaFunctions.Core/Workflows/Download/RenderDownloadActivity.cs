@@ -63,8 +63,14 @@ public sealed class RenderDownloadActivity(
             : null;
         await SourceRelayRegistration.ReadAsync(relayed, async () =>
         {
-            await ffmpeg.RunAsync(plan.Arguments,
-                new FfmpegRunOptions { ExpectedDuration = plan.ExpectedDuration, Progress = progress, Timeout = timeout }, cancellationToken);
+            await ffmpeg.RunAsync(plan.Arguments, new FfmpegRunOptions
+            {
+                ExpectedDuration = plan.ExpectedDuration,
+                Progress = progress,
+                Timeout = timeout,
+                // A copy stored while it is written goes at its upload's pace: ffmpeg leaves the CPU to the staging.
+                BelowHostPriority = streaming is not null && !plan.Encodes,
+            }, cancellationToken);
             return true;
         });
 
