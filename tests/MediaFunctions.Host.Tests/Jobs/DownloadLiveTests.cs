@@ -95,7 +95,6 @@ public sealed class DownloadLiveTests(JobHostFixture fixture, DownloadOrigin ori
         }
     }
 
-    // True once GET /jobs/{id} shows the stage (false if the job ended first).
     // The ffmpeg reading the URL: its input, the relay's URL for it, ends in the URL's host and path (the origin's own ffmpeg
     // writing the stream names its files by their path alone).
     private static async Task<int> WaitForFfmpegReadingAsync(Uri url, CancellationToken cancellationToken)
@@ -124,6 +123,7 @@ public sealed class DownloadLiveTests(JobHostFixture fixture, DownloadOrigin ori
         }
     }
 
+    // True once GET /jobs/{id} shows the stage (false if the job ended first).
     private static async Task<bool> WaitForStageAsync(HttpClient client, string jobId, string stage, CancellationToken cancellationToken)
     {
         while (true)
