@@ -17,19 +17,13 @@ public sealed class JobCrashRecoveryTests(JobHostFixture fixture)
         }));
         await host.StartAsync(timeout.Token);
         using var alice = fixture.ClientFor(JobHostFixture.AliceKey, host);
-        var ids = new List<string>();
-        for (var i = 0; i < 5; i++)
-        {
-            var accepted = await JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.LongAudio,
-                ("start_time", $"{i * 60}"), ("duration", "60"), ("output_format", "ogg")), timeout.Token);
-            ids.Add(accepted.GetProperty("jobId").GetString()!);
-        }
-
-        var statesAtKill = new List<string>();
-        foreach (var id in ids)
-        {
-            statesAtKill.Add((await JobApi.GetAsync(alice, $"/api/jobs/{id}", timeout.Token)).Body.GetProperty("state").GetString()!);
-        }
+        // All five at once, and their states read at once: submitted one by one, five short encodes could all end before
+        // the last state was read, and the kill would interrupt nothing.
+        var accepted = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => JobApi.SubmitNativeAsync(alice, JobApi.Form(fixture.LongAudio,
+            ("start_time", $"{i * 60}"), ("duration", "60"), ("output_format", "ogg")), timeout.Token)));
+        var ids = accepted.Select(job => job.GetProperty("jobId").GetString()!).ToList();
+        var statesAtKill = await Task.WhenAll(ids.Select(async id =>
+            (await JobApi.GetAsync(alice, $"/api/jobs/{id}", timeout.Token)).Body.GetProperty("state").GetString()!));
 
         host.Kill();
         Assert.Contains(statesAtKill, state => state is "pending" or "in_progress");
